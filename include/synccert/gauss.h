@@ -1,0 +1,49 @@
+/* synccert: certified Gaussian expectations.
+
+   sc_gauss_expect encloses  E[F(Z)] = int F(x) phi(x) dx,  Z ~ N(0,1),
+   with acb_calc_integrate on finite pieces [-R, k_1], ..., [k_m, R] split
+   at the kinks of F, plus an explicit bound on the two tails |x| > R from a
+   polynomial growth bound |F(x)| <= sum_j g_j |x|^j on the real line:
+     int_R^inf x^j phi(x) dx = R^{j-1} phi(R) + (j-1) int_R^inf x^{j-2} phi(x) dx. */
+#ifndef SYNCCERT_GAUSS_H
+#define SYNCCERT_GAUSS_H
+
+#include <arb.h>
+#include <acb.h>
+#include <acb_calc.h>
+#include "synccert/common.h"
+
+/* Maximal number of coefficients in a growth polynomial. */
+#define SC_GROWTH_MAX 136
+
+/* F is given as an acb_calc integrand (without the Gaussian weight).
+   split[0..nsplit-1]: sorted real points where F may fail to be analytic
+   (exact balls; points outside (-R, R) are ignored).
+   g[0..ng-1]: |F(x)| <= sum g_j |x|^j for real x (upper bounds used).
+   Returns SC_OK; `res` is always a valid enclosure (possibly wide when the
+   integrator could not converge at this precision: the caller checks its
+   accuracy and raises prec). */
+int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
+                    arb_srcptr split, slong nsplit,
+                    arb_srcptr g, slong ng, slong prec);
+
+/* Upper bound T >= int_{|x|>R} (sum_j g_j |x|^j) phi(x) dx. */
+void sc_gauss_tail_bound(arb_t T, const arb_t R, arb_srcptr g, slong ng, slong prec);
+
+/* Absolute moments E|Y|^k of a standard normal, k >= 0 (exact balls). */
+void sc_gauss_abs_moment(arb_t m, ulong k, slong prec);
+
+/* Growth compositions used to bound integrands built from an activation
+   bound |phi(z)| <= sum_j g_j |Re z|^j:
+   - sc_growth_affine: h with sum_j g_j (A + B|y|)^j = sum_i h_i |y|^i;
+   - sc_growth_smooth: h with sum_j g_j E[(A|x| + B|Y|)^j] = sum_i h_i |x|^i;
+   - sc_growth_mul:    h = f * g (polynomial product).
+   A, B >= 0.  Output vectors have nh entries (returned), nh <= SC_GROWTH_MAX. */
+slong sc_growth_affine(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const arb_t B, slong prec);
+slong sc_growth_smooth(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const arb_t B, slong prec);
+slong sc_growth_mul(arb_ptr h, arb_srcptr f, slong nf, arb_srcptr g, slong ng, slong prec);
+
+/* res = exp(-z^2/2) / sqrt(2 pi) on a complex ball. */
+void sc_gauss_weight(acb_t res, const acb_t z, slong prec);
+
+#endif

@@ -1,0 +1,22 @@
+/* synccert: exact parsing of numeric inputs.
+   Numbers on the command line are exact decimals: "0.1" is 1/10, not the
+   nearest double.  They are kept as rationals and converted to balls at
+   whatever working precision a computation needs. */
+#ifndef SYNCCERT_PARSE_H
+#define SYNCCERT_PARSE_H
+
+#include <flint/fmpq.h>
+#include "synccert/common.h"
+
+/* Parse "[+-]ddd[.ddd][(e|E)[+-]ddd]" or "p/q" (integers, q > 0) exactly.
+   Rejects empty strings, nan, inf, hex, trailing characters and exponents
+   beyond +-1000.  `what` names the input in the error message. */
+int sc_parse_fmpq(fmpq_t x, const char *s, const char *what);
+
+/* Parse a decimal integer in [lo, hi] (no sign ambiguity, no trailing junk). */
+int sc_parse_slong(slong *x, const char *s, const char *what, slong lo, slong hi);
+
+/* Parse "LO:HI" into two rationals with LO <= HI (a single value V means V:V). */
+int sc_parse_range(fmpq_t lo, fmpq_t hi, const char *s, const char *what);
+
+#endif

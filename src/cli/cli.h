@@ -1,0 +1,70 @@
+/* synccert CLI internals: subcommand table and option parsing.
+   Every subcommand lives in src/cli/cmd_NAME.c and exports one sc_cmd. */
+#ifndef SC_CLI_H
+#define SC_CLI_H
+
+#include <stdio.h>
+#include <flint/fmpq.h>
+#include "synccert/common.h"
+
+/* Exit statuses: 0 success, 1 a computation failed (e.g. precision cap),
+   2 bad input. */
+#define SC_EXIT_OK 0
+#define SC_EXIT_FAIL 1
+#define SC_EXIT_USAGE 2
+
+typedef struct
+{
+    const char *name;
+    int (*run)(int argc, char **argv);  /* argv[0] is the subcommand name */
+    const char *summary;                /* one line for `synccert help` */
+    const char *help;                   /* full text for `synccert help NAME` */
+}
+sc_cmd;
+
+/* A long option "--name" (optionally taking a value as "--name V" or
+   "--name=V").  For flags (has_arg = 0) *flag is set to 1; for options with a
+   value *val is set (a repeated option is an error unless `multi` is set, then
+   vals[] collects up to nmax values into *count). */
+typedef struct
+{
+    const char *name;
+    int has_arg;
+    const char **val;
+    int *flag;
+    const char **vals;  /* for multi options */
+    int *count;
+    int nmax;
+}
+sc_opt;
+
+/* Parse argv[1..] (argv[0] is the subcommand).  Positional arguments go to
+   pos[0..*npos-1] (at most maxpos).  On error prints one line
+   "synccert CMD: ..." to stderr and returns SC_EXIT_USAGE; else 0. */
+int sc_cli_parse(int argc, char **argv, const sc_opt *opts, int nopts,
+                 const char **pos, int maxpos, int *npos);
+
+/* Print "synccert CMD: message" to stderr; returns `code`. */
+int sc_cli_fail(const char *cmd, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Report the library's last error for cmd; returns SC_EXIT_USAGE for input
+   errors (SC_ERR_INPUT) and SC_EXIT_FAIL otherwise. */
+int sc_cli_lib_fail(const char *cmd, int status);
+
+/* Parse an optional exact number option: if s is NULL set x to the default
+   given as a string.  Returns 0 or SC_EXIT_USAGE (message printed). */
+int sc_cli_fmpq(fmpq_t x, const char *s, const char *dflt, const char *cmd, const char *what);
+
+/* Parse --digits (1..SC_DIGITS_MAX, default 15). */
+#define SC_DIGITS_MAX 20000
+int sc_cli_digits(slong *digits, const char *s, const char *cmd);
+
+/* The subcommand table (src/cli/main.c). */
+extern const sc_cmd *const sc_cmds[];
+const sc_cmd *sc_cli_find(const char *name);
+
+#endif

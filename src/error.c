@@ -1,0 +1,20 @@
+/* Thread-local error messages: library calls report *what* went wrong in one
+   line so the CLI can print it verbatim and exit with status 2. */
+#include <stdarg.h>
+#include <stdio.h>
+#include "synccert/common.h"
+
+static _Thread_local char sc_errbuf[512];
+
+int sc_error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sc_errbuf, sizeof(sc_errbuf), fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+const char *sc_last_error(void) { return sc_errbuf; }
+
+void sc_clear_error(void) { sc_errbuf[0] = '\0'; }

@@ -1,0 +1,383 @@
+/* The dual kernel K(rho), K'(rho) (see kernel.h for the reduction to the
+   normalised kernel Kt(c) and the choice of method). */
+#include <string.h>
+#include "synccert/kernel.h"
+#include "synccert/gauss.h"
+
+enum { MODE_ONE, MODE_MINUS, MODE_SMOOTH, MODE_NESTED };
+
+typedef struct
+{
+    const sc_act_def *def;
+    arb_srcptr p;
+    slong np;
+    int deriv;
+    int mode;
+    arb_t t;        /* scale t = sqrt(q + s) */
+    arb_t tc;       /* t c */
+    arb_t ts;       /* t sqrt(1 - c^2) */
+    arb_ptr g;      /* growth of phi^(deriv) in the strip */
+    slong ng;
+    arb_t strip;
+}
+kctx;
+
+/* phi^(deriv)(w) with w = a * z for a real ball a */
+static void eval_scaled(acb_t res, const kctx *k, const arb_t a, const acb_t z, slong order, slong prec)
+{
+    acb_t w;
+    acb_init(w);
+    acb_mul_arb(w, z, a, prec);
+    k->def->eval(res, w, k->deriv, order, k->p, prec);
+    acb_clear(w);
+}
+
+typedef struct
+{
+    const kctx *k;
+    acb_t x;        /* outer point */
+}
+inner_ctx;
+
+/* inner integrand y -> phi^(deriv)(t c x + t s' y) */
+static int inner_f(acb_ptr out, const acb_t y, void *param, slong order, slong prec)
+{
+    inner_ctx *in = param;
+    acb_t z, u;
+    acb_init(z);
+    acb_init(u);
+    acb_mul_arb(z, in->x, in->k->tc, prec);
+    acb_mul_arb(u, y, in->k->ts, prec);
+    acb_add(z, z, u, prec);
+    in->k->def->eval(out, z, in->k->deriv, order, in->k->p, prec);
+    acb_clear(z);
+    acb_clear(u);
+    return 0;
+}
+
+/* G(x) = E[phi^(deriv)(t c x + t s' Y)], by the closed-form smoothing
+   (entire in x) or by integration (nested mode).  For wide balls x, where
+   only a bound is needed, the growth bound gives a certified disc directly. */
+static void smoothed(acb_t res, const kctx *k, const acb_t x, slong order, slong prec)
+{
+    arb_t A, im;
+    arb_ptr h;
+    slong nh;
+
+    arb_init(A);
+    arb_init(im);
+
+    /* Inside the strip |Im(t c x)| <= strip, phi is holomorphic and bounded
+       by its growth polynomial; outside we certify nothing. */
+    if (k->mode == MODE_SMOOTH)
+    {
+        acb_t a;
+        acb_init(a);
+        acb_mul_arb(a, x, k->tc, prec);
+        if (!k->def->smooth(res, a, k->ts, k->deriv, k->p, prec))
+            acb_indeterminate(res);
+        acb_clear(a);
+        goto done;
+    }
+
+    /* Nested: G is holomorphic and bounded where |Im(t c x)| <= strip. */
+    arb_mul(im, acb_imagref(x), k->tc, prec);
+    arb_abs(im, im);
+    if (!arb_le(im, k->strip))
+    {
+        acb_indeterminate(res);
+        goto done;
+    }
+
+    if (mag_cmp_2exp_si(arb_radref(acb_realref(x)), -8) > 0 ||
+        mag_cmp_2exp_si(arb_radref(acb_imagref(x)), -8) > 0)
+    {
+        /* |G(x)| <= sum_j g_j E[(|t c| |Re x| + t s' |Y|)^j] */
+        arb_t B, xr, bound;
+        slong j;
+        arb_init(B);
+        arb_init(xr);
+        arb_init(bound);
+        h = _arb_vec_init(k->ng);
+        arb_abs(A, k->tc);
+        nh = sc_growth_smooth(h, k->g, k->ng, A, k->ts, prec);
+        arb_get_abs_ubound_arf(arb_midref(xr), acb_realref(x), prec);
+        mag_zero(arb_radref(xr));
+        for (j = nh - 1; j >= 0; j--)
+        {
+            arb_mul(bound, bound, xr, prec);
+            arb_add(bound, bound, h + j, prec);
+        }
+        acb_zero(res);
+        arb_get_abs_ubound_arf(arb_midref(B), bound, prec);
+        arb_add_error_arf(acb_realref(res), arb_midref(B));
+        arb_add_error_arf(acb_imagref(res), arb_midref(B));
+        _arb_vec_clear(h, k->ng);
+        arb_clear(B);
+        arb_clear(xr);
+        arb_clear(bound);
+        goto done;
+    }
+
+    {
+        inner_ctx in;
+        arb_t xr;
+        acb_t r;
+        arb_init(xr);
+        acb_init(r);
+        in.k = k;
+        acb_init(in.x);
+        acb_set(in.x, x);
+        /* tail bound for real y: |Re z| <= |t c| |Re x| + t s' |y| */
+        h = _arb_vec_init(k->ng);
+        arb_abs(A, k->tc);
+        arb_get_abs_ubound_arf(arb_midref(xr), acb_realref(x), prec);
+        mag_zero(arb_radref(xr));
+        arb_mul(A, A, xr, prec);
+        nh = sc_growth_affine(h, k->g, k->ng, A, k->ts, prec);
+        sc_gauss_expect(r, inner_f, &in, NULL, 0, h, nh, prec);
+        if (acb_is_real(x))
+            arb_zero(acb_imagref(r));
+        acb_set(res, r);
+        _arb_vec_clear(h, k->ng);
+        acb_clear(in.x);
+        acb_clear(r);
+        arb_clear(xr);
+    }
+done:
+    arb_clear(A);
+    arb_clear(im);
+}
+
+/* outer integrand x -> phi^(deriv)(t x) * (second factor) */
+static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
+{
+    const kctx *k = param;
+    acb_t f1, f2, mx;
+
+    acb_init(f1);
+    acb_init(f2);
+    eval_scaled(f1, k, k->t, x, order, prec);
+    if (!acb_is_finite(f1))
+    {
+        acb_indeterminate(out);
+        acb_clear(f1);
+        acb_clear(f2);
+        return 0;
+    }
+    if (k->mode == MODE_ONE)
+        acb_set(f2, f1);
+    else if (k->mode == MODE_MINUS)
+    {
+        acb_init(mx);
+        acb_neg(mx, x);
+        eval_scaled(f2, k, k->t, mx, order, prec);
+        acb_clear(mx);
+    }
+    else
+        smoothed(f2, k, x, order, prec);
+    acb_mul(out, f1, f2, prec);
+    acb_clear(f1);
+    acb_clear(f2);
+    return 0;
+}
+
+/* E[phi^(deriv)(tX) phi^(deriv)(tY)] by integration in the given mode. */
+static int kernel_integral(arb_t res, kctx *k, slong prec)
+{
+    arb_ptr h1, h2, h;
+    slong n1, n2, nh, i;
+    arb_t zero, A, tp;
+    acb_t r;
+    int nsplit = (k->def->flags & SC_ACT_KINK0) ? 1 : 0;
+
+    k->g = _arb_vec_init(SC_GROWTH_MAX);
+    arb_init(k->strip);
+    k->ng = k->def->growth(k->g, k->strip, k->deriv, k->p, prec);
+
+    h1 = _arb_vec_init(SC_GROWTH_MAX);
+    h2 = _arb_vec_init(SC_GROWTH_MAX);
+    h = _arb_vec_init(SC_GROWTH_MAX);
+    arb_init(zero);
+    arb_init(A);
+    arb_init(tp);
+    acb_init(r);
+
+    /* |phi(t x)| <= sum_j g_j t^j |x|^j */
+    for (i = 0; i < k->ng; i++)
+    {
+        arb_pow_ui(tp, k->t, i, prec);
+        arb_mul(h1 + i, k->g + i, tp, prec);
+    }
+    n1 = k->ng;
+    if (k->mode == MODE_ONE || k->mode == MODE_MINUS)
+    {
+        _arb_vec_set(h2, h1, n1);
+        n2 = n1;
+    }
+    else
+    {
+        arb_abs(A, k->tc);
+        n2 = sc_growth_smooth(h2, k->g, k->ng, A, k->ts, prec);
+    }
+    nh = sc_growth_mul(h, h1, n1, h2, n2, prec);
+
+    sc_gauss_expect(r, outer_f, k, zero, nsplit, h, nh, prec);
+    arb_set(res, acb_realref(r));
+
+    _arb_vec_clear(k->g, SC_GROWTH_MAX);
+    arb_clear(k->strip);
+    _arb_vec_clear(h1, SC_GROWTH_MAX);
+    _arb_vec_clear(h2, SC_GROWTH_MAX);
+    _arb_vec_clear(h, SC_GROWTH_MAX);
+    arb_clear(zero);
+    arb_clear(A);
+    arb_clear(tp);
+    acb_clear(r);
+    return SC_OK;
+}
+
+static int check_domain(const arb_t rho, const arb_t q, const arb_t s)
+{
+    if (!arb_is_finite(rho) || !arb_is_finite(q) || !arb_is_finite(s))
+        return sc_error(SC_ERR_INPUT, "kernel: non-finite input");
+    {
+        arb_t unit;     /* [-1, 1] = 0 +- 1 */
+        int in;
+        arb_init(unit);
+        mag_one(arb_radref(unit));
+        in = arb_contains(unit, rho);
+        arb_clear(unit);
+        if (!in)
+            return sc_error(SC_ERR_INPUT, "kernel: rho must lie in [-1, 1]");
+    }
+    if (!arb_is_positive(q))
+        return sc_error(SC_ERR_INPUT, "kernel: weight variance q must be > 0");
+    if (!arb_is_nonnegative(s))
+        return sc_error(SC_ERR_INPUT, "kernel: bias variance s must be >= 0");
+    return SC_OK;
+}
+
+/* One of K (deriv 0) or K' (deriv 1). */
+static int kernel_one(arb_t out, int deriv, const sc_act_def *def, arb_srcptr p, slong np,
+                      const arb_t rho, const arb_t q, const arb_t s, const arb_t t2,
+                      const arb_t c, int method, slong prec)
+{
+    kctx k;
+    int st = SC_OK, at_one, at_minus, done = 0;
+
+    at_one = arb_is_one(rho);
+    at_minus = arb_equal_si(rho, -1) && arb_is_zero(s);
+
+    if (method == SC_KM_AUTO || method == SC_KM_CLOSED)
+    {
+        if (def->kernel != NULL)
+        {
+            arb_t Kt;
+            arb_init(Kt);
+            done = deriv == 0 ? def->kernel(Kt, NULL, c, t2, p, prec)
+                              : def->kernel(NULL, Kt, c, t2, p, prec);
+            if (done)
+            {
+                if (deriv == 1)
+                {
+                    if (arb_is_finite(Kt))
+                    {
+                        arb_mul(Kt, Kt, q, prec);   /* K' = (q / t^2) Kt'(c) */
+                        arb_div(Kt, Kt, t2, prec);
+                    }
+                }
+                arb_set(out, Kt);
+            }
+            arb_clear(Kt);
+        }
+        if (done)
+            return SC_OK;
+        if (method == SC_KM_CLOSED)
+            return sc_error(SC_ERR_UNSUPPORTED, "%s has no closed-form kernel", def->name);
+    }
+
+    if (deriv == 1 && (def->flags & SC_ACT_JUMP))
+    {
+        if (at_one || at_minus)
+        {
+            arb_pos_inf(out);
+            return SC_OK;
+        }
+        return sc_error(SC_ERR_UNSUPPORTED, "%s: K' needs the closed form (phi' is a delta)", def->name);
+    }
+
+    memset(&k, 0, sizeof(k));
+    k.def = def;
+    k.p = p;
+    k.np = np;
+    k.deriv = deriv;
+    arb_init(k.t);
+    arb_init(k.tc);
+    arb_init(k.ts);
+    arb_sqrt(k.t, t2, prec);
+
+    if (at_one || at_minus)
+        k.mode = at_one ? MODE_ONE : MODE_MINUS;
+    else
+    {
+        arb_t w;
+        arb_init(w);
+        /* s' = sqrt(1 - c^2) must be certified positive */
+        arb_sqr(w, c, prec);
+        arb_sub_ui(w, w, 1, prec);
+        arb_neg(w, w);
+        if (!arb_is_positive(w))
+            st = sc_error(SC_ERR_UNSUPPORTED, "kernel: correlation ball touches +-1; use the exact endpoint");
+        arb_sqrt(w, w, prec);
+        arb_mul(k.ts, k.t, w, prec);
+        arb_mul(k.tc, k.t, c, prec);
+        arb_clear(w);
+        if (method == SC_KM_NESTED || ((method == SC_KM_AUTO) && def->smooth == NULL))
+        {
+            k.mode = MODE_NESTED;
+            if (def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP))
+                st = sc_error(SC_ERR_UNSUPPORTED, "%s: nested integration needs an analytic activation", def->name);
+        }
+        else
+        {
+            k.mode = MODE_SMOOTH;
+            if (def->smooth == NULL)
+                st = sc_error(SC_ERR_UNSUPPORTED, "%s has no closed-form Gaussian smoothing", def->name);
+        }
+    }
+    if (st == SC_OK)
+        st = kernel_integral(out, &k, prec);
+    if (st == SC_OK && deriv == 1)
+        arb_mul(out, out, q, prec);  /* K' = q E[phi'(U) phi'(V)] */
+
+    arb_clear(k.t);
+    arb_clear(k.tc);
+    arb_clear(k.ts);
+    return st;
+}
+
+int sc_kernel_eval(arb_t K, arb_t dK, const sc_act_def *def, arb_srcptr p, slong np,
+                   const arb_t rho, const arb_t q, const arb_t s, int method, slong prec)
+{
+    arb_t t2, c;
+    int st;
+
+    if ((st = check_domain(rho, q, s)) != SC_OK)
+        return st;
+    arb_init(t2);
+    arb_init(c);
+    arb_add(t2, q, s, prec);
+    arb_mul(c, q, rho, prec);
+    arb_add(c, c, s, prec);
+    arb_div(c, c, t2, prec);
+    if (arb_is_one(rho))
+        arb_one(c);
+    if (K != NULL)
+        st = kernel_one(K, 0, def, p, np, rho, q, s, t2, c, method, prec);
+    if (st == SC_OK && dK != NULL)
+        st = kernel_one(dK, 1, def, p, np, rho, q, s, t2, c, method, prec);
+    arb_clear(t2);
+    arb_clear(c);
+    return st;
+}
