@@ -155,6 +155,11 @@ static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong p
     const kctx *k = param;
     acb_t f1, f2, mx;
 
+    if (sc_budget_expired())
+    {
+        acb_indeterminate(out);
+        return 0;
+    }
     acb_init(f1);
     acb_init(f2);
     eval_scaled(f1, k, k->t, x, order, prec);

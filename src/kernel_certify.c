@@ -60,6 +60,7 @@ int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
     if (prec_cap <= 0)
         prec_cap = FLINT_MAX(16 * prec, 4096);
     prec_cap = FLINT_MIN(prec_cap, SC_PREC_MAX);
+    prec = FLINT_MIN(prec, prec_cap);
 
     arb_init(one);
     arb_init(rb);
@@ -78,13 +79,19 @@ int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
             arb_set_fmpq(rb, rho, prec);
             st = sc_kernel_eval(r->K, r->dK, act->def, p, act->npar, rb, qb, sb, method, prec);
         }
-        _arb_vec_clear(p, FLINT_MAX(act->npar, 1));
+        sc_act_params_clear(p, act);
         if (st != SC_OK)
             break;
         ok = sc_arb_meets_digits(r->K1, digits) && sc_arb_meets_digits(r->dK1, digits) &&
              (rho == NULL || (sc_arb_meets_digits(r->K, digits) && sc_arb_meets_digits(r->dK, digits)));
         if (ok || 2 * prec > prec_cap)
             break;
+        if (sc_budget_expired())
+        {
+            st = sc_error(SC_ERR_BUDGET, "%s: time budget of %g s exhausted at %ld bits of precision",
+                          act->def->name, sc_budget_seconds(), (long) prec);
+            break;
+        }
         prec *= 2;
     }
     r->prec = prec;

@@ -19,6 +19,17 @@
         CU_ASSERT(arb_contains(x, sc_t_));                              \
         arb_clear(sc_t_); } while (0)
 
+/* Assert that ball x overlaps the reference ball given as a string such as
+   "[0.3942944904 +/- 1e-10]" (an independently known neighbourhood). */
+#define SC_ASSERT_OVERLAPS_STR(x, str) do {                             \
+        arb_t sc_t_; arb_init(sc_t_);                                   \
+        arb_set_str(sc_t_, (str), 2000);                                \
+        if (!arb_overlaps(x, sc_t_)) {                                  \
+            printf("\n  %s:%d: ", __FILE__, __LINE__);                  \
+            arb_printn(x, 30, 0); printf(" is not in %s\n", (str)); }   \
+        CU_ASSERT(arb_overlaps(x, sc_t_));                              \
+        arb_clear(sc_t_); } while (0)
+
 /* Assert that two balls overlap (are consistent). */
 #define SC_ASSERT_OVERLAPS(x, y) do {                                   \
         if (!arb_overlaps(x, y)) {                                      \

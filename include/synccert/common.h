@@ -33,4 +33,11 @@ const char *sc_last_error(void);
 /* Clear the thread's error message. */
 void sc_clear_error(void);
 
+/* Time budget for long computations (per thread).  sc_budget_set(seconds)
+   starts it (seconds <= 0 clears it); long loops and integrands poll
+   sc_budget_expired() and stop, reporting SC_ERR_BUDGET. */
+void sc_budget_set(double seconds);
+int sc_budget_expired(void);
+double sc_budget_seconds(void);   /* the budget set, 0 if none */
+
 #endif

@@ -60,7 +60,7 @@ int sc_cli_lib_fail(const char *cmd, int status);
 int sc_cli_fmpq(fmpq_t x, const char *s, const char *dflt, const char *cmd, const char *what);
 
 /* Parse --digits (1..SC_DIGITS_MAX, default 15). */
-#define SC_DIGITS_MAX 20000
+#define SC_DIGITS_MAX 3000
 int sc_cli_digits(slong *digits, const char *s, const char *cmd);
 
 /* The subcommand table (src/cli/main.c). */

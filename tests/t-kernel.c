@@ -1,0 +1,194 @@
+/* The dual-kernel engine: closed forms vs integration, identities of
+   MODEL.md section 2, q/s reduction, accuracy driver and its errors. */
+#include <string.h>
+#include "sc_test.h"
+#include "synccert/kernel.h"
+#include "synccert/parse.h"
+
+static void kern(arb_t K, arb_t dK, const char *spec, const char *rho, const char *q,
+                 const char *s, int method, slong prec)
+{
+    sc_act_t a;
+    arb_ptr p;
+    arb_t r, qb, sb;
+    fmpq_t x;
+    sc_act_init(a);
+    CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
+    p = sc_act_params(a, prec);
+    arb_init(r);
+    arb_init(qb);
+    arb_init(sb);
+    fmpq_init(x);
+    sc_parse_fmpq(x, rho, "rho");
+    arb_set_fmpq(r, x, prec);
+    sc_parse_fmpq(x, q, "q");
+    arb_set_fmpq(qb, x, prec);
+    sc_parse_fmpq(x, s, "s");
+    arb_set_fmpq(sb, x, prec);
+    CU_ASSERT(sc_kernel_eval(K, dK, a->def, p, a->npar, r, qb, sb, method, prec) == SC_OK);
+    _arb_vec_clear(p, FLINT_MAX(a->npar, 1));
+    sc_act_clear(a);
+    arb_clear(r);
+    arb_clear(qb);
+    arb_clear(sb);
+    fmpq_clear(x);
+}
+
+static void test_relu_closed_vs_integral(void)
+{
+    static const char *rhos[] = { "-1", "-0.6", "0", "0.3", "0.999", "1" };
+    static const char *qs[][2] = { { "1", "0" }, { "2", "1/2" } };
+    arb_t K1, dK1, K2, dK2;
+    int i, j;
+    arb_init(K1); arb_init(dK1); arb_init(K2); arb_init(dK2);
+    for (j = 0; j < 2; j++)
+        for (i = 0; i < 6; i++)
+        {
+            kern(K1, dK1, "relu", rhos[i], qs[j][0], qs[j][1], SC_KM_CLOSED, 128);
+            kern(K2, dK2, "relu", rhos[i], qs[j][0], qs[j][1], SC_KM_SMOOTH, 128);
+            SC_ASSERT_OVERLAPS(K1, K2);
+            SC_ASSERT_OVERLAPS(dK1, dK2);
+            if (i == 0 && j == 0)     /* relu(x) relu(-x) = 0: K(-1) = 0 exactly */
+            {
+                CU_ASSERT(arb_contains_zero(K2) && mag_cmp_2exp_si(arb_radref(K2), -90) < 0);
+            }
+            else
+            {
+                SC_ASSERT_ACCURATE(K2, 90);
+            }
+            if (!arb_contains_zero(dK2))
+                SC_ASSERT_ACCURATE(dK2, 90);
+        }
+    arb_clear(K1); arb_clear(dK1); arb_clear(K2); arb_clear(dK2);
+}
+
+static void test_relu_values(void)
+{
+    arb_t K, dK, e;
+    arb_init(K); arb_init(dK); arb_init(e);
+    kern(K, dK, "relu", "1", "1", "0", SC_KM_AUTO, 128);
+    SC_ASSERT_CONTAINS_STR(K, "0.5");
+    SC_ASSERT_CONTAINS_STR(dK, "0.5");
+    kern(K, dK, "relu", "0", "1", "0", SC_KM_AUTO, 128);
+    arb_const_pi(e, 128);                   /* K_relu(0) = 1/(2 pi) */
+    arb_inv(e, e, 128);
+    arb_mul_2exp_si(e, e, -1);
+    SC_ASSERT_OVERLAPS(K, e);
+    SC_ASSERT_CONTAINS_STR(dK, "0.25");     /* K_step(0) */
+    /* homogeneity with s = 0: K(rho; q) = q K(rho; 1), K'(rho; q) = q K'(rho; 1) */
+    kern(K, dK, "relu", "0.4", "3", "0", SC_KM_SMOOTH, 128);
+    kern(e, NULL, "relu", "0.4", "1", "0", SC_KM_CLOSED, 128);
+    arb_mul_ui(e, e, 3, 128);
+    SC_ASSERT_OVERLAPS(K, e);
+    arb_clear(K); arb_clear(dK); arb_clear(e);
+}
+
+static void test_tanh_nested(void)
+{
+    arb_t K, dK, Km, dKm, K1, dK1;
+    arb_init(K); arb_init(dK); arb_init(Km); arb_init(dKm); arb_init(K1); arb_init(dK1);
+    kern(K1, dK1, "tanh", "1", "1", "0", SC_KM_AUTO, 64);
+    SC_ASSERT_OVERLAPS_STR(K1, "[0.39429449039784117 +/- 1e-17]");
+    SC_ASSERT_OVERLAPS_STR(dK1, "[0.46440290244826824 +/- 1e-17]");
+    kern(K, dK, "tanh", "0.3", "1", "0", SC_KM_AUTO, 64);
+    kern(Km, dKm, "tanh", "-0.3", "1", "0", SC_KM_AUTO, 64);
+    SC_ASSERT_ACCURATE(K, 45);
+    /* odd phi: K(-rho) = -K(rho), K'(-rho) = K'(rho), |K| <= K(1) */
+    arb_neg(Km, Km);
+    SC_ASSERT_OVERLAPS(K, Km);
+    SC_ASSERT_OVERLAPS(dK, dKm);
+    CU_ASSERT(arb_lt(K, K1));
+    CU_ASSERT(arb_lt(dK, dK1));
+    /* K(0) = (E tanh Z)^2 = 0 */
+    kern(K, NULL, "tanh", "0", "1", "0", SC_KM_AUTO, 64);
+    SC_ASSERT_CONTAINS_STR(K, "0");
+    CU_ASSERT(mag_cmp_2exp_si(arb_radref(K), -40) < 0);
+    /* K(-1) = -K(1) */
+    kern(Km, NULL, "tanh", "-1", "1", "0", SC_KM_AUTO, 64);
+    arb_neg(Km, Km);
+    SC_ASSERT_OVERLAPS(K1, Km);
+    arb_clear(K); arb_clear(dK); arb_clear(Km); arb_clear(dKm); arb_clear(K1); arb_clear(dK1);
+}
+
+static void test_bias_reduction(void)
+{
+    /* with bias, rho = -1 is not an endpoint: c = (s - q)/(q + s) */
+    arb_t K, Kc, c;
+    sc_act_t a;
+    arb_init(K); arb_init(Kc); arb_init(c);
+    kern(K, NULL, "relu", "-1", "1", "1", SC_KM_SMOOTH, 128);
+    sc_act_init(a);
+    sc_act_parse(a, "relu");
+    arb_zero(c);                              /* c = 0, t^2 = 2 */
+    kern(Kc, NULL, "relu", "0", "1", "0", SC_KM_CLOSED, 128);
+    arb_mul_ui(Kc, Kc, 2, 128);
+    SC_ASSERT_OVERLAPS(K, Kc);
+    sc_act_clear(a);
+    arb_clear(K); arb_clear(Kc); arb_clear(c);
+}
+
+static void test_domain_errors(void)
+{
+    sc_act_t a;
+    arb_ptr p;
+    arb_t K, r, q, s;
+    arb_init(K); arb_init(r); arb_init(q); arb_init(s);
+    sc_act_init(a);
+    sc_act_parse(a, "relu");
+    p = sc_act_params(a, 64);
+    arb_set_d(r, 1.5);
+    arb_one(q);
+    CU_ASSERT(sc_kernel_eval(K, NULL, a->def, p, a->npar, r, q, s, 0, 64) == SC_ERR_INPUT);
+    arb_zero(r);
+    arb_zero(q);
+    CU_ASSERT(sc_kernel_eval(K, NULL, a->def, p, a->npar, r, q, s, 0, 64) == SC_ERR_INPUT);
+    arb_one(q);
+    arb_set_si(s, -1);
+    CU_ASSERT(sc_kernel_eval(K, NULL, a->def, p, a->npar, r, q, s, 0, 64) == SC_ERR_INPUT);
+    arb_zero(s);
+    arb_indeterminate(r);
+    CU_ASSERT(sc_kernel_eval(K, NULL, a->def, p, a->npar, r, q, s, 0, 64) == SC_ERR_INPUT);
+    _arb_vec_clear(p, FLINT_MAX(a->npar, 1));
+    sc_act_clear(a);
+    arb_clear(K); arb_clear(r); arb_clear(q); arb_clear(s);
+}
+
+static void test_certify(void)
+{
+    sc_act_t a;
+    sc_kernel_result r;
+    fmpq_t rho;
+    sc_act_init(a);
+    fmpq_init(rho);
+    sc_kernel_result_init(&r);
+    sc_act_parse(a, "tanh");
+    fmpq_set_si(rho, 1, 2);
+    CU_ASSERT(sc_kernel_certify(&r, a, rho, NULL, NULL, 30, SC_KM_AUTO, 0) == SC_OK);
+    CU_ASSERT(sc_arb_meets_digits(r.K1, 30) && sc_arb_meets_digits(r.K, 30));
+    CU_ASSERT(sc_arb_meets_digits(r.dK, 30));
+    SC_ASSERT_OVERLAPS_STR(r.K1, "[0.394294490397841174416459772444 +/- 1e-30]");
+    /* the precision cap is honoured with a clear error */
+    sc_clear_error();
+    CU_ASSERT(sc_kernel_certify(&r, a, NULL, NULL, NULL, 200, SC_KM_AUTO, 128) == SC_ERR_PREC);
+    CU_ASSERT(strstr(sc_last_error(), "could not reach 200 digits") != NULL);
+    /* so is the time budget */
+    sc_budget_set(1e-9);
+    CU_ASSERT(sc_kernel_certify(&r, a, rho, NULL, NULL, 50, SC_KM_AUTO, 0) == SC_ERR_BUDGET);
+    CU_ASSERT(strstr(sc_last_error(), "budget") != NULL);
+    sc_budget_set(0);
+    /* bad inputs */
+    fmpq_set_si(rho, 3, 2);
+    CU_ASSERT(sc_kernel_certify(&r, a, rho, NULL, NULL, 15, SC_KM_AUTO, 0) == SC_ERR_INPUT);
+    CU_ASSERT(sc_kernel_certify(&r, a, NULL, NULL, NULL, 0, SC_KM_AUTO, 0) == SC_ERR_INPUT);
+    sc_kernel_result_clear(&r);
+    fmpq_clear(rho);
+    sc_act_clear(a);
+}
+
+SC_TEST_MAIN("kernel",
+    SC_TEST(test_relu_closed_vs_integral),
+    SC_TEST(test_relu_values),
+    SC_TEST(test_tanh_nested),
+    SC_TEST(test_bias_reduction),
+    SC_TEST(test_domain_errors),
+    SC_TEST(test_certify))

@@ -1,0 +1,108 @@
+/* Exact parsing of numeric inputs and activation specs. */
+#include <string.h>
+#include "sc_test.h"
+#include "synccert/parse.h"
+#include "synccert/act.h"
+
+static int parses_to(const char *s, slong num, ulong den)
+{
+    fmpq_t x, y;
+    int ok;
+    fmpq_init(x);
+    fmpq_init(y);
+    ok = sc_parse_fmpq(x, s, "x") == SC_OK;
+    fmpq_set_si(y, num, den);
+    ok = ok && fmpq_equal(x, y);
+    fmpq_clear(x);
+    fmpq_clear(y);
+    return ok;
+}
+
+static int rejects(const char *s)
+{
+    fmpq_t x;
+    int bad;
+    fmpq_init(x);
+    sc_clear_error();
+    bad = sc_parse_fmpq(x, s, "x") == SC_ERR_INPUT && strlen(sc_last_error()) > 0;
+    fmpq_clear(x);
+    return bad;
+}
+
+static void test_decimals_exact(void)
+{
+    CU_ASSERT(parses_to("0.1", 1, 10));
+    CU_ASSERT(parses_to("-2.50", -5, 2));
+    CU_ASSERT(parses_to("1e-3", 1, 1000));
+    CU_ASSERT(parses_to("2.5E2", 250, 1));
+    CU_ASSERT(parses_to(".5", 1, 2));
+    CU_ASSERT(parses_to("7.", 7, 1));
+    CU_ASSERT(parses_to("+3", 3, 1));
+    CU_ASSERT(parses_to("1/3", 1, 3));
+    CU_ASSERT(parses_to("-4/6", -2, 3));
+}
+
+static void test_rejects(void)
+{
+    CU_ASSERT(rejects(""));
+    CU_ASSERT(rejects("nan"));
+    CU_ASSERT(rejects("NaN"));
+    CU_ASSERT(rejects("inf"));
+    CU_ASSERT(rejects("-"));
+    CU_ASSERT(rejects("."));
+    CU_ASSERT(rejects("1e"));
+    CU_ASSERT(rejects("1e5000"));
+    CU_ASSERT(rejects("0x10"));
+    CU_ASSERT(rejects("1.2.3"));
+    CU_ASSERT(rejects("1/0"));
+    CU_ASSERT(rejects("1/-2"));
+    CU_ASSERT(rejects("3 "));
+    CU_ASSERT(rejects("1,5"));
+}
+
+static void test_slong_and_range(void)
+{
+    slong v;
+    fmpq_t lo, hi;
+    fmpq_init(lo);
+    fmpq_init(hi);
+    CU_ASSERT(sc_parse_slong(&v, "42", "d", 2, 100) == SC_OK && v == 42);
+    CU_ASSERT(sc_parse_slong(&v, "1", "d", 2, 100) == SC_ERR_INPUT);
+    CU_ASSERT(sc_parse_slong(&v, "-3", "d", 2, 100) == SC_ERR_INPUT);
+    CU_ASSERT(sc_parse_slong(&v, "4.0", "d", 2, 100) == SC_ERR_INPUT);
+    CU_ASSERT(sc_parse_slong(&v, "99999999999999999999999", "d", 2, 100) == SC_ERR_INPUT);
+    CU_ASSERT(sc_parse_range(lo, hi, "0.1:0.3", "r") == SC_OK);
+    CU_ASSERT(fmpq_cmp(lo, hi) < 0);
+    CU_ASSERT(sc_parse_range(lo, hi, "0.5", "r") == SC_OK && fmpq_equal(lo, hi));
+    CU_ASSERT(sc_parse_range(lo, hi, "0.3:0.1", "r") == SC_ERR_INPUT);
+    CU_ASSERT(sc_parse_range(lo, hi, "0.1:0.2:0.3", "r") == SC_ERR_INPUT);
+    CU_ASSERT(sc_parse_range(lo, hi, ":1", "r") == SC_ERR_INPUT);
+    fmpq_clear(lo);
+    fmpq_clear(hi);
+}
+
+static void test_act_spec(void)
+{
+    sc_act_t a;
+    char *s;
+    sc_act_init(a);
+    CU_ASSERT(sc_act_parse(a, "relu") == SC_OK);
+    CU_ASSERT(a->def != NULL && strcmp(a->def->name, "relu") == 0);
+    s = sc_act_spec(a);
+    CU_ASSERT(strcmp(s, "relu") == 0);
+    flint_free(s);
+    sc_act_clear(a);
+    CU_ASSERT(sc_act_parse(a, "nosuch") == SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "unknown activation") != NULL);
+    CU_ASSERT(sc_act_parse(a, "relu:alpha=1") == SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "unknown parameter") != NULL);
+    CU_ASSERT(sc_act_parse(a, "relu:") == SC_ERR_INPUT);
+    CU_ASSERT(sc_act_parse(a, ":x=1") == SC_ERR_INPUT);
+    CU_ASSERT(sc_act_parse(a, "") == SC_ERR_INPUT);
+}
+
+SC_TEST_MAIN("parse",
+    SC_TEST(test_decimals_exact),
+    SC_TEST(test_rejects),
+    SC_TEST(test_slong_and_range),
+    SC_TEST(test_act_spec))
