@@ -22,6 +22,10 @@
 #define SC_ACT_KINK0    4   /* phi (or phi') is not analytic at x = 0 only */
 #define SC_ACT_JUMP     8   /* phi jumps at 0: phi' is a delta, K'(1) = +inf */
 #define SC_ACT_COEFFS  16   /* parameters are a coefficient list c0, c1, ... */
+/* Convention for SC_ACT_COEFFS activations: the parameter vector passed to
+   every callback (eval, growth, smooth, kernel) is p[0] = n, the number of
+   coefficients (an exact integer ball), then p[1..n] = the coefficients
+   (sc_act_params builds it, with n + 1 entries; act->npar stays n). */
 
 /* Hard limit on the length of a coefficient list (poly / hermite). */
 #define SC_ACT_MAX_COEFFS 64
@@ -112,8 +116,11 @@ void sc_act_set_default(sc_act_t act, const sc_act_def *def);
 /* Canonical spec string "NAME:key=value,..." (caller frees with flint_free). */
 char *sc_act_spec(const sc_act_t act);
 
-/* Parameter balls at precision prec (vector of act->npar entries). */
+/* Parameter balls at precision prec: act->npar entries (at least 1), or for
+   SC_ACT_COEFFS activations act->npar + 1 entries with the count first (see
+   SC_ACT_COEFFS).  Free with sc_act_params_clear. */
 arb_ptr sc_act_params(const sc_act_t act, slong prec);
+void sc_act_params_clear(arb_ptr p, const sc_act_t act);
 
 /* Index of a named parameter, -1 if none. */
 slong sc_act_param_index(const sc_act_def *def, const char *key);

@@ -227,13 +227,31 @@ char *sc_act_spec(const sc_act_t act)
     return s;
 }
 
+/* Length of the vector returned by sc_act_params. */
+static slong params_len(const sc_act_t act)
+{
+    if (act->def != NULL && (act->def->flags & SC_ACT_COEFFS))
+        return act->npar + 1;
+    return FLINT_MAX(act->npar, 1);
+}
+
 arb_ptr sc_act_params(const sc_act_t act, slong prec)
 {
-    arb_ptr p = _arb_vec_init(FLINT_MAX(act->npar, 1));
-    slong i;
+    arb_ptr p = _arb_vec_init(params_len(act));
+    slong i, off = 0;
+    if (act->def != NULL && (act->def->flags & SC_ACT_COEFFS))
+    {
+        arb_set_si(p, act->npar);   /* coefficient lists: the count first */
+        off = 1;
+    }
     for (i = 0; i < act->npar; i++)
-        arb_set_fmpq(p + i, act->par + i, prec);
+        arb_set_fmpq(p + off + i, act->par + i, prec);
     return p;
+}
+
+void sc_act_params_clear(arb_ptr p, const sc_act_t act)
+{
+    _arb_vec_clear(p, params_len(act));
 }
 
 void sc_act_eval_arb(arb_t res, const sc_act_def *def, const arb_t x, int deriv,
