@@ -73,8 +73,9 @@ bench: all
 	@sh bench/run $(BUILD)
 
 # The main job: a certified report of the built-in activations.
-run: all
+run:
 	@sh scripts/install-deps build
+	$(MAKE) all
 	@sh scripts/main-job $(BUILD)
 
 install: all

@@ -26,7 +26,7 @@ static void kern(arb_t K, arb_t dK, const char *spec, const char *rho, const cha
     sc_parse_fmpq(x, s, "s");
     arb_set_fmpq(sb, x, prec);
     CU_ASSERT(sc_kernel_eval(K, dK, a->def, p, a->npar, r, qb, sb, method, prec) == SC_OK);
-    _arb_vec_clear(p, FLINT_MAX(a->npar, 1));
+    sc_act_params_clear(p, a);
     sc_act_clear(a);
     arb_clear(r);
     arb_clear(qb);
@@ -148,7 +148,7 @@ static void test_domain_errors(void)
     arb_zero(s);
     arb_indeterminate(r);
     CU_ASSERT(sc_kernel_eval(K, NULL, a->def, p, a->npar, r, q, s, 0, 64) == SC_ERR_INPUT);
-    _arb_vec_clear(p, FLINT_MAX(a->npar, 1));
+    sc_act_params_clear(p, a);
     sc_act_clear(a);
     arb_clear(K); arb_clear(r); arb_clear(q); arb_clear(s);
 }

@@ -1,0 +1,52 @@
+#!/bin/sh
+# CLI tests of `synccert kernel`, `help` and `--version`: outputs and every error path.
+. "$(dirname "$0")/lib.sh"
+
+expect_ok '^synccert [0-9]' --version
+expect_ok 'kernel' help
+expect_ok 'usage: synccert kernel' help kernel
+expect_ok 'leaky_relu' help activations
+expect_ok 'truncation' help output
+
+# values (digits are truncations of the true value)
+expect_ok '^K\(1\) +0\.5$' kernel relu --digits 5
+expect_ok "^K'\(1\) +0\.46440290244826" kernel tanh
+expect_ok '^K\(1\) +0\.39429449039784117441645977244411956057' kernel tanh --digits 40
+expect_ok "^K'\(1\) +inf" kernel step
+expect_ok "^K'\(1\) +inf" kernel sign
+expect_ok '^K\(rho\) +0\.3$' kernel linear --rho 0.3 --digits 10
+expect_ok '"K1": \{"lo": "0\.39429449039784', kernel tanh --json
+expect_ok '"dK1": \{"lo": "inf"' kernel step --json
+expect_ok '"prec_bits": [0-9]+\}' kernel gelu --rho -0.5 --json
+expect_ok '"rho": "1/3"' kernel erf:c=2 --rho 1/3 --json
+expect_ok 'K\(rho\)' kernel relu --rho 0.5 --weight-var 2 --bias-var 0.5
+expect_ok 'K\(rho\)' kernel tanh --rho 0.5 --method nested --digits 10
+
+# error paths: one line on stderr, exit 2
+expect_error 2 "unknown activation 'nosuch'" kernel nosuch
+expect_error 2 "unknown parameter 'beta'" kernel relu:beta=2
+expect_error 2 "malformed parameter" kernel leaky_relu:alpha
+expect_error 2 "alpha" kernel leaky_relu:alpha=nan
+expect_error 2 "rho" kernel relu --rho 1.5
+expect_error 2 "rho" kernel relu --rho -1.0001
+expect_error 2 "not a number" kernel relu --rho nan
+expect_error 2 "not a number" kernel relu --rho inf
+expect_error 2 "not a number" kernel relu --rho abc
+expect_error 2 "weight-var" kernel relu --weight-var -1
+expect_error 2 "weight-var" kernel relu --weight-var 0
+expect_error 2 "bias-var" kernel relu --bias-var -0.5
+expect_error 2 "digits" kernel relu --digits 0
+expect_error 2 "digits" kernel relu --digits 1000000
+expect_error 2 "digits" kernel relu --digits -5
+expect_error 2 "digits" kernel relu --digits 1e3
+expect_error 2 "unknown option" kernel relu --frobnicate
+expect_error 2 "needs a value" kernel relu --rho
+expect_error 2 "given twice" kernel relu --rho 0.1 --rho 0.2
+expect_error 2 "expected one activation" kernel
+expect_error 2 "unexpected argument" kernel relu tanh
+expect_error 2 "unknown method" kernel relu --method magic
+expect_error 2 "budget" kernel relu --budget 0
+expect_error 2 "unknown command" frobnicate
+expect_error 2 "unknown topic" help frobnicate
+
+finish
