@@ -3,11 +3,29 @@
    `const sc_act_def sc_act_NAME` and one line in each list below. */
 #include "synccert/act.h"
 
+extern const sc_act_def sc_act_linear;
 extern const sc_act_def sc_act_relu;
+extern const sc_act_def sc_act_leaky_relu;
+extern const sc_act_def sc_act_abs;
+extern const sc_act_def sc_act_step;
+extern const sc_act_def sc_act_sign;
+extern const sc_act_def sc_act_erf;
 extern const sc_act_def sc_act_tanh;
+extern const sc_act_def sc_act_elu;
+extern const sc_act_def sc_act_sin;
+extern const sc_act_def sc_act_cos;
 
 const sc_act_def *const sc_act_registry[] = {
+    &sc_act_linear,
     &sc_act_relu,
+    &sc_act_leaky_relu,
+    &sc_act_abs,
+    &sc_act_step,
+    &sc_act_sign,
+    &sc_act_erf,
     &sc_act_tanh,
+    &sc_act_elu,
+    &sc_act_sin,
+    &sc_act_cos,
     NULL
 };
