@@ -1,6 +1,6 @@
 /* synccert: command-line entry point and subcommand dispatch. */
 #include <string.h>
-#include <flint/flint.h>
+#include <arb.h>
 #include "cli.h"
 
 extern const sc_cmd sc_cmd_kernel;
