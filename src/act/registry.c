@@ -11,9 +11,16 @@ extern const sc_act_def sc_act_step;
 extern const sc_act_def sc_act_sign;
 extern const sc_act_def sc_act_erf;
 extern const sc_act_def sc_act_tanh;
+extern const sc_act_def sc_act_sigmoid;
+extern const sc_act_def sc_act_gelu;
+extern const sc_act_def sc_act_gelu_tanh;
+extern const sc_act_def sc_act_silu;
+extern const sc_act_def sc_act_softplus;
 extern const sc_act_def sc_act_elu;
 extern const sc_act_def sc_act_sin;
 extern const sc_act_def sc_act_cos;
+extern const sc_act_def sc_act_hermite;
+extern const sc_act_def sc_act_poly;
 
 const sc_act_def *const sc_act_registry[] = {
     &sc_act_linear,
@@ -24,8 +31,15 @@ const sc_act_def *const sc_act_registry[] = {
     &sc_act_sign,
     &sc_act_erf,
     &sc_act_tanh,
+    &sc_act_sigmoid,
+    &sc_act_gelu,
+    &sc_act_gelu_tanh,
+    &sc_act_silu,
+    &sc_act_softplus,
     &sc_act_elu,
     &sc_act_sin,
     &sc_act_cos,
+    &sc_act_hermite,
+    &sc_act_poly,
     NULL
 };
