@@ -62,7 +62,7 @@ struct sc_act_def_struct
                  arb_srcptr p, slong prec);
 
     /* Growth bound in a strip: sets g[0..n-1] (upper bounds, n returned,
-       n <= 8) and strip >= 0 such that
+       n <= SC_GROWTH_MAX) and strip >= 0 such that
          |phi^(deriv)(z)| <= sum_j g[j] |Re z|^j   whenever |Im z| <= strip.
        strip = 0 means the bound is only claimed on the real line. */
     slong (*growth)(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
