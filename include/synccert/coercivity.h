@@ -1,0 +1,78 @@
+/* synccert: noise coercivity constant and dissipation certificate
+   (MODEL.md section 5).
+
+   c_p = inf_{rho in [-1, 1)} F(rho),
+   F(rho) = (p/2) [ b(rho)/(1-rho) - (p-2) a(rho) / (4 (1-rho)^2) ].
+   With D(rho) = (K(1) - K(rho))/(1 - rho), so K(rho) = K(1) - (1-rho) D:
+     b/(1-rho)     = sigma^2 [ (d-2-rho) K(1) - (d-2+rho^2) D ]
+       (since (d-2+rho^2) - (d-1) rho = (1-rho)(d-2-rho)),
+     a/(1-rho)^2   = 2 sigma^2 (1+rho) (K(1) + rho D)
+       (since K(1) - rho K(rho) = (1-rho)(K(1) + rho D)),
+   hence, with no division by 1 - rho left,
+     F(rho) = (p sigma^2 / 2) [ A(rho) K(1) - B(rho) D(rho) ],
+     A(rho) = d - 1 - p/2 - (p/2) rho,
+     B(rho) = d - 2 + (p/2 - 1) rho + (p/2) rho^2.
+   At rho = 1 (D(1) = K'(1)) this is the diagonal limit
+     -g(p) = (p sigma^2/2) [ (d-1-p) K(1) - (d-3+p) K'(1) ],
+   at rho = -1 it is (p/2) b(-1)/2.  F is affine in d and in sigma^2, and
+   concave in p (the p^2 coefficient is -(sigma^2/4)(1+rho)(K(1) + rho D)
+   <= 0 because |K(rho)| <= K(1)), so c_p is concave in p.
+
+   Attention: L_att = V (2 + B Q), r_p = c_p - p gamma L_att; r_p > 0 certifies
+   E[E_p(t)] <= exp(-r_p t) E_p(0).  r_p < 0 proves nothing about
+   synchronisation: the certificate is only a sufficient condition. */
+#ifndef SYNCCERT_COERCIVITY_H
+#define SYNCCERT_COERCIVITY_H
+
+#include <arb.h>
+#include "synccert/interval.h"
+
+/* Parameters of F: dimension d, exponent p in (0, 2], sigma^2 (balls). */
+typedef struct
+{
+    arb_t d, p, sigma2;
+}
+sc_fparams_struct;
+typedef sc_fparams_struct sc_fparams_t[1];
+
+void sc_fparams_init(sc_fparams_t f);
+void sc_fparams_clear(sc_fparams_t f);
+
+/* F over [r1, r2] (exact, -1 <= r1 <= r2 <= 1; r1 = r2 = 1 gives the
+   diagonal limit): an enclosure valid for every parameter in the balls. */
+int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, const arf_t r2);
+
+typedef struct
+{
+    arf_t lo, hi;       /* c_p in [lo, hi] (lo may be -inf) */
+    arf_t rlo, rhi;     /* the infimum can only be attained in [rlo, rhi] */
+    int diagonal;       /* the best upper bound is the diagonal limit rho -> 1 */
+    int antipodal;      /* the best upper bound is F(-1) */
+    int reached;        /* hi - lo <= tol */
+    int decided;        /* threshold mode: +1 lo > thr, -1 hi < thr, 0 neither */
+    slong boxes;        /* boxes evaluated */
+}
+sc_coerc_result;
+
+void sc_coerc_result_init(sc_coerc_result *r);
+void sc_coerc_result_clear(sc_coerc_result *r);
+
+/* Branch-and-bound for c_p over rho in [-1, 1) until hi - lo <= tol, or
+   (when thr != NULL) until c_p is certified above or below thr, or
+   max_boxes boxes / the time budget (SC_ERR_BUDGET) are used.  The limit
+   rho -> 1 is handled through D (boxes [r, 1] use D in [D(r), K'(1)]).
+   Returns SC_OK with a valid enclosure even if the tolerance was not
+   reached (r->reached = 0); SC_ERR_UNSUPPORTED when K'(1) = +inf and the
+   limit cannot be decided. */
+int sc_coercivity_bb(sc_coerc_result *r, sc_kfun_t kf, const sc_fparams_t fp,
+                     const arf_t tol, const arf_t thr, slong max_boxes);
+
+/* --p auto: search p in (0, 2] (on the grid k/256) for the largest
+   certified lower bound of c_p - p * gl (gl = gamma L_att, may be zero),
+   using concavity in p; sets p_best (exact) and the result at p_best with
+   tolerance tol. */
+int sc_coercivity_auto_p(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
+                         const arb_t d, const arb_t sigma2, const arb_t gl,
+                         const arf_t tol, slong max_boxes);
+
+#endif

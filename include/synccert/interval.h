@@ -1,0 +1,90 @@
+/* synccert: interval extensions of the dual kernel (MODEL.md sections 2, 5).
+
+   An sc_kfun holds one activation with parameter BALLS (exact values or
+   whole parameter boxes), weight variance q and bias variance s as balls,
+   and encloses over a whole interval [r1, r2] of rho in [-1, 1]:
+     K(rho),  K'(rho),  D(rho) = (K(1) - K(rho)) / (1 - rho)   (D(1) = K'(1)).
+   Every enclosure holds simultaneously for all parameter values in the balls.
+
+   Facts used (t^2 = q + s, c = (q rho + s)/(q + s), Kt(c) = sum A_n^2 c^n
+   with A_n = E[phi(tZ) h_n(Z)], the orthonormal Hermite coefficients of
+   phi(t .)):
+   (M1) For c >= 0, K, K' and D are non-decreasing in rho: Kt, Kt' and
+        (Kt(1) - Kt(c))/(1 - c) = sum_n A_n^2 (1 + c + ... + c^{n-1}) are power
+        series with non-negative coefficients, c is affine increasing in rho,
+        and D(rho) = (q/t^2) (Kt(1) - Kt(c))/(1 - c).  So on [r1, r2] with
+        c(r1) >= 0 the ranges are [value(r1), value(r2)] (tight, no
+        dependency problem) and D(r2 = 1) = K'(1).
+   (M2) D(rho) is the mean of K' over [rho, 1], so K'(r1) <= D(r1) <= K'(1)
+        when c(r1) >= 0 (used near rho = 1: no division by a small 1 - rho).
+   (M3) |K'(rho)| <= K'(1) on [-1, 1]; |Kt(c) - sum_{n<=M} A_n^2 c^n| <=
+        (Kt(1) - sum_{n<=M} A_n^2) |c|^{M+1}, and likewise for Kt' with
+        (Kt'(1) - sum n A_n^2) |c|^M.
+   Elsewhere (c < 0, where 1 - rho >= 1) the enclosures are mean-value forms
+   around the midpoint, intersected with direct interval evaluations.
+
+   Point values come from the closed form when the activation has one, from
+   the Hermite series (computed once, certified Gaussian integrals) where its
+   tail bound is negligible, and from sc_kernel_eval otherwise; they are
+   cached per rho.  An sc_kfun is not thread-safe: use one per thread. */
+#ifndef SYNCCERT_INTERVAL_H
+#define SYNCCERT_INTERVAL_H
+
+#include <arb.h>
+#include "synccert/act.h"
+
+typedef struct
+{
+    arf_t rho;
+    arb_t K, dK;
+    int has_K, has_dK;
+}
+sc_kfun_entry;
+
+typedef struct
+{
+    const sc_act_def *def;
+    arb_ptr p;              /* parameter balls (owned) */
+    slong np;
+    arb_t q, s, t2, qt;     /* qt = q / t2 */
+    arb_t K1, dK1, Km1;     /* K(1), K'(1) (maybe +inf), K(-1) */
+    int closed;             /* closed-form kernel */
+    slong M;                /* Hermite series order, -1 if none */
+    arb_ptr A2;             /* A_n^2, n = 0..M */
+    arb_t T0, T1;           /* upper bounds of the series tails at c = 1 */
+    arb_t cmax;             /* series used where |c| <= cmax */
+    slong prec;
+    int method;             /* SC_KM_* for sc_kernel_eval fallbacks */
+    /* cache of point values */
+    sc_kfun_entry *cache;
+    slong ncache, acache;
+    slong npoint_evals;     /* statistics: uncached point evaluations */
+}
+sc_kfun_struct;
+
+typedef sc_kfun_struct sc_kfun_t[1];
+
+/* Set up kf: computes K(1), K'(1), K(-1) and, for activations without a
+   closed-form kernel, the Hermite series.  p holds np parameter balls (the
+   sc_act_params layout), q > 0, s >= 0 balls.  series: 1 to build the
+   Hermite series when useful, 0 never.  Returns SC_OK or an error
+   (SC_ERR_INPUT, SC_ERR_UNSUPPORTED, SC_ERR_BUDGET) with a message. */
+int sc_kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np,
+                 const arb_t q, const arb_t s, int series, slong prec);
+void sc_kfun_clear(sc_kfun_t kf);
+
+/* Point values at an exact rho in [-1, 1] (either output may be NULL). */
+int sc_kfun_point(arb_t K, arb_t dK, sc_kfun_t kf, const arf_t rho);
+
+/* D at an exact rho in [-1, 1] (D(1) = K'(1)). */
+int sc_kfun_point_D(arb_t D, sc_kfun_t kf, const arf_t rho);
+
+/* Enclosures of K, K', D over [r1, r2] (exact, -1 <= r1 <= r2 <= 1); any
+   output may be NULL.  Outputs may be non-finite when nothing useful is
+   known (e.g. D near rho = 1 when K'(1) = +inf). */
+int sc_kfun_interval(arb_t K, arb_t dK, arb_t D, sc_kfun_t kf, const arf_t r1, const arf_t r2);
+
+/* c(rho) = (q rho + s) / (q + s) as a ball. */
+void sc_kfun_corr(arb_t c, const sc_kfun_t kf, const arb_t rho);
+
+#endif
