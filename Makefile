@@ -3,7 +3,7 @@
 
 CC      ?= gcc
 OPT     ?= -O2 -g
-WARN     = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
+WARN     = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
 CFLAGS  += -std=c11 $(OPT) $(WARN) -fopenmp -D_POSIX_C_SOURCE=200809L
 CPPFLAGS += -Iinclude
 LDLIBS   = -lflint-arb -lflint -lmpfr -lgmp -lgsl -lopenblas -lm -lpthread

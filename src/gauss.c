@@ -127,9 +127,16 @@ int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
                     arb_srcptr split, slong nsplit,
                     arb_srcptr g, slong ng, slong prec)
 {
+    return sc_gauss_expect_pieces(res, F, param, split, nsplit, g, ng, NULL, 0, prec);
+}
+
+int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
+                           arb_srcptr split, slong nsplit,
+                           arb_srcptr g, slong ng, arb_ptr left, int even, slong prec)
+{
     weighted_ctx w;
     acb_calc_integrate_opt_t opt;
-    acb_t a, b, piece;
+    acb_t a, b, val;
     arb_t R, T, target;
     mag_t tol;
     slong i, R0, k;
@@ -138,7 +145,7 @@ int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
     w.param = param;
     acb_init(a);
     acb_init(b);
-    acb_init(piece);
+    acb_init(val);
     arb_init(R);
     arb_init(T);
     arb_init(target);
@@ -162,6 +169,8 @@ int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
     acb_zero(res);
     acb_set_arb(a, R);
     acb_neg(a, a);
+    if (even)
+        acb_zero(a);
     for (i = 0; i <= nsplit; i++)
     {
         if (i < nsplit)
@@ -182,17 +191,21 @@ int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
         }
         else
             acb_set_arb(b, R);
-        acb_calc_integrate(piece, weighted, &w, a, b, prec, tol, opt, prec);
-        acb_add(res, res, piece, prec);
+        if (left != NULL)
+            arb_set(left, acb_realref(a));
+        acb_calc_integrate(val, weighted, &w, a, b, prec, tol, opt, prec);
+        acb_add(res, res, val, prec);
         acb_swap(a, b);
     }
+    if (even)
+        acb_mul_2exp_si(res, res, 1);
     /* tails: |int_{|x|>R}| <= T, added to real and imaginary radii */
     arb_add_error(acb_realref(res), T);
     arb_add_error(acb_imagref(res), T);
 
     acb_clear(a);
     acb_clear(b);
-    acb_clear(piece);
+    acb_clear(val);
     arb_clear(R);
     arb_clear(T);
     arb_clear(target);

@@ -19,16 +19,29 @@ typedef struct
     arb_ptr g;      /* growth of phi^(deriv) in the strip */
     slong ng;
     arb_t strip;
+    arb_t left;     /* left end of the piece of the line being integrated */
+    int use_branch; /* evaluate phi by the branch of the current piece */
 }
 kctx;
 
-/* phi^(deriv)(w) with w = a * z for a real ball a */
-static void eval_scaled(acb_t res, const kctx *k, const arb_t a, const acb_t z, slong order, slong prec)
+/* phi^(deriv)(w) with w = a * z for a real ball a > 0; `flip` evaluates at
+   -w instead.  With a kink at 0 and the outer line split there, the branch of
+   the current piece is used (its continuation is entire). */
+static void eval_scaled(acb_t res, const kctx *k, const arb_t a, const acb_t z, int flip,
+                        slong order, slong prec)
 {
     acb_t w;
     acb_init(w);
     acb_mul_arb(w, z, a, prec);
-    k->def->eval(res, w, k->deriv, order, k->p, prec);
+    if (flip)
+        acb_neg(w, w);
+    if (k->use_branch)
+    {
+        int side = arb_is_negative(k->left) ? -1 : 1;
+        k->def->branch(res, w, k->deriv, flip ? -side : side, k->p, prec);
+    }
+    else
+        k->def->eval(res, w, k->deriv, order, k->p, prec);
     acb_clear(w);
 }
 
@@ -153,7 +166,7 @@ done:
 static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
 {
     const kctx *k = param;
-    acb_t f1, f2, mx;
+    acb_t f1, f2;
 
     if (sc_budget_expired())
     {
@@ -162,7 +175,7 @@ static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong p
     }
     acb_init(f1);
     acb_init(f2);
-    eval_scaled(f1, k, k->t, x, order, prec);
+    eval_scaled(f1, k, k->t, x, 0, order, prec);
     if (!acb_is_finite(f1))
     {
         acb_indeterminate(out);
@@ -173,12 +186,7 @@ static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong p
     if (k->mode == MODE_ONE)
         acb_set(f2, f1);
     else if (k->mode == MODE_MINUS)
-    {
-        acb_init(mx);
-        acb_neg(mx, x);
-        eval_scaled(f2, k, k->t, mx, order, prec);
-        acb_clear(mx);
-    }
+        eval_scaled(f2, k, k->t, x, 1, order, prec);
     else
         smoothed(f2, k, x, order, prec);
     acb_mul(out, f1, f2, prec);
@@ -194,7 +202,7 @@ static int kernel_integral(arb_t res, kctx *k, slong prec)
     slong n1, n2, nh, i;
     arb_t zero, A, tp;
     acb_t r;
-    int nsplit = (k->def->flags & SC_ACT_KINK0) ? 1 : 0;
+    int nsplit = (k->def->flags & SC_ACT_KINK0) ? 1 : 0, even;
 
     k->g = _arb_vec_init(SC_GROWTH_MAX);
     arb_init(k->strip);
@@ -227,7 +235,15 @@ static int kernel_integral(arb_t res, kctx *k, slong prec)
     }
     nh = sc_growth_mul(h, h1, n1, h2, n2, prec);
 
-    sc_gauss_expect(r, outer_f, k, zero, nsplit, h, nh, prec);
+    /* the kink at 0 of phi(tx) (and of phi(-tx)) splits the line at 0 */
+    k->use_branch = nsplit && k->def->branch != NULL;
+    /* for odd or even phi at c = +-1 the integrand is even: fold onto [0, R];
+       (pieces then start at 0, where the branch x > 0 applies) */
+    even = (k->mode == MODE_ONE || k->mode == MODE_MINUS) &&
+           (k->def->flags & (SC_ACT_ODD | SC_ACT_EVEN));
+    arb_init(k->left);
+    sc_gauss_expect_pieces(r, outer_f, k, zero, nsplit, h, nh, k->left, even, prec);
+    arb_clear(k->left);
     arb_set(res, acb_realref(r));
 
     _arb_vec_clear(k->g, SC_GROWTH_MAX);

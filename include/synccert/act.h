@@ -81,6 +81,14 @@ struct sc_act_def_struct
        Return 0 if unavailable for these arguments. */
     int (*kernel)(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2,
                   arb_srcptr p, slong prec);
+
+    /* For SC_ACT_KINK0 activations: the analytic continuation of the branch
+       x > 0 (side = 1) or x < 0 (side = -1) of phi^(deriv), holomorphic on
+       all of C.  The integrator uses it on each side of the kink, so that
+       Gauss-Legendre ellipses may cross Re z = 0 (eval alone must refuse
+       them, which forces tiny segments near the kink).  NULL otherwise. */
+    void (*branch)(acb_t res, const acb_t z, int deriv, int side,
+                   arb_srcptr p, slong prec);
 };
 
 /* An activation with exact parameter values. */
@@ -135,6 +143,13 @@ void sc_act_eval_arb(arb_t res, const sc_act_def *def, const arb_t x, int deriv,
    Re z < 0; if z meets Re z = 0: 0 when order == 0 (return the union of
    both branches), 2 when order > 0 (return indeterminate). */
 int sc_act_side(const acb_t z, slong order);
+
+/* eval for a kinked activation from its branch function: the branch on
+   the side of 0 where z lies; where z meets Re z = 0, the union of both
+   branches (order 0) or indeterminate (order > 0, or a delta: jump && deriv). */
+void sc_act_eval_by_branch(void (*branch)(acb_t, const acb_t, int, int, arb_srcptr, slong),
+                           int jump, acb_t res, const acb_t z, int deriv, slong order,
+                           arb_srcptr p, slong prec);
 
 /* y = x intersected with [-1, 1] (for correlations known to lie there). */
 void sc_arb_clamp_unit(arb_t y, const arb_t x);

@@ -27,6 +27,14 @@ int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
                     arb_srcptr split, slong nsplit,
                     arb_srcptr g, slong ng, slong prec);
 
+/* The same, writing the left end of the piece being integrated to *left
+   before each piece (if left != NULL), so that F may use the analytic
+   continuation of its branch on that piece.  With even != 0 the caller
+   promises F(-x) = F(x): only [0, R] is integrated, and doubled. */
+int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
+                           arb_srcptr split, slong nsplit,
+                           arb_srcptr g, slong ng, arb_ptr left, int even, slong prec);
+
 /* Upper bound T >= int_{|x|>R} (sum_j g_j |x|^j) phi(x) dx. */
 void sc_gauss_tail_bound(arb_t T, const arb_t R, arb_srcptr g, slong ng, slong prec);
 

@@ -10,34 +10,20 @@
    Growth on the real line: |phi| <= |x|, |phi'| <= 1. */
 #include "synccert/act.h"
 
+/* branches: z (x > 0) and -z (x < 0) */
+static void abs_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+{
+    if (deriv)
+        acb_set_si(res, side);
+    else if (side > 0)
+        acb_set(res, z);
+    else
+        acb_neg(res, z);
+}
+
 static void abs_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    acb_t u;
-    switch (sc_act_side(z, order))
-    {
-        case 1:
-            if (deriv) acb_one(res); else acb_set(res, z);
-            break;
-        case -1:
-            if (deriv) acb_set_si(res, -1); else acb_neg(res, z);
-            break;
-        case 0:     /* union of both branches */
-            if (deriv)
-            {
-                acb_zero(res);
-                mag_one(arb_radref(acb_realref(res)));      /* [-1, 1] */
-            }
-            else
-            {
-                acb_init(u);
-                acb_neg(u, z);
-                acb_union(res, z, u, prec);
-                acb_clear(u);
-            }
-            break;
-        default:
-            acb_indeterminate(res);
-    }
+    sc_act_eval_by_branch(abs_branch, 0, res, z, deriv, order, p, prec);
 }
 
 static slong abs_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
@@ -113,5 +99,5 @@ static int abs_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_s
 
 const sc_act_def sc_act_abs = {
     "abs", NULL, "|x|", NULL, 0, SC_ACT_EVEN | SC_ACT_KINK0,
-    abs_eval, abs_growth, abs_smooth, abs_kernel
+    abs_eval, abs_growth, abs_smooth, abs_kernel, abs_branch
 };

@@ -276,6 +276,26 @@ int sc_act_side(const acb_t z, slong order)
     return order > 0 ? 2 : 0;
 }
 
+void sc_act_eval_by_branch(void (*branch)(acb_t, const acb_t, int, int, arb_srcptr, slong),
+                           int jump, acb_t res, const acb_t z, int deriv, slong order,
+                           arb_srcptr p, slong prec)
+{
+    int side = sc_act_side(z, order);
+    if (side == 1 || side == -1)
+        branch(res, z, deriv, side, p, prec);
+    else if (side == 0 && !(jump && deriv))
+    {
+        acb_t u;
+        acb_init(u);
+        branch(res, z, deriv, 1, p, prec);
+        branch(u, z, deriv, -1, p, prec);
+        acb_union(res, res, u, prec);
+        acb_clear(u);
+    }
+    else
+        acb_indeterminate(res);
+}
+
 void sc_arb_clamp_unit(arb_t y, const arb_t x)
 {
     arb_t u;

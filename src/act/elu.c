@@ -28,29 +28,20 @@ static void elu_neg(acb_t res, const acb_t z, int deriv, arb_srcptr p, slong pre
     acb_mul_arb(res, res, p + 0, prec);
 }
 
+/* branches: z (x > 0) and elu_neg (x < 0) */
+static void elu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+{
+    if (side < 0)
+        elu_neg(res, z, deriv, p, prec);
+    else if (deriv)
+        acb_one(res);
+    else
+        acb_set(res, z);
+}
+
 static void elu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    acb_t u, v;
-    switch (sc_act_side(z, order))
-    {
-        case 1:
-            if (deriv) acb_one(res); else acb_set(res, z);
-            break;
-        case -1:
-            elu_neg(res, z, deriv, p, prec);
-            break;
-        case 0:     /* union of both branches */
-            acb_init(u);
-            acb_init(v);
-            if (deriv) acb_one(u); else acb_set(u, z);
-            elu_neg(v, z, deriv, p, prec);
-            acb_union(res, u, v, prec);
-            acb_clear(u);
-            acb_clear(v);
-            break;
-        default:
-            acb_indeterminate(res);
-    }
+    sc_act_eval_by_branch(elu_branch, 0, res, z, deriv, order, p, prec);
 }
 
 static slong elu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
@@ -120,5 +111,5 @@ static int elu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_sr
 
 const sc_act_def sc_act_elu = {
     "elu", NULL, "x for x > 0, alpha (e^x - 1) for x <= 0", elu_params, 1, SC_ACT_KINK0,
-    elu_eval, elu_growth, elu_smooth, NULL
+    elu_eval, elu_growth, elu_smooth, NULL, elu_branch
 };

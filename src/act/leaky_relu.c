@@ -20,37 +20,22 @@ static const sc_param_def leaky_relu_params[] = {
     { "alpha", "0.01", "0", "1", 0, "slope for x < 0, in [0, 1]" }
 };
 
+/* branches: z (x > 0) and alpha z (x < 0) */
+static void leaky_relu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+{
+    if (side > 0)
+    {
+        if (deriv) acb_one(res); else acb_set(res, z);
+    }
+    else
+    {
+        if (deriv) acb_set_arb(res, p + 0); else acb_mul_arb(res, z, p + 0, prec);
+    }
+}
+
 static void leaky_relu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    acb_t u, v;
-    switch (sc_act_side(z, order))
-    {
-        case 1:
-            if (deriv) acb_one(res); else acb_set(res, z);
-            break;
-        case -1:
-            if (deriv) acb_set_arb(res, p + 0); else acb_mul_arb(res, z, p + 0, prec);
-            break;
-        case 0:     /* union of both branches */
-            acb_init(u);
-            acb_init(v);
-            if (deriv)
-            {
-                acb_one(u);
-                acb_set_arb(v, p + 0);
-            }
-            else
-            {
-                acb_set(u, z);
-                acb_mul_arb(v, z, p + 0, prec);
-            }
-            acb_union(res, u, v, prec);
-            acb_clear(u);
-            acb_clear(v);
-            break;
-        default:
-            acb_indeterminate(res);
-    }
+    sc_act_eval_by_branch(leaky_relu_branch, 0, res, z, deriv, order, p, prec);
 }
 
 static slong leaky_relu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
@@ -131,5 +116,5 @@ static int leaky_relu_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2
 
 const sc_act_def sc_act_leaky_relu = {
     "leaky_relu", NULL, "x for x > 0, alpha x for x <= 0", leaky_relu_params, 1, SC_ACT_KINK0,
-    leaky_relu_eval, leaky_relu_growth, leaky_relu_smooth, leaky_relu_kernel
+    leaky_relu_eval, leaky_relu_growth, leaky_relu_smooth, leaky_relu_kernel, leaky_relu_branch
 };

@@ -5,29 +5,20 @@
    smoothing: E[relu(a + bY)] = a Phi(a/b) + b phi(a/b), E[step(a + bY)] = Phi(a/b). */
 #include "synccert/act.h"
 
+/* branches: z (x > 0) and 0 (x < 0); derivatives 1 and 0 */
+static void relu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+{
+    if (side < 0)
+        acb_zero(res);
+    else if (deriv)
+        acb_one(res);
+    else
+        acb_set(res, z);
+}
+
 static void relu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    switch (sc_act_side(z, order))
-    {
-        case 1: if (deriv) acb_one(res); else acb_set(res, z); break;
-        case -1: acb_zero(res); break;
-        case 0:
-            if (deriv)
-            {
-                acb_zero(res);
-                arb_set_d(acb_realref(res), 0.5);
-                mag_set_d(arb_radref(acb_realref(res)), 0.5);
-            }
-            else
-            {
-                acb_t zero;
-                acb_init(zero);
-                acb_union(res, z, zero, prec);
-                acb_clear(zero);
-            }
-            break;
-        default: acb_indeterminate(res);
-    }
+    sc_act_eval_by_branch(relu_branch, 0, res, z, deriv, order, p, prec);
 }
 
 static slong relu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
@@ -114,5 +105,5 @@ static int relu_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_s
 
 const sc_act_def sc_act_relu = {
     "relu", NULL, "max(x, 0)", NULL, 0, SC_ACT_KINK0,
-    relu_eval, relu_growth, relu_smooth, relu_kernel
+    relu_eval, relu_growth, relu_smooth, relu_kernel, relu_branch
 };

@@ -9,28 +9,18 @@
    Growth on the real line: |phi| <= 1 (phi' = 0 off the jump). */
 #include "synccert/act.h"
 
+/* branches: 1 (x > 0) and -1 (x < 0); phi' is a delta at 0 */
+static void sign_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+{
+    if (deriv)
+        acb_zero(res);
+    else
+        acb_set_si(res, side);
+}
+
 static void sign_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    switch (sc_act_side(z, order))
-    {
-        case 1:
-            if (deriv) acb_zero(res); else acb_one(res);
-            break;
-        case -1:
-            if (deriv) acb_zero(res); else acb_set_si(res, -1);
-            break;
-        case 0:
-            if (deriv)
-                acb_indeterminate(res);     /* delta at 0 */
-            else
-            {
-                acb_zero(res);              /* [-1, 1] */
-                mag_one(arb_radref(acb_realref(res)));
-            }
-            break;
-        default:
-            acb_indeterminate(res);
-    }
+    sc_act_eval_by_branch(sign_branch, 1, res, z, deriv, order, p, prec);
 }
 
 static slong sign_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
@@ -98,5 +88,5 @@ static int sign_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_
 
 const sc_act_def sc_act_sign = {
     "sign", NULL, "+1 for x > 0, -1 for x < 0", NULL, 0, SC_ACT_ODD | SC_ACT_KINK0 | SC_ACT_JUMP,
-    sign_eval, sign_growth, sign_smooth, sign_kernel
+    sign_eval, sign_growth, sign_smooth, sign_kernel, sign_branch
 };

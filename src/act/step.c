@@ -13,31 +13,18 @@
 
 void sc_relu_kernel_unit(arb_t K, arb_t dK, const arb_t c, slong prec);
 
+/* branches: 1 (x > 0) and 0 (x < 0); phi' is a delta at 0 */
+static void step_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+{
+    if (side > 0 && !deriv)
+        acb_one(res);
+    else
+        acb_zero(res);
+}
+
 static void step_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    switch (sc_act_side(z, order))
-    {
-        case 1:
-            if (deriv) acb_zero(res); else acb_one(res);
-            break;
-        case -1:
-            acb_zero(res);
-            break;
-        case 0:
-            if (deriv)
-                acb_indeterminate(res);     /* delta at 0 */
-            else
-            {
-                acb_zero(res);              /* [0, 1] */
-                arb_one(acb_realref(res));
-                arb_mul_2exp_si(acb_realref(res), acb_realref(res), -1);
-                mag_one(arb_radref(acb_realref(res)));
-                mag_mul_2exp_si(arb_radref(acb_realref(res)), arb_radref(acb_realref(res)), -1);
-            }
-            break;
-        default:
-            acb_indeterminate(res);
-    }
+    sc_act_eval_by_branch(step_branch, 1, res, z, deriv, order, p, prec);
 }
 
 static slong step_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
@@ -108,5 +95,5 @@ static int step_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_
 
 const sc_act_def sc_act_step = {
     "step", "heaviside", "1 for x > 0, 0 for x < 0", NULL, 0, SC_ACT_KINK0 | SC_ACT_JUMP,
-    step_eval, step_growth, step_smooth, step_kernel
+    step_eval, step_growth, step_smooth, step_kernel, step_branch
 };
