@@ -670,7 +670,7 @@ int sc_kfun_point_D(arb_t D, sc_kfun_t kf, const arf_t rho)
         sc_kfun_corr(u, kf, u);
         if (arb_is_nonnegative(u) && arb_is_finite(kf->dK1))
         {
-            sc_kfun_point(dK, NULL, kf, rho);
+            sc_kfun_point(NULL, dK, kf, rho);
             range_lo_hi(u, dK, kf->dK1, prec);
             isect(D, u);
         }
