@@ -4,10 +4,12 @@
 #include "cli.h"
 
 extern const sc_cmd sc_cmd_kernel;
+extern const sc_cmd sc_cmd_coercivity;
 
 /* One line per subcommand; add new ones here. */
 const sc_cmd *const sc_cmds[] = {
     &sc_cmd_kernel,
+    &sc_cmd_coercivity,
     NULL
 };
 
