@@ -5,6 +5,7 @@
 #endif
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include "synccert/common.h"
 
@@ -12,10 +13,13 @@ static _Thread_local char sc_errbuf[512];
 
 int sc_error(int code, const char *fmt, ...)
 {
+    char tmp[sizeof(sc_errbuf)];
     va_list ap;
+    /* format into a copy: callers may pass sc_last_error() as an argument */
     va_start(ap, fmt);
-    vsnprintf(sc_errbuf, sizeof(sc_errbuf), fmt, ap);
+    vsnprintf(tmp, sizeof(tmp), fmt, ap);
     va_end(ap);
+    memcpy(sc_errbuf, tmp, sizeof(tmp));
     return code;
 }
 

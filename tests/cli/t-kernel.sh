@@ -15,7 +15,7 @@ expect_ok '^K\(1\) +0\.39429449039784117441645977244411956057' kernel tanh --dig
 expect_ok "^K'\(1\) +inf" kernel step
 expect_ok "^K'\(1\) +inf" kernel sign
 expect_ok '^K\(rho\) +0\.3$' kernel linear --rho 0.3 --digits 10
-expect_ok '"K1": \{"lo": "0\.39429449039784', kernel tanh --json
+expect_ok '"K1": \{"lo": "0\.39429449039784' kernel tanh --json
 expect_ok '"dK1": \{"lo": "inf"' kernel step --json
 expect_ok '"prec_bits": [0-9]+\}' kernel gelu --rho -0.5 --json
 expect_ok '"rho": "1/3"' kernel erf:c=2 --rho 1/3 --json
