@@ -39,6 +39,7 @@ typedef struct
     arb_t lambda, v, pstar; /* pstar meaningful when lambda < 0 */
     arb_t bminus1;          /* b(-1) = sigma^2 (d-1) (K(1) + K(-1)) */
     arb_t lambda_anti;      /* antipodal exponent when phi is odd (= lambda) */
+    int odd;                /* phi certified odd with s = 0: b(-1) = 0, lambda_anti valid */
     int antipodal;          /* SC_ANTI_* */
     int verdict;            /* SC_SYNC_* */
     slong prec;
@@ -58,5 +59,33 @@ int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
 int sc_twopoint_certify(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
                         const fmpq_t rho, const fmpq_t sigma, const fmpq_t q,
                         const fmpq_t s, slong digits, slong prec_cap);
+
+/* --- extensions --- */
+
+/* g(p) = p lambda + p^2 v / 2 (moment Lyapunov function). */
+void sc_lyapunov_g(arb_t g, const arb_t p, const arb_t lambda, const arb_t v, slong prec);
+
+/* SC_SYNC_* from the enclosure of lambda (through sc_arb_sign). */
+int sc_verdict_from_lambda(const arb_t lambda);
+
+/* Is phi certainly odd with bias variance s (NULL: 0)?  From the definition
+   flag SC_ACT_ODD, or a coefficient list (poly, hermite) with only odd
+   entries; never with s > 0 (the bias breaks the symmetry). */
+int sc_act_is_odd(const sc_act_t act, const fmpq_t s);
+
+/* Is phi positively homogeneous of degree 1 (linear, relu, leaky_relu, abs)
+   with s = 0?  Then K'(1) = K(1) exactly. */
+int sc_act_is_homogeneous1(const sc_act_t act, const fmpq_t s);
+
+/* K(1), K'(1) and (Km1 != NULL) K(-1) at working precision prec. */
+int sc_kernel_at_ends(arb_t K1, arb_t dK1, arb_t Km1, const sc_act_t act,
+                      const fmpq_t q, const fmpq_t s, slong prec);
+
+/* SC_ERR_INPUT with a message unless d >= 2, sigma > 0, q > 0, s >= 0
+   (NULL arguments are not checked). */
+int sc_twopoint_check_inputs(const fmpz_t d, const fmpq_t sigma, const fmpq_t q, const fmpq_t s);
+
+/* Effective precision cap: prec_cap, or 0 for max(16 prec, 4096). */
+slong sc_twopoint_cap(slong prec, slong prec_cap);
 
 #endif

@@ -1,0 +1,255 @@
+/* The critical dimension d* and the integer dimensions on either side of it
+   (see include/synccert/critdim.h).  Every integer answer is backed by the
+   sign of the enclosure of lambda at that integer, decided through
+   sc_arb_sign; monotonicity in d (the sign of K'(1) - K(1), also decided by
+   sc_arb_sign) extends it to all smaller or larger dimensions. */
+#include "synccert/critdim.h"
+#include "synccert/twopoint.h"
+#include "synccert/kernel.h"
+#include "synccert/verdict.h"
+
+void sc_critdim_result_init(sc_critdim_result *r)
+{
+    arb_init(r->K1);
+    arb_init(r->dK1);
+    arb_init(r->dstar);
+    fmpz_init(r->max_sync);
+    fmpz_init(r->min_nonsync);
+    fmpz_init(r->und_lo);
+    fmpz_init(r->und_hi);
+    r->dstar_kind = SC_DSTAR_UNDECIDED;
+    r->max_sync_kind = r->min_nonsync_kind = SC_DIMV_UNDECIDED;
+    r->prec = 0;
+}
+
+void sc_critdim_result_clear(sc_critdim_result *r)
+{
+    arb_clear(r->K1);
+    arb_clear(r->dK1);
+    arb_clear(r->dstar);
+    fmpz_clear(r->max_sync);
+    fmpz_clear(r->min_nonsync);
+    fmpz_clear(r->und_lo);
+    fmpz_clear(r->und_hi);
+}
+
+/* Sign of lambda(n) at sigma = 1 (sigma^2 > 0 does not change it);
+   2 when lambda(n) is exactly zero (certified neutral, never decidable). */
+static int lambda_sign(const arb_t K1, const arb_t dK1, const fmpz_t n, slong prec)
+{
+    arb_t lam, db, one;
+    int sg;
+    arb_init(lam);
+    arb_init(db);
+    arb_init(one);
+    arb_set_fmpz(db, n);
+    arb_one(one);
+    sc_lyapunov_lambda_v(lam, NULL, K1, dK1, db, one, prec);
+    sg = sc_arb_sign(lam);
+    if (sg == 0 && arb_is_zero(lam))
+        sg = 2;
+    arb_clear(lam);
+    arb_clear(db);
+    arb_clear(one);
+    return sg;
+}
+
+/* Largest number of integers inside the d* enclosure decided one by one. */
+#define CANDIDATES_MAX 8
+
+/* One attempt at precision prec.  Returns 1 when settled (nothing more
+   precision could improve), 0 when more precision may help. */
+static int critdim_attempt(sc_critdim_result *r, const sc_act_t act, int homog,
+                           slong digits, slong prec)
+{
+    arb_t D, E;
+    fmpz_t n, m, M;
+    int sD, settled = 1;
+
+    arb_init(D);
+    arb_init(E);
+    fmpz_init(n);
+    fmpz_init(m);
+    fmpz_init(M);
+    r->dstar_kind = SC_DSTAR_UNDECIDED;
+    r->max_sync_kind = r->min_nonsync_kind = SC_DIMV_UNDECIDED;
+    fmpz_one(r->und_lo);
+    fmpz_zero(r->und_hi);
+
+    if (arf_is_pos_inf(arb_midref(r->dK1)))
+    {
+        /* lambda = -inf at d = 2, undefined at 3, +inf from 4 on */
+        r->dstar_kind = SC_DSTAR_FINITE;
+        arb_set_ui(r->dstar, 3);
+        fmpz_set_ui(n, 2);
+        if (lambda_sign(r->K1, r->dK1, n, prec) < 0)
+        {
+            r->max_sync_kind = SC_DIMV_VALUE;
+            fmpz_set_ui(r->max_sync, 2);
+        }
+        fmpz_set_ui(n, 4);
+        if (lambda_sign(r->K1, r->dK1, n, prec) > 0)
+        {
+            r->min_nonsync_kind = SC_DIMV_VALUE;
+            fmpz_set_ui(r->min_nonsync, 4);
+        }
+        fmpz_set_ui(r->und_lo, 3);
+        fmpz_set_ui(r->und_hi, 3);
+        goto done;
+    }
+
+    if (homog)
+        arb_zero(D);                /* K'(1) = K(1) exactly (critdim.h) */
+    else
+        arb_sub(D, r->dK1, r->K1, prec);
+    sD = sc_arb_sign(D);
+
+    if (sD < 0 || arb_is_zero(D))
+    {
+        /* K'(1) <= K(1): no critical dimension; and
+           lambda(d) <= max(lambda(2), lambda(3)) for all d >= 2 */
+        r->dstar_kind = SC_DSTAR_NONE;
+        fmpz_set_ui(n, 2);
+        sD = lambda_sign(r->K1, r->dK1, n, prec);
+        fmpz_set_ui(n, 3);
+        if (sD < 0 && lambda_sign(r->K1, r->dK1, n, prec) < 0)
+        {
+            r->max_sync_kind = SC_DIMV_ALL;
+            r->min_nonsync_kind = SC_DIMV_NONE;
+        }
+        else
+            settled = 0;
+        goto done;
+    }
+    if (sD == 0)
+    {
+        settled = 0;                /* sign of K'(1) - K(1) unknown */
+        goto done;
+    }
+
+    /* K'(1) > K(1): d* = (3 K'(1) - K(1)) / (K'(1) - K(1)) */
+    {
+        arf_t lo, hi;
+        slong k, count;
+        int sg[CANDIDATES_MAX + 2];
+        int last_sync = -1, first_non = -1;
+
+        arb_mul_ui(E, r->dK1, 3, prec);
+        arb_sub(E, E, r->K1, prec);
+        arb_div(r->dstar, E, D, prec);
+        r->dstar_kind = SC_DSTAR_FINITE;
+        if (!sc_arb_meets_digits(r->dstar, digits))
+            settled = 0;
+
+        arf_init(lo);
+        arf_init(hi);
+        arb_get_lbound_arf(lo, r->dstar, prec);
+        arb_get_ubound_arf(hi, r->dstar, prec);
+        /* m = ceil(lo) - 1 < lo <= d*,  M = floor(hi) + 1 > hi >= d* */
+        arf_get_fmpz(m, lo, ARF_RND_CEIL);
+        fmpz_sub_ui(m, m, 1);
+        arf_get_fmpz(M, hi, ARF_RND_FLOOR);
+        fmpz_add_ui(M, M, 1);
+        arf_clear(lo);
+        arf_clear(hi);
+        if (fmpz_cmp_si(m, 1) < 0)
+            fmpz_one(m);            /* only d >= 2 matters; m = 1 stands for "none" */
+        if (fmpz_cmp_si(M, 2) < 0)
+            fmpz_set_ui(M, 2);
+
+        fmpz_sub(n, M, m);
+        if (fmpz_cmp_si(n, CANDIDATES_MAX + 1) > 0)
+        {
+            /* too wide to decide integer by integer */
+            settled = 0;
+            if (fmpz_cmp_si(m, 2) >= 0 && lambda_sign(r->K1, r->dK1, m, prec) < 0)
+            {
+                r->max_sync_kind = SC_DIMV_VALUE;
+                fmpz_set(r->max_sync, m);
+            }
+            if (lambda_sign(r->K1, r->dK1, M, prec) > 0)
+            {
+                r->min_nonsync_kind = SC_DIMV_VALUE;
+                fmpz_set(r->min_nonsync, M);
+            }
+            fmpz_add_ui(r->und_lo, m, 1);
+            fmpz_sub_ui(r->und_hi, M, 1);
+            goto done;
+        }
+        /* candidates m, m + 1, ..., M (at most CANDIDATES_MAX + 2) */
+        count = fmpz_get_si(n) + 1;
+        for (k = 0; k < count; k++)
+        {
+            fmpz_add_ui(n, m, k);
+            sg[k] = fmpz_cmp_si(n, 2) < 0 ? -1 /* stands for "none" */ : lambda_sign(r->K1, r->dK1, n, prec);
+            if (sg[k] == -1)
+                last_sync = k;
+            if (sg[k] == 1 && first_non < 0)
+                first_non = k;
+        }
+        if (last_sync < 0 || first_non < 0 || first_non < last_sync)
+        {
+            settled = 0;            /* the bracketing integers are not yet certified */
+            goto done;
+        }
+        fmpz_add_ui(n, m, last_sync);
+        if (fmpz_cmp_si(n, 2) >= 0)
+        {
+            r->max_sync_kind = SC_DIMV_VALUE;
+            fmpz_set(r->max_sync, n);
+        }
+        else
+            r->max_sync_kind = SC_DIMV_NONE;
+        fmpz_add_ui(n, m, first_non);
+        r->min_nonsync_kind = SC_DIMV_VALUE;
+        fmpz_set(r->min_nonsync, n);
+        fmpz_add_ui(r->und_lo, m, last_sync + 1);
+        fmpz_add_ui(r->und_hi, m, first_non - 1);
+        if (fmpz_cmp_si(r->und_lo, 2) < 0)
+            fmpz_set_ui(r->und_lo, 2);
+        /* more precision can only help an undecided integer whose lambda is
+           not exactly zero */
+        for (k = last_sync + 1; k < first_non; k++)
+            if (sg[k] == 0)
+                settled = 0;
+    }
+
+done:
+    arb_clear(D);
+    arb_clear(E);
+    fmpz_clear(n);
+    fmpz_clear(m);
+    fmpz_clear(M);
+    return settled;
+}
+
+int sc_critical_dim(sc_critdim_result *r, const sc_act_t act, const fmpq_t q,
+                    const fmpq_t s, slong digits, slong prec_cap)
+{
+    slong prec = sc_prec_for_digits(digits) + 10;
+    int st, homog = sc_act_is_homogeneous1(act, s);
+
+    if (digits < 1 || digits > 100000)
+        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
+    if ((st = sc_twopoint_check_inputs(NULL, NULL, q, s)) != SC_OK)
+        return st;
+    prec_cap = sc_twopoint_cap(prec, prec_cap);
+    prec = FLINT_MIN(prec, prec_cap);
+    for (;;)
+    {
+        st = sc_kernel_at_ends(r->K1, r->dK1, NULL, act, q, s, prec);
+        if (st != SC_OK)
+            break;
+        if (critdim_attempt(r, act, homog, digits, prec) || 2 * prec > prec_cap)
+            break;
+        if (sc_budget_expired())
+        {
+            st = sc_error(SC_ERR_BUDGET, "%s: time budget of %g s exhausted at %ld bits of precision",
+                          act->def->name, sc_budget_seconds(), (long) prec);
+            break;
+        }
+        prec *= 2;
+    }
+    r->prec = prec;
+    return st;
+}
