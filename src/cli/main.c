@@ -5,11 +5,19 @@
 
 extern const sc_cmd sc_cmd_kernel;
 extern const sc_cmd sc_cmd_coercivity;
+extern const sc_cmd sc_cmd_twopoint;
+extern const sc_cmd sc_cmd_lyapunov;
+extern const sc_cmd sc_cmd_critical_dim;
+extern const sc_cmd sc_cmd_rqf;
 
 /* One line per subcommand; add new ones here. */
 const sc_cmd *const sc_cmds[] = {
     &sc_cmd_kernel,
     &sc_cmd_coercivity,
+    &sc_cmd_twopoint,
+    &sc_cmd_lyapunov,
+    &sc_cmd_critical_dim,
+    &sc_cmd_rqf,
     NULL
 };
 
