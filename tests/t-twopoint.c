@@ -1,0 +1,137 @@
+/* Two-point coefficients b(rho), a(rho) (MODEL.md section 3): closed forms for
+   the linear activation (= the RQF), zeros at rho = +-1, b(-1) for odd and
+   non-odd activations, sigma^2 scaling, input errors. */
+#include "sc_test.h"
+#include "synccert/twopoint.h"
+#include "synccert/rqf.h"
+#include "synccert/parse.h"
+#include "synccert/kernel.h"
+
+static int tp(arb_t b, arb_t a, const char *spec, slong d, const char *rho,
+              const char *sigma, const char *q, const char *s, slong digits)
+{
+    sc_act_t act;
+    fmpz_t D;
+    fmpq_t r, sg, qq, ss;
+    int st;
+    sc_act_init(act);
+    CU_ASSERT_FATAL(sc_act_parse(act, spec) == SC_OK);
+    fmpz_init_set_si(D, d);
+    fmpq_init(r); fmpq_init(sg); fmpq_init(qq); fmpq_init(ss);
+    sc_parse_fmpq(r, rho, "rho");
+    sc_parse_fmpq(sg, sigma, "sigma");
+    sc_parse_fmpq(qq, q, "q");
+    sc_parse_fmpq(ss, s, "s");
+    st = sc_twopoint_certify(b, a, act, D, r, sg, qq, ss, digits, 0);
+    sc_act_clear(act);
+    fmpz_clear(D);
+    fmpq_clear(r); fmpq_clear(sg); fmpq_clear(qq); fmpq_clear(ss);
+    return st;
+}
+
+static void test_linear_is_rqf(void)
+{
+    static const char *rhos[] = { "-0.9", "-1/3", "0", "0.25", "0.999" };
+    static const slong dims[] = { 2, 3, 7, 1000000000 };
+    arb_t b, a, b2, a2, r, s2;
+    fmpq_t x;
+    int i, j;
+    arb_init(b); arb_init(a); arb_init(b2); arb_init(a2); arb_init(r); arb_init(s2);
+    fmpq_init(x);
+    arb_set_str(s2, "0.49", 200);      /* sigma = 0.7 */
+    for (j = 0; j < 4; j++)
+        for (i = 0; i < 5; i++)
+        {
+            CU_ASSERT(tp(b, a, "linear", dims[j], rhos[i], "0.7", "1", "0", 30) == SC_OK);
+            sc_parse_fmpq(x, rhos[i], "rho");
+            arb_set_fmpq(r, x, 200);
+            sc_rqf_ba(b2, a2, r, s2, 200);
+            SC_ASSERT_OVERLAPS(b, b2);
+            SC_ASSERT_OVERLAPS(a, a2);
+            CU_ASSERT(sc_arb_meets_digits(b, 30) && sc_arb_meets_digits(a, 30));
+        }
+    arb_clear(b); arb_clear(a); arb_clear(b2); arb_clear(a2); arb_clear(r); arb_clear(s2);
+    fmpq_clear(x);
+}
+
+static void test_zeros_at_ends(void)
+{
+    static const char *acts[] = { "linear", "relu", "tanh", "gelu", "erf:c=2", "abs", "step", "sin", "cos" };
+    arb_t b, a;
+    int i;
+    arb_init(b); arb_init(a);
+    for (i = 0; i < 9; i++)
+    {
+        /* rho = 1: the diagonal is invariant, b(1) = a(1) = 0 exactly */
+        CU_ASSERT(tp(b, a, acts[i], 5, "1", "1.3", "1", "0", 15) == SC_OK);
+        CU_ASSERT(arb_is_zero(b));
+        CU_ASSERT(arb_is_zero(a));
+        /* rho = -1: a(-1) = 0 exactly */
+        CU_ASSERT(tp(b, a, acts[i], 5, "-1", "1.3", "1", "0", 15) == SC_OK);
+        CU_ASSERT(arb_is_zero(a));
+    }
+    /* odd activations: b(-1) = 0 exactly (with s = 0) */
+    CU_ASSERT(tp(b, a, "tanh", 9, "-1", "1", "1", "0", 15) == SC_OK);
+    CU_ASSERT(arb_is_zero(b));
+    CU_ASSERT(tp(b, a, "poly:c1=1,c3=-1/6", 9, "-1", "1", "1", "0", 15) == SC_OK);
+    CU_ASSERT(arb_is_zero(b));
+    /* a bias breaks the symmetry: b(-1) > 0 */
+    CU_ASSERT(tp(b, a, "tanh", 9, "-1", "1", "1", "0.5", 15) == SC_OK);
+    CU_ASSERT(arb_is_positive(b));
+    /* relu: K(-1) = 0, so b(-1) = sigma^2 (d - 1) K(1) = 4 * 1/2 */
+    CU_ASSERT(tp(b, a, "relu", 5, "-1", "1", "1", "0", 15) == SC_OK);
+    SC_ASSERT_CONTAINS_STR(b, "2");
+    /* cos (even): b(-1) = 2 sigma^2 (d - 1) K(1), K(1) = cosh(1)/e */
+    CU_ASSERT(tp(b, a, "cos", 3, "-1", "1", "1", "0", 15) == SC_OK);
+    SC_ASSERT_OVERLAPS_STR(b, "[2.27067056647 +/- 1e-11]");   /* 2 (1 + e^-2) */
+    arb_clear(b); arb_clear(a);
+}
+
+static void test_relu_closed_form(void)
+{
+    /* relu at rho = 0: K(0) = 1/(2 pi), K(1) = 1/2:
+       b(0) = sigma^2 (d - 2) / (2 pi), a(0) = sigma^2 */
+    arb_t b, a, e;
+    arb_init(b); arb_init(a); arb_init(e);
+    CU_ASSERT(tp(b, a, "relu", 6, "0", "2", "1", "0", 20) == SC_OK);
+    arb_const_pi(e, 128);
+    arb_ui_div(e, 8, e, 128);           /* 4 * 4 / (2 pi) */
+    SC_ASSERT_OVERLAPS(b, e);
+    SC_ASSERT_CONTAINS_STR(a, "4");
+    arb_clear(b); arb_clear(a); arb_clear(e);
+}
+
+static void test_sigma_scaling(void)
+{
+    arb_t b1, a1, b2, a2;
+    arb_init(b1); arb_init(a1); arb_init(b2); arb_init(a2);
+    CU_ASSERT(tp(b1, a1, "gelu", 12, "0.3", "1", "1", "0", 15) == SC_OK);
+    CU_ASSERT(tp(b2, a2, "gelu", 12, "0.3", "0.1", "1", "0", 15) == SC_OK);
+    arb_mul_ui(b2, b2, 100, 128);
+    arb_mul_ui(a2, a2, 100, 128);
+    SC_ASSERT_OVERLAPS(b1, b2);
+    SC_ASSERT_OVERLAPS(a1, a2);
+    /* a > 0 inside (-1, 1) */
+    CU_ASSERT(arb_is_positive(a1));
+    arb_clear(b1); arb_clear(a1); arb_clear(b2); arb_clear(a2);
+}
+
+static void test_errors(void)
+{
+    arb_t b, a;
+    arb_init(b); arb_init(a);
+    CU_ASSERT(tp(b, a, "relu", 1, "0", "1", "1", "0", 15) == SC_ERR_INPUT);
+    CU_ASSERT(tp(b, a, "relu", 3, "0", "0", "1", "0", 15) == SC_ERR_INPUT);
+    CU_ASSERT(tp(b, a, "relu", 3, "0", "-1", "1", "0", 15) == SC_ERR_INPUT);
+    CU_ASSERT(tp(b, a, "relu", 3, "1.01", "1", "1", "0", 15) == SC_ERR_INPUT);
+    CU_ASSERT(tp(b, a, "relu", 3, "0", "1", "0", "0", 15) == SC_ERR_INPUT);
+    CU_ASSERT(tp(b, a, "relu", 3, "0", "1", "1", "-1", 15) == SC_ERR_INPUT);
+    arb_clear(b); arb_clear(a);
+}
+
+SC_TEST_MAIN("twopoint",
+    SC_TEST(test_linear_is_rqf),
+    SC_TEST(test_zeros_at_ends),
+    SC_TEST(test_relu_closed_form),
+    SC_TEST(test_sigma_scaling),
+    SC_TEST(test_errors))
