@@ -191,27 +191,67 @@ char *sc_arb_digits(const arb_t x, slong digits)
     e10 = t >= 0 ? t / 100000 : -((-t + 99999) / 100000);
     k = digits + 1 - e10;
 
-    /* Integer images of the values: F(x) = floor(x * 10^k) when hi > 0,
-       C(x) = ceil(x * 10^k) when hi <= 0 (truncation toward zero needs the
-       ceiling on the negative side).  Both are non-decreasing, so every
-       image lies in [L, H]; the core's claim for F or C carries over to x
-       (specs/VERIFIED.md, "printing"). */
+    /* Round to nearest at a unit u = 10^m (of the scaled integers): the
+       printed S satisfies |v - S u| <= u/2 for every scaled value v.  Done
+       with the verified truncation core on the exactly shifted bounds
+       [L + u/2, H + u/2] (toward -inf when the ball is negative: [L - u/2,
+       H - u/2]), since round(v) = trunc(v + u/2) for v + u/2 >= 0 and
+       round(v) = -trunc(|v - u/2|)... symmetric for negative v.  The first
+       (finest) unit at which the core certifies the whole prefix wins.
+       Images of the values: F(x) = floor(x 10^k) when hi > 0, C(x) =
+       ceil(x 10^k) when hi <= 0; both are non-decreasing (specs/VERIFIED.md). */
     fmpz_init(L); fmpz_init(H);
     scaled_int(L, lo, k, arf_sgn(hi) <= 0);
     scaled_int(H, hi, k, arf_sgn(hi) <= 0);
-    n = FLINT_MAX(fmpz_sizeinbase(L, 10), fmpz_sizeinbase(H, 10));
-    if (n > SC_DIGITS_MAX) {
-        fmpz_clear(L); fmpz_clear(H); arf_clear(lo); arf_clear(hi);
-        return dup_str("nan");
+    {
+        fmpz_t Ls, Hs, half, big;
+        slong D, m;
+        int neg = arf_sgn(hi) <= 0;
+        fmpz_init(Ls); fmpz_init(Hs); fmpz_init(half); fmpz_init(big);
+        fmpz_abs(big, fmpz_cmpabs(L, H) > 0 ? L : H);
+        D = fmpz_sizeinbase(big, 10);
+        n = D + 2;                               /* room for a carry */
+        if (n > SC_DIGITS_MAX) {
+            fmpz_clear(L); fmpz_clear(H); arf_clear(lo); arf_clear(hi);
+            fmpz_clear(Ls); fmpz_clear(Hs); fmpz_clear(half); fmpz_clear(big);
+            return dup_str("nan");
+        }
+        ld = flint_malloc(n);
+        hd = flint_malloc(n);
+        out = flint_malloc(n + 1);
+        r = NULL;
+        for (m = FLINT_MAX(1, D - digits); m <= n && r == NULL; m++)
+        {
+            slong len, z;
+            fmpz_ui_pow_ui(half, 10, (ulong) (m - 1));
+            fmpz_mul_ui(half, half, 5);          /* u/2, exact since m >= 1 */
+            if (neg) {
+                fmpz_sub(Ls, L, half);
+                fmpz_sub(Hs, H, half);
+            } else {
+                fmpz_add(Ls, L, half);
+                fmpz_add(Hs, H, half);
+            }
+            put_digits(ld, n, Ls);
+            put_digits(hd, n, Hs);
+            sc_digits_certify(fmpz_sgn(Ls) < 0, ld, fmpz_sgn(Hs) < 0, hd, (int32_t) n,
+                              (int32_t) n, out, &res);
+            /* need one sign for all shifted values and the prefix down to u */
+            if (res.sign == 0 && !(fmpz_sgn(Ls) >= 0 || fmpz_sgn(Hs) <= 0))
+                continue;
+            if (res.sign == 0 || res.drop > m)
+                continue;
+            len = n - m;                          /* keep the prefix down to u */
+            for (z = 0; z < len && out[z] == '0'; z++)
+                ;
+            if (len - z > digits)                 /* a carry added a digit */
+                continue;
+            r = layout(res.sign, out, len, m - k);
+        }
+        if (r == NULL)
+            r = layout(0, "0", 0, n - k);       /* |x| below the top unit */
+        fmpz_clear(Ls); fmpz_clear(Hs); fmpz_clear(half); fmpz_clear(big);
     }
-    ld = flint_malloc(n);
-    hd = flint_malloc(n);
-    out = flint_malloc(n + 1);
-    put_digits(ld, n, L);
-    put_digits(hd, n, H);
-    sc_digits_certify(fmpz_sgn(L) < 0, ld, fmpz_sgn(H) < 0, hd, (int32_t) n,
-                      (int32_t) digits, out, &res);
-    r = layout(res.sign, out, res.len, (slong) res.drop - k);
 
     flint_free(ld); flint_free(hd); flint_free(out);
     fmpz_clear(L); fmpz_clear(H); arf_clear(lo); arf_clear(hi);

@@ -5,25 +5,27 @@
    printed digit is right.  The digit string is produced by the Frama-C-proved
    core (sc_digits_certify in synccert/core.h) from exact integer bounds.
 
-   The rule for a certified digit string S (the truncation rule):
-   - "d1d2...dj" with its last digit at unit u = 10^-k (or written d.dd..e+E,
-     u being the unit of the last digit shown), S > 0:
-         every value x of the ball satisfies  S <= x < S + u,
-     i.e. every printed digit, the last one included, is the digit of every
-     value's decimal expansion (the expansion not ending in 9s);
-   - "-S" with S > 0:   -(S + u) < x <= -S   (symmetric: truncation toward 0);
-   - a zero "0", "0.000", "0e-12" (never "-0"):   -u < x < u,
-     e.g. a ball straddling 0 prints as 0 with as many zero decimals as are
-     certified;
+   The rule for a certified digit string S (correct rounding):
+   - "d1d2...dj" (or d.dd..eE) with its last digit at unit u (u = 10^-k for
+     k decimals shown): every value x of the ball satisfies
+         |x - S| <= u/2,
+     i.e. S is x rounded to the nearest multiple of u, for every x in the
+     ball (a tie rounds away from zero); so 0.5 +/- 1e-20 prints 0.500000...
+     and 0.3 as a ball prints 0.300000...;
+   - "-S": the same for negative values (-S is the rounding of x);
+   - a zero "0", "0.000", "0e-12" (never "-0"): |x| <= u/2 for every x;
    - "inf" / "-inf": the midpoint is infinite and the radius finite;
      "nan": no information (NaN midpoint or infinite radius).
-   Consequence: a ball straddling a decimal carry (e.g. 0.2 +/- 1e-20, whose
-   values are 0.1999... and 0.2000...) gets only the digits that all values
-   share (nothing after the "0" of the units: printed "0", meaning |x| < 1); use
-   sc_arb_bounds for the two-sided form.  An exact value prints with
-   `digits` significant digits (trailing zeros kept: 0.25 -> "0.2500000000").
-   Fixed notation is used when the last digit is at 10^0 or below and the
-   leading digit at 10^-6 or above, scientific ("1.2345e-7") otherwise. */
+   Fewer than `digits` significant digits are printed when the ball is too
+   wide, or straddles a rounding boundary (x +- u/2) at the finer units.
+   How: exact integer bounds L = floor(lo 10^k), H = ceil(hi 10^k) are
+   shifted exactly by +-u/2 and handed to the Frama-C-proved truncation core
+   (sc_digits_certify: every value of [L', H'] truncates to the same digits),
+   since rounding at u is truncation at u after adding u/2 (specs/VERIFIED.md).
+   An exact value prints with `digits` significant digits (trailing zeros
+   kept: 0.25 -> "0.2500000000").  Fixed notation is used when the last
+   digit is at 10^0 or below and the leading digit at 10^-6 or above,
+   scientific ("1.2345e-7") otherwise. */
 #ifndef SYNCCERT_PRINT_H
 #define SYNCCERT_PRINT_H
 
