@@ -5,6 +5,7 @@
 
 extern const sc_cmd sc_cmd_kernel;
 extern const sc_cmd sc_cmd_coercivity;
+extern const sc_cmd sc_cmd_certify;
 extern const sc_cmd sc_cmd_twopoint;
 extern const sc_cmd sc_cmd_lyapunov;
 extern const sc_cmd sc_cmd_critical_dim;
@@ -14,6 +15,7 @@ extern const sc_cmd sc_cmd_rqf;
 const sc_cmd *const sc_cmds[] = {
     &sc_cmd_kernel,
     &sc_cmd_coercivity,
+    &sc_cmd_certify,
     &sc_cmd_twopoint,
     &sc_cmd_lyapunov,
     &sc_cmd_critical_dim,
