@@ -249,9 +249,9 @@ static int run(int argc, char **argv)
             printf("\nv            "); sc_sync_text_real(stdout, r.v, digits);
             if (sp != NULL)
             {
-                printf("\ng(");
-                fmpq_print(p);
-                printf(")%*s", (int) FLINT_MAX(1, 10 - (slong) strlen(sp)), "");
+                char *ps = fmpq_get_str(NULL, 10, p);
+                printf("\ng(%s)%*s", ps, (int) FLINT_MAX(1, 10 - (slong) strlen(ps)), "");
+                flint_free(ps);
                 sc_sync_text_real(stdout, g, digits);
             }
             printf("\np*           "); sc_sync_text_real(stdout, r.pstar, digits);
@@ -266,6 +266,10 @@ static int run(int argc, char **argv)
                 printf("   (lambda < 0 certified)");
             else if (r.verdict == SC_SYNC_NO)
                 printf("   (lambda > 0 certified)");
+            else if (arf_is_nan(arb_midref(r.lambda)))
+                printf("   (lambda undefined: K'(1) = inf and d = 3)");
+            else if (arb_is_zero(r.lambda))
+                printf("   (lambda = 0 exactly: neither)");
             else
                 printf("   (the sign of lambda could not be certified at %ld bits)", (long) r.prec);
             printf("\n");
