@@ -10,6 +10,9 @@ extern const sc_cmd sc_cmd_twopoint;
 extern const sc_cmd sc_cmd_lyapunov;
 extern const sc_cmd sc_cmd_critical_dim;
 extern const sc_cmd sc_cmd_rqf;
+extern const sc_cmd sc_cmd_simulate;
+extern const sc_cmd sc_cmd_table;
+extern const sc_cmd sc_cmd_report;
 
 /* One line per subcommand; add new ones here. */
 const sc_cmd *const sc_cmds[] = {
@@ -20,6 +23,9 @@ const sc_cmd *const sc_cmds[] = {
     &sc_cmd_lyapunov,
     &sc_cmd_critical_dim,
     &sc_cmd_rqf,
+    &sc_cmd_simulate,
+    &sc_cmd_table,
+    &sc_cmd_report,
     NULL
 };
 
