@@ -581,7 +581,7 @@ static void point_raw(arb_t K, arb_t dK, sc_kfun_t kf, const arf_t rho)
         /* integral methods at a reduced precision: enough for the enclosure
            widths the branch-and-bound needs, and several times faster */
         int st = sc_kernel_eval(K, dK, kf->def, kf->p, kf->np, r, kf->q, kf->s, kf->method,
-                                FLINT_MAX(32, kf->prec - 24));
+                                FLINT_MAX(32, kf->prec - 32));
         if (st != SC_OK)
         {
             if (K) sym_bound(K, kf->K1, kf->prec);

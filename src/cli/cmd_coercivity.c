@@ -10,6 +10,7 @@
 #include "synccert/coercivity.h"
 #include "synccert/verdict.h"
 #include "synccert/print.h"
+#include "synccert/regime.h"
 
 static const char help[] =
 "usage: synccert coercivity ACT --dim D --p P|auto [--sigma S] [--tol T]\n"
@@ -244,7 +245,7 @@ static int run(int argc, char **argv)
 
     {
         char *ps = fmpq_get_str(NULL, 10, p);
-        char *ss = fmpq_get_str(NULL, 10, sigma);
+        char *ss = sc_fmpq_decimal(sigma);
         char *spec = sc_act_spec(act);
         const char *where = r.diagonal ? "diagonal" : r.antipodal ? "antipodal" : "interior";
         int v = attn ? sc_arb_sign(rp) : 0;
