@@ -68,6 +68,7 @@ int sc_v_cmp(int64_t xlo, int64_t xhi, int64_t ylo, int64_t yhi);
    digits.  With S = value of out[0..len-1] and unit u = 10^m, the rule (the
    truncation rule, proved below) is:
      sign +1:  S*u <= v < (S+1)*u      for every v in [L, H]
+               (sc_tlo(S, m) = S*u, sc_thi(S, m) = (S+1)*u below)
      sign -1:  -(S+1)*u < v <= -S*u     for every v in [L, H]
      sign  0:  S == 0 and -u < v < u    for every v in [L, H]
    i.e. every printed digit, the last one included, is the digit of every
@@ -83,6 +84,15 @@ int sc_v_cmp(int64_t xlo, int64_t xhi, int64_t ylo, int64_t yhi);
         neg != 0 ? -sc_dval(d, n) : sc_dval(d, n);
     logic integer sc_cval{L}(char *c, integer n) =
         n <= 0 ? 0 : 10 * sc_cval(c, n - 1) + (c[n - 1] - '0');
+    logic integer sc_tlo(integer s, integer m) = s * sc_p10(m);
+    logic integer sc_thi(integer s, integer m) = (s + 1) * sc_p10(m);
+    // the three forms of the truncation rule, for every value v in [lo, hi]
+    predicate sc_trunc_pos(integer lo, integer hi, integer s, integer m) =
+        \forall real v; lo <= v <= hi ==> sc_tlo(s, m) <= v < sc_thi(s, m);
+    predicate sc_trunc_neg(integer lo, integer hi, integer s, integer m) =
+        \forall real v; lo <= v <= hi ==> -sc_thi(s, m) < v <= -sc_tlo(s, m);
+    predicate sc_trunc_zero(integer lo, integer hi, integer m) =
+        \forall real v; lo <= v <= hi ==> -sc_p10(m) < v < sc_p10(m);
     predicate sc_chars{L}(char *c, integer n) =
         \forall integer j; 0 <= j < n ==> '0' <= c[j] <= '9';
 */
@@ -128,8 +138,9 @@ int32_t sc_digits_lz(const uint8_t *d, int32_t n);
     ensures sc_p10(n - len) >= 1;
     ensures sc_dval(l, len) >= 0 && sc_dval(l, n) >= 0 && sc_dval(h, n) >= 0;
     ensures sc_dval(l, len) == sc_dval(h, len);
-    ensures sc_dval(l, len) * sc_p10(n - len) <= sc_dval(l, n);
-    ensures sc_dval(h, n) < (sc_dval(h, len) + 1) * sc_p10(n - len);
+    ensures sc_tlo(sc_dval(l, len), n - len) <= sc_dval(l, n);
+    ensures sc_dval(h, n) < sc_thi(sc_dval(h, len), n - len);
+    ensures sc_thi(sc_dval(h, len), n - len) >= 1;
 */
 int sc_digits_bracket(const uint8_t *l, const uint8_t *h, int32_t len, int32_t n);
 
@@ -160,17 +171,12 @@ int sc_digits_chars_value(const char *c, const uint8_t *d, int32_t len);
     ensures sc_chars(out, res->len);
     ensures res->len > maxsig ==>
         \forall integer j; 0 <= j < res->len - maxsig ==> out[j] == '0';
-    ensures res->sign == 1 ==> \forall real v;
-        sc_sval(lneg, lmag, n) <= v <= sc_sval(hneg, hmag, n) ==>
-        sc_cval(out, res->len) * sc_p10(res->drop) <= v
-        < (sc_cval(out, res->len) + 1) * sc_p10(res->drop);
-    ensures res->sign == -1 ==> \forall real v;
-        sc_sval(lneg, lmag, n) <= v <= sc_sval(hneg, hmag, n) ==>
-        -(sc_cval(out, res->len) + 1) * sc_p10(res->drop) < v
-        <= -sc_cval(out, res->len) * sc_p10(res->drop);
-    ensures res->sign == 0 ==> sc_cval(out, res->len) == 0 && \forall real v;
-        sc_sval(lneg, lmag, n) <= v <= sc_sval(hneg, hmag, n) ==>
-        -sc_p10(res->drop) < v < sc_p10(res->drop);
+    ensures res->sign == 1 ==> sc_trunc_pos(sc_sval(lneg, lmag, n),
+        sc_sval(hneg, hmag, n), sc_cval(out, res->len), res->drop);
+    ensures res->sign == -1 ==> sc_trunc_neg(sc_sval(lneg, lmag, n),
+        sc_sval(hneg, hmag, n), sc_cval(out, res->len), res->drop);
+    ensures res->sign == 0 ==> sc_cval(out, res->len) == 0 &&
+        sc_trunc_zero(sc_sval(lneg, lmag, n), sc_sval(hneg, hmag, n), res->drop);
     ensures res->sign == 1 || res->sign == 0 || res->sign == -1;
 */
 int sc_digits_certify(int32_t lneg, const uint8_t *lmag, int32_t hneg,
