@@ -222,3 +222,26 @@ double sc_sim_opnorm(const double *A, long d)
     gsl_vector_free(w);
     return s;
 }
+
+double sc_sim_allowance_lyapunov(const sc_sim_params *P, double K1, double dK1)
+{
+    double M = K1 > dK1 ? K1 : dK1, s2 = P->sigma * P->sigma;
+    return 2.0 * P->h * s2 * s2 * (P->d + 2) * M * M;
+}
+
+double sc_sim_allowance_b(const sc_sim_params *P, double K1)
+{
+    double s2 = P->sigma * P->sigma, e = (double) (P->d + 2);
+    return 0.25 * P->h * s2 * s2 * e * e * K1 * K1;
+}
+
+double sc_sim_allowance_a(const sc_sim_params *P, double K1)
+{
+    double s2 = P->sigma * P->sigma;
+    return 4.0 * P->h * s2 * s2 * (P->d + 2) * K1 * K1;
+}
+
+double sc_sim_allowance_rqf(const sc_sim_params *P)
+{
+    return 2.0 * P->h * P->sigma * P->sigma;
+}
