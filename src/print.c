@@ -183,7 +183,7 @@ char *sc_arb_digits(const arb_t x, slong digits)
 
     /* scale: about digits + 2 digits for the larger endpoint */
     e2 = FLINT_MAX(arf_abs_bound_lt_2exp_si(lo), arf_abs_bound_lt_2exp_si(hi));
-    if (e2 > (WORD(1) << 40) || e2 < -(WORD(1) << 40)) {
+    if (e2 > (WORD(1) << 22) || e2 < -(WORD(1) << 22)) {   /* 10^k must stay small */
         arf_clear(lo); arf_clear(hi);
         return dup_str("nan");              /* beyond any sane exponent */
     }
