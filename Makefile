@@ -74,7 +74,7 @@ bench: all
 
 # The main job: a certified report of the built-in activations.
 run:
-	@sh scripts/install-deps build
+	@sh scripts/install-deps build report
 	$(MAKE) all
 	@sh scripts/main-job $(BUILD)
 

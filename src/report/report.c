@@ -81,7 +81,8 @@ static int emit_table(FILE *tex, sc_report_opts *o, const char *acts, const char
     o->undecided += count_undecided(&t);
     if (plain != NULL && o->summary)
     {
-        fprintf(o->summary, "\n%s\n", plain);
+        if (plain[0])
+            fprintf(o->summary, "\n%s\n", plain);
         sc_table_write(o->summary, &t, SC_TF_TEXT, NULL, NULL);
     }
     sc_table_clear(&t);
@@ -260,7 +261,7 @@ static int fig_regions(FILE *tex, sc_report_opts *o)
                  "\\begin{tikzpicture}\n\\begin{axis}[width=0.92\\textwidth, height=8cm,\n"
                  "  xlabel={$c$ in $\\phi(x)=\\mathrm{erf}(cx)$}, ylabel={dimension $d$},\n"
                  "  xmin=0.2, xmax=3, ymin=1.5, ymax=%ld.5, axis on top,\n"
-                 "  legend style={font=\\footnotesize, at={(0.98,0.98)}, anchor=north east}]\n", (long) dmax);
+                 "  legend columns=3, legend style={font=\\footnotesize, at={(0.5,1.03)}, anchor=south}]\n", (long) dmax);
     /* The leaves tile the box.  For each integer d, take the leaves that
        contain it, in order of c, and merge neighbours of the same class into
        one rectangle (a few per row instead of thousands of boxes). */
@@ -302,13 +303,14 @@ static int fig_regions(FILE *tex, sc_report_opts *o)
         fr[k] = sc_fmpq_decimal(R.frac[k]);
     fprintf(tex, "\\caption{Certified regions of synchronisation for $\\phi(x)=\\mathrm{erf}(cx)$,\n"
                  "$c\\in[0.2,3]$, $d\\in\\{2,\\dots,%ld\\}$ ($\\sigma=1$, $q=1$, $s=0$), from a\n"
-                 "\\texttt{certify} run (\\texttt{synccert certify erf --axis c=0.2:3 --axis d=2:%ld}):\n"
+                 "\\texttt{certify} run (\\texttt{synccert certify erf --property sync --param c=0.2:3\n"
+                 "--dim 2:%ld --max-depth %ld}):\n"
                  "each box is evaluated with ball-valued parameters, so a coloured box is a\n"
                  "statement about \\emph{every} $(c,d)$ in it; boxes are split until decided\n"
                  "or at depth %ld.  %ld boxes certified, %ld refuted, %ld undecided%s.\n"
                  "The undecided strip follows the critical curve $d=d^*(c)$.}\n"
                  "\\label{fig:regions}\n\\end{figure}\n\n",
-            (long) dmax, (long) dmax, (long) P.max_depth, (long) counts[1], (long) counts[2],
+            (long) dmax, (long) dmax, (long) P.max_depth, (long) P.max_depth, (long) counts[1], (long) counts[2],
             (long) counts[0], R.budget_hit ? " (time budget reached)" : "");
     if (o->summary)
         fprintf(o->summary, "\ncertify erf, c in [0.2, 3], d in 2..%ld: %ld boxes certified, %ld refuted, "
@@ -544,10 +546,10 @@ int sc_report_write(sc_report_opts *o)
     const char *acts_all = "all";
     const char *acts_kernel = o->small ? "relu,erf,tanh,gelu" :
         "all,hermite:a1=1,a2=1/2,poly:c1=1,c3=-1/6";
-    const char *acts_sync = o->small ? "relu,erf,tanh,gelu" : acts_all;
+    const char *acts_sync = "relu,erf,tanh,gelu";
     const char *dims_sync = o->small ? "4,32" : "3,8,32,64";
     const char *acts_cp = o->small ? "relu,erf" : acts_all;
-    const char *dims_cp = o->small ? "4" : "3,4,16";
+    const char *dims_cp = o->small ? "4" : "3,16";
 
     o->compiled = o->latexmk_missing = 0;
     o->undecided = 0;
@@ -590,16 +592,29 @@ int sc_report_write(sc_report_opts *o)
 
     progress(o, "synchronisation table");
     fprintf(tex, "\\section{Synchronisation}\n"
-                 "Table~\\ref{tab:sync} gives the critical dimension $d^*$, and for several\n"
+                 "Tables~\\ref{tab:sync}%s give the critical dimension $d^*$, and for several\n"
                  "dimensions the two-point Lyapunov exponent $\\lambda$, the largest contracting\n"
                  "moment $p^*$ and the verdict, drawn from the sign of the enclosure of $\\lambda$.\n"
                  "\\emph{none} in the $d^*$ column means $K'(1)\\le K(1)$: the noise synchronises\n"
                  "in every dimension.  For \\texttt{step} and \\texttt{sign}, $\\lambda=-\\infty$ at\n"
                  "$d=2$, $+\\infty$ from $d=4$ on, and is undefined at $d=3$.\n"
-                 "Figure~\\ref{fig:lambda} shows $\\lambda$ against $d$.\n\n");
-    emit_table(tex, o, acts_sync, dims_sync, "dstar,lambda,pstar,verdict", "tab:sync",
-               "Synchronisation by common noise.",
-               "Synchronisation by common noise (d* = critical dimension, p* = -2 lambda / v):");
+                 "Figure~\\ref{fig:lambda} shows $\\lambda$ against $d$.\n\n",
+            o->small ? "" : " and~\\ref{tab:sync2}");
+    if (o->small)
+        emit_table(tex, o, acts_sync, dims_sync, "dstar,lambda,pstar,verdict", "tab:sync",
+                   "Synchronisation by common noise.",
+                   "Synchronisation by common noise (d* = critical dimension, p* = -2 lambda / v):");
+    else
+    {
+        /* two halves, so that each fits on a page */
+        emit_table(tex, o, "linear,relu,leaky_relu,abs,step,sign,erf,tanh", dims_sync,
+                   "dstar,lambda,pstar,verdict", "tab:sync",
+                   "Synchronisation by common noise (I).",
+                   "Synchronisation by common noise (d* = critical dimension, p* = -2 lambda / v):");
+        emit_table(tex, o, "sigmoid,gelu,gelu_tanh,silu,softplus,elu,sin,cos", dims_sync,
+                   "dstar,lambda,pstar,verdict", "tab:sync2",
+                   "Synchronisation by common noise (II).", "");
+    }
     progress(o, "figure: lambda against d");
     fig_lambda(tex, o);
 
@@ -615,7 +630,7 @@ int sc_report_write(sc_report_opts *o)
     {
         fprintf(tex, "\\section{Coercivity of the noise}\n"
                      "Table~\\ref{tab:coerc} gives certified enclosures of the coercivity constant\n"
-                     "$c_{1/2}$ (branch and bound over $\\rho\\in[-1,1)$, interval extensions of $K$,\n"
+                     "$c_{1/2}$ at $d=3$ and $d=16$ (branch and bound over $\\rho\\in[-1,1)$, interval extensions of $K$,\n"
                      "$K'$ and $D(\\rho)=(K(1)-K(\\rho))/(1-\\rho)$).  If $c_p-p\\gamma L_{\\mathrm{att}}>0$,\n"
                      "$\\mathbb{E}\\sum_{i<j}|x_i-x_j|^p$ decays at least like $e^{-(c_p-p\\gamma\n"
                      "L_{\\mathrm{att}})t}$ for every $N$.  For odd $\\phi$, $c_p\\le 0$: antipodal pairs\n"
