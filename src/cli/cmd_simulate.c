@@ -526,14 +526,14 @@ static int run(int argc, char **argv)
         if (json)
         {
             printf("{\"command\": \"simulate\", \"measure\": \"%s\", \"statistical\": true, "
-                   "\"activation\": \"%s\", \"dim\": %ld, \"width\": %ld, \"sigma\": %.17g, "
-                   "\"weight_var\": %.17g, \"bias_var\": %.17g, \"step\": %.17g",
+                   "\"activation\": \"%s\", \"dim\": %ld, \"width\": %ld, \"sigma\": %.10g, "
+                   "\"weight_var\": %.10g, \"bias_var\": %.10g, \"step\": %.10g",
                    measure == M_LYAP ? "lyapunov" : "moments", spec, dim, width, P.sigma, P.q, P.s, P.h);
             if (measure == M_LYAP)
-                printf(", \"time\": %.17g, \"runs\": %ld, \"blocks\": %.0f, \"delta\": %.6g", T, runs,
+                printf(", \"time\": %.10g, \"runs\": %ld, \"blocks\": %.0f, \"delta\": %.6g", T, runs,
                        nblocks * runs, delta);
             else
-                printf(", \"rho\": %.17g, \"samples\": %ld", rho, runs);
+                printf(", \"rho\": %.10g, \"samples\": %ld", rho, runs);
             printf(", \"seed\": %ld, \"threads\": %ld, \"step_parameter\": %.6g", seed, threads,
                    P.h * P.sigma * P.sigma * P.d * K1);
             if (measure == M_LYAP)
@@ -636,7 +636,7 @@ static int run(int argc, char **argv)
         if (json)
         {
             printf("{\"command\": \"simulate\", \"measure\": \"rqf\", \"statistical\": true, \"dim\": %ld, "
-                   "\"sigma\": %.17g, \"step\": %.17g, \"time\": %.17g, \"rho\": %.17g, \"runs\": %ld, "
+                   "\"sigma\": %.10g, \"step\": %.10g, \"time\": %.10g, \"rho\": %.10g, \"runs\": %ld, "
                    "\"seed\": %ld, \"threads\": %ld, \"synchronised\": %ld, \"antipodal\": %ld, "
                    "\"unsettled\": %ld", dim, P.sigma, P.h, T, rho, runs, seed, threads, r.sync, r.anti,
                    r.unsettled);
@@ -775,9 +775,9 @@ static int run(int argc, char **argv)
             if (json)
             {
                 printf("{\"command\": \"simulate\", \"measure\": \"energy\", \"statistical\": true, "
-                       "\"activation\": \"%s\", \"dim\": %ld, \"width\": %ld, \"tokens\": %ld, \"p\": %.17g, "
-                       "\"sigma\": %.17g, \"weight_var\": %.17g, \"bias_var\": %.17g, \"step\": %.17g, "
-                       "\"time\": %.17g, \"runs\": %ld, \"gamma\": %.17g, \"beta\": %.17g, \"attention\": \"%s\", "
+                       "\"activation\": \"%s\", \"dim\": %ld, \"width\": %ld, \"tokens\": %ld, \"p\": %.10g, "
+                       "\"sigma\": %.10g, \"weight_var\": %.10g, \"bias_var\": %.10g, \"step\": %.10g, "
+                       "\"time\": %.10g, \"runs\": %ld, \"gamma\": %.10g, \"beta\": %.10g, \"attention\": \"%s\", "
                        "\"L_att\": %.10g, \"seed\": %ld, \"threads\": %ld, \"points\": [",
                        spec, dim, width, ntok, p, P.sigma, P.q, P.s, P.h, T, runs, P.gamma, P.beta,
                        P.attention == SC_SIM_ATT_RANDOM ? "random" : "identity", lat, seed, threads);

@@ -127,7 +127,8 @@ double sc_simact_eval(const sc_simact *f, double x)
 void sc_simact_apply(const sc_simact *f, double *y, const double *x, long n)
 {
     long i;
-    /* the cheap piecewise-linear ones get their own loops (vectorised) */
+    /* the cheap piecewise-linear ones get their own loops, vectorised
+       (omp simd: y == x is allowed, each element is read before it is written) */
     switch (f->kind)
     {
         case K_LINEAR:
@@ -135,17 +136,20 @@ void sc_simact_apply(const sc_simact *f, double *y, const double *x, long n)
                 memmove(y, x, n * sizeof(double));
             return;
         case K_RELU:
+#pragma omp simd
             for (i = 0; i < n; i++)
                 y[i] = x[i] > 0 ? x[i] : 0.0;
             return;
         case K_LEAKY:
         {
             double a = f->par;
+#pragma omp simd
             for (i = 0; i < n; i++)
                 y[i] = x[i] > 0 ? x[i] : a * x[i];
             return;
         }
         case K_ABS:
+#pragma omp simd
             for (i = 0; i < n; i++)
                 y[i] = fabs(x[i]);
             return;

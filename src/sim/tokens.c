@@ -70,7 +70,7 @@ static double energy(const double *X, long N, long d, double p)
                 double t = a[k] - b[k];
                 s += t * t;
             }
-            E += p == 2.0 ? s : pow(s, 0.5 * p);
+            E += p == 2.0 ? s : (p == 1.0 ? sqrt(s) : pow(s, 0.5 * p));
         }
     return E;
 }
