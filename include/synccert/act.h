@@ -22,6 +22,7 @@
 #define SC_ACT_KINK0    4   /* phi (or phi') is not analytic at x = 0 only */
 #define SC_ACT_JUMP     8   /* phi jumps at 0: phi' is a delta, K'(1) = +inf */
 #define SC_ACT_COEFFS  16   /* parameters are a coefficient list c0, c1, ... */
+#define SC_ACT_HOMOG1  32   /* phi(a x) = a phi(x) for a > 0 (so K(1) = K'(1) when s = 0) */
 /* Convention for SC_ACT_COEFFS activations: the parameter vector passed to
    every callback (eval, growth, smooth, kernel) is p[0] = n, the number of
    coefficients (an exact integer ball), then p[1..n] = the coefficients

@@ -98,6 +98,6 @@ static int abs_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_s
 }
 
 const sc_act_def sc_act_abs = {
-    "abs", NULL, "|x|", NULL, 0, SC_ACT_EVEN | SC_ACT_KINK0,
+    "abs", NULL, "|x|", NULL, 0, SC_ACT_EVEN | SC_ACT_KINK0 | SC_ACT_HOMOG1,
     abs_eval, abs_growth, abs_smooth, abs_kernel, abs_branch
 };

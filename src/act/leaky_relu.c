@@ -115,6 +115,6 @@ static int leaky_relu_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2
 }
 
 const sc_act_def sc_act_leaky_relu = {
-    "leaky_relu", NULL, "x for x > 0, alpha x for x <= 0", leaky_relu_params, 1, SC_ACT_KINK0,
+    "leaky_relu", NULL, "x for x > 0, alpha x for x <= 0", leaky_relu_params, 1, SC_ACT_KINK0 | SC_ACT_HOMOG1,
     leaky_relu_eval, leaky_relu_growth, leaky_relu_smooth, leaky_relu_kernel, leaky_relu_branch
 };

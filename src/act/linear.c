@@ -48,6 +48,6 @@ static int linear_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, ar
 }
 
 const sc_act_def sc_act_linear = {
-    "linear", "identity", "x", NULL, 0, SC_ACT_ODD,
+    "linear", "identity", "x", NULL, 0, SC_ACT_ODD | SC_ACT_HOMOG1,
     linear_eval, linear_growth, linear_smooth, linear_kernel
 };

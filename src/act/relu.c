@@ -104,6 +104,6 @@ static int relu_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_s
 }
 
 const sc_act_def sc_act_relu = {
-    "relu", NULL, "max(x, 0)", NULL, 0, SC_ACT_KINK0,
+    "relu", NULL, "max(x, 0)", NULL, 0, SC_ACT_KINK0 | SC_ACT_HOMOG1,
     relu_eval, relu_growth, relu_smooth, relu_kernel, relu_branch
 };
