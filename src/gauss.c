@@ -213,9 +213,12 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
     return SC_OK;
 }
 
-slong sc_growth_affine(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const arb_t B, slong prec)
+/* h_i = sum_j g_j binom(j,i) X^i C^{j-i} m_{j-i}, with m_k = E|Y|^k if
+   `moments`, else 1: the coefficients of sum_j g_j (X v + C w)^j in v, for
+   w = 1 or averaged as w = |Y|. */
+static slong growth_expand(arb_ptr h, arb_srcptr g, slong ng, const arb_t X, const arb_t C,
+                           int moments, slong prec)
 {
-    /* (A + B y)^j = sum_i binom(j,i) B^i A^{j-i} y^i */
     arb_t c, bin;
     slong i, j;
     arb_init(c);
@@ -225,10 +228,15 @@ slong sc_growth_affine(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const a
         for (i = 0; i <= j; i++)
         {
             arb_bin_uiui(bin, j, i, prec);
-            arb_pow_ui(c, B, i, prec);
+            arb_pow_ui(c, X, i, prec);
             arb_mul(bin, bin, c, prec);
-            arb_pow_ui(c, A, j - i, prec);
+            arb_pow_ui(c, C, j - i, prec);
             arb_mul(bin, bin, c, prec);
+            if (moments)
+            {
+                sc_gauss_abs_moment(c, j - i, prec);
+                arb_mul(bin, bin, c, prec);
+            }
             arb_addmul(h + i, g + j, bin, prec);
         }
     arb_clear(c);
@@ -236,29 +244,14 @@ slong sc_growth_affine(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const a
     return ng;
 }
 
+slong sc_growth_affine(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const arb_t B, slong prec)
+{
+    return growth_expand(h, g, ng, B, A, 0, prec);     /* (A + B y)^j in y */
+}
+
 slong sc_growth_smooth(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const arb_t B, slong prec)
 {
-    /* E[(A x + B|Y|)^j] = sum_i binom(j,i) A^i x^i B^{j-i} E|Y|^{j-i} */
-    arb_t c, bin;
-    slong i, j;
-    arb_init(c);
-    arb_init(bin);
-    _arb_vec_zero(h, ng);
-    for (j = 0; j < ng; j++)
-        for (i = 0; i <= j; i++)
-        {
-            arb_bin_uiui(bin, j, i, prec);
-            arb_pow_ui(c, A, i, prec);
-            arb_mul(bin, bin, c, prec);
-            arb_pow_ui(c, B, j - i, prec);
-            arb_mul(bin, bin, c, prec);
-            sc_gauss_abs_moment(c, j - i, prec);
-            arb_mul(bin, bin, c, prec);
-            arb_addmul(h + i, g + j, bin, prec);
-        }
-    arb_clear(c);
-    arb_clear(bin);
-    return ng;
+    return growth_expand(h, g, ng, A, B, 1, prec);     /* E[(A x + B|Y|)^j] in x */
 }
 
 slong sc_growth_mul(arb_ptr h, arb_srcptr f, slong nf, arb_srcptr g, slong ng, slong prec)
