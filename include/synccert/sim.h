@@ -103,12 +103,13 @@ sc_sim_est;
 /* Two-point Lyapunov exponent: `runs` chains of nblocks = round(T/h) blocks,
    a pair at separation delta renormalised back to delta after every block;
    lambda = E[log(|x'-y'|/delta)] / h.  Blocks are iid (rotation invariance),
-   the standard error is that of the mean of all blocks. */
+   the standard error is that of the mean of all blocks.  runs <= 10^7. */
 int sc_sim_lyapunov(sc_sim_est *lambda, const sc_sim_params *P, double T, long runs,
                     double delta);
 
 /* One-step moments of rho at rho0 from `samples` antithetic pairs (weights
-   W2 and -W2): b = E[rho' - rho0] / h, a = Var[rho' - rho0] / h. */
+   W2 and -W2): b = E[rho' - rho0] / h, a = Var[rho' - rho0] / h.
+   2 <= samples <= 10^9. */
 int sc_sim_moments(sc_sim_est *b, sc_sim_est *a, const sc_sim_params *P, double rho0,
                    long samples);
 
@@ -117,7 +118,9 @@ int sc_sim_moments(sc_sim_est *b, sc_sim_est *a, const sc_sim_params *P, double 
    Recorded at npts + 1 times t_k = floor(k * nblocks / npts) * h, k = 0..npts
    (*npts is lowered to nblocks if larger): Ep[k] = mean over runs of
    E_p(t_k), ratio[k] = mean over runs of E_p(t_k) / E_p(0) (caller-allocated
-   arrays of *npts + 1 entries). */
+   arrays of *npts + 1 entries).  runs (npts + 1) <= 10^7; the work arrays
+   (N d + 2 m d + N m doubles, + N^2 with attention) at most 1.25e8 doubles
+   per thread; d <= 2000 with random attention. */
 int sc_sim_energy(sc_sim_est *Ep, sc_sim_est *ratio, double *t, const sc_sim_params *P,
                   long N, double p, double T, long runs, long *npts);
 
@@ -125,7 +128,8 @@ int sc_sim_energy(sc_sim_est *Ep, sc_sim_est *ratio, double *t, const sc_sim_par
    sqrt(h) G x), G GOE (diagonal variance 1, off-diagonal 1/2), n = P->d,
    started at inner product rho0, `runs` runs up to time T (a run stops early
    once 1 - |rho| < 1e-12).  Counts runs ending with rho > 0 (synchronised),
-   rho < 0 (antipodal), and how many ended with |rho| < 0.99 (unsettled). */
+   rho < 0 (antipodal), and how many ended with |rho| < 0.99 (unsettled).
+   runs <= 10^8. */
 typedef struct
 {
     long runs, sync, anti, unsettled;
@@ -151,7 +155,7 @@ double sc_sim_allowance_a(const sc_sim_params *P, double K1);
 double sc_sim_allowance_rqf(const sc_sim_params *P);
 
 /* Operator norm L_att = ||V|| (2 + beta ||Q^T K||) of the attention used by
-   sc_sim_energy (random Q, K, V drawn from P->seed). */
+   sc_sim_energy (random Q, K, V drawn from P->seed; NaN if d > 2000). */
 double sc_sim_attention_lipschitz(const sc_sim_params *P);
 
 #endif

@@ -80,8 +80,9 @@ static const char help[] =
 "  --step h          depth step h in (0, 1] (default 0.01)\n"
 "  --time T          depth T > 0, simulated blocks T/h (rounded) per run (default\n"
 "                    100 for lyapunov, 2 for energy, 20 for rqf; not for moments)\n"
-"  --runs R          independent runs (default 8 for lyapunov and energy, 4000 for\n"
-"                    rqf) or antithetic samples (moments, default 100000)\n"
+"  --runs R          independent runs (default 8 for lyapunov, at most 10^7; 8 for\n"
+"                    energy, at most 10^6; 4000 for rqf, at most 10^8) or antithetic\n"
+"                    samples (moments, default 100000, at most 10^9)\n"
 "  --seed S          seed, integer in [0, 2^62] (default 1).  Every run has its own\n"
 "                    generator (GSL taus2) seeded from (S, run index), so the output\n"
 "                    is the same for any number of threads\n"
@@ -405,12 +406,12 @@ static int run(int argc, char **argv)
     {
         case M_LYAP:
             if ((rc = get_num(&T, stime, "100", "--time", 0, 1, 1e9, 0)) ||
-                (rc = get_int(&runs, sruns, 8, "--runs", 1, 1000000000)) ||
+                (rc = get_int(&runs, sruns, 8, "--runs", 1, 10000000)) ||
                 (rc = get_num(&delta, sdelta, "1e-6", "--delta", 0, 1, 0.1, 0)))
                 goto out;
             break;
         case M_MOM:
-            if ((rc = get_int(&runs, sruns, 100000, "--runs", 2, 1000000000000L)))
+            if ((rc = get_int(&runs, sruns, 100000, "--runs", 2, 1000000000L)))
                 goto out;
             if ((rc = sc_cli_fmpq(rho_q, srho, "0.3", CMD, "--rho")) ||
                 (rc = get_num(&rho, srho, "0.3", "--rho", -1, 1, 1, 1)))
@@ -418,7 +419,7 @@ static int run(int argc, char **argv)
             break;
         case M_ENERGY:
             if ((rc = get_num(&T, stime, "2", "--time", 0, 1, 1e9, 0)) ||
-                (rc = get_int(&runs, sruns, 8, "--runs", 1, 1000000000)) ||
+                (rc = get_int(&runs, sruns, 8, "--runs", 1, 1000000)) ||
                 (rc = get_int(&ntok, stok, 32, "--tokens", 2, 100000)) ||
                 (rc = get_int(&npts, spts, 10, "--points", 1, 1000)) ||
                 (rc = sc_cli_fmpq(p_q, sp, "1", CMD, "--p")) ||
@@ -444,7 +445,7 @@ static int run(int argc, char **argv)
             break;
         case M_RQF:
             if ((rc = get_num(&T, stime, "20", "--time", 0, 1, 1e9, 0)) ||
-                (rc = get_int(&runs, sruns, 4000, "--runs", 1, 1000000000)) ||
+                (rc = get_int(&runs, sruns, 4000, "--runs", 1, 100000000)) ||
                 (rc = sc_cli_fmpq(rho_q, srho, "0", CMD, "--rho")) ||
                 (rc = get_num(&rho, srho, "0", "--rho", -1, 0, 1, 0)))
                 goto out;

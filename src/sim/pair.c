@@ -117,8 +117,8 @@ int sc_sim_lyapunov(sc_sim_est *lambda, const sc_sim_params *P, double T, long r
         return st;
     if (!(delta > 0 && delta <= 0.1))
         return sc_error(SC_ERR_INPUT, "pair separation delta must lie in (0, 0.1]");
-    if (runs < 1)
-        return sc_error(SC_ERR_INPUT, "runs must be positive");
+    if (runs < 1 || runs > 10000000)
+        return sc_error(SC_ERR_INPUT, "runs must lie in [1, 10^7]");
     nblocks = (long) floor(T / P->h + 0.5);
     if (!(T > 0) || nblocks < 1 || (double) nblocks * runs > 1e12)
         return sc_error(SC_ERR_INPUT, "time T must give between 1 and 10^12 blocks in all (T/h = %g)", T / P->h);
@@ -126,12 +126,12 @@ int sc_sim_lyapunov(sc_sim_est *lambda, const sc_sim_params *P, double T, long r
     D1 = -0.5 * delta * delta;
     D2 = delta * sqrt(1.0 - 0.25 * delta * delta);
     logdelta = log(delta);
-    acc = calloc(runs, sizeof(sc_sim_acc));
+    acc = sc_sim_calloc(runs, sizeof(sc_sim_acc));
     sc_sim_threads(P);
     sc_sim_progress_start(&pb, P->progress, (double) nblocks * runs, "simulate lyapunov");
 #pragma omp parallel
     {
-        double *u = malloc(2 * P->m * sizeof(double)), *v = u + P->m;
+        double *u = sc_sim_malloc(2 * P->m * sizeof(double)), *v = u + P->m;
 #pragma omp for schedule(dynamic, 1)
         for (run = 0; run < runs; run++)
         {
@@ -224,17 +224,17 @@ int sc_sim_moments(sc_sim_est *b, sc_sim_est *a, const sc_sim_params *P, double 
         return st;
     if (!(rho0 > -1 && rho0 < 1))
         return sc_error(SC_ERR_INPUT, "rho must lie in (-1, 1)");
-    if (samples < 2 || samples > 1000000000000L)
-        return sc_error(SC_ERR_INPUT, "number of samples must lie in [2, 10^12]");
+    if (samples < 2 || samples > 1000000000L)
+        return sc_error(SC_ERR_INPUT, "number of samples must lie in [2, 10^9]");
     sr = sqrt((1.0 - rho0) * (1.0 + rho0));
     nchunks = (samples + SC_SIM_CHUNK - 1) / SC_SIM_CHUNK;
-    accx = calloc(nchunks, sizeof(sc_sim_acc));
-    accy = calloc(nchunks, sizeof(sc_sim_acc));
+    accx = sc_sim_calloc(nchunks, sizeof(sc_sim_acc));
+    accy = sc_sim_calloc(nchunks, sizeof(sc_sim_acc));
     sc_sim_threads(P);
     sc_sim_progress_start(&pb, P->progress, (double) samples, "simulate moments");
 #pragma omp parallel
     {
-        double *u = malloc(2 * P->m * sizeof(double)), *v = u + P->m;
+        double *u = sc_sim_malloc(2 * P->m * sizeof(double)), *v = u + P->m;
 #pragma omp for schedule(dynamic, 1)
         for (ch = 0; ch < nchunks; ch++)
         {
@@ -310,13 +310,13 @@ int sc_sim_rqf(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, doub
         return sc_error(SC_ERR_INPUT, "sigma and the step must be positive");
     if (!(rho0 >= -1 && rho0 <= 1))
         return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
-    if (runs < 1)
-        return sc_error(SC_ERR_INPUT, "runs must be positive");
+    if (runs < 1 || runs > 100000000)
+        return sc_error(SC_ERR_INPUT, "runs must lie in [1, 10^8]");
     nsteps = (long) floor(T / P->h + 0.5);
     if (!(T > 0) || nsteps < 1 || (double) nsteps * runs > 1e12)
         return sc_error(SC_ERR_INPUT, "time T must give between 1 and 10^12 steps in all (T/h = %g)", T / P->h);
     c = P->sigma * sqrt(P->h);
-    out = calloc(runs, 1);
+    out = sc_sim_calloc(runs, 1);
     sc_sim_threads(P);
     sc_sim_progress_start(&pb, P->progress, (double) runs, "simulate rqf");
 #pragma omp parallel for schedule(dynamic, 16)

@@ -16,6 +16,11 @@ double sc_sim_opnorm(const double *A, long d);
    splitmix64 hash of both). */
 gsl_rng *sc_sim_rng(unsigned long seed, unsigned long index);
 
+/* malloc / calloc that print "synccert: out of memory" and abort on failure
+   (the callers bound every size by their input checks first). */
+void *sc_sim_malloc(size_t n);
+void *sc_sim_calloc(size_t n, size_t size);
+
 /* Standard normal variate (GSL ziggurat). */
 double sc_sim_normal(gsl_rng *r);
 

@@ -34,6 +34,28 @@ gsl_rng *sc_sim_rng(unsigned long seed, unsigned long index)
     return r;
 }
 
+void *sc_sim_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (p == NULL)
+    {
+        fprintf(stderr, "synccert: out of memory\n");
+        abort();
+    }
+    return p;
+}
+
+void *sc_sim_calloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (p == NULL)
+    {
+        fprintf(stderr, "synccert: out of memory\n");
+        abort();
+    }
+    return p;
+}
+
 double sc_sim_normal(gsl_rng *r)
 {
     return gsl_ran_gaussian_ziggurat(r, 1.0);

@@ -42,7 +42,9 @@ double sc_sim_attention_lipschitz(const sc_sim_params *P)
     double *Q, *K, *V, *M, nv, nm;
     if (P->attention == SC_SIM_ATT_IDENTITY)
         return 2.0 + P->beta;
-    Q = malloc(4 * d * d * sizeof(double));
+    if (d > 2000)
+        return NAN;
+    Q = sc_sim_malloc(4 * d * d * sizeof(double));
     K = Q + d * d;
     V = K + d * d;
     M = V + d * d;
@@ -171,20 +173,23 @@ int sc_sim_energy(sc_sim_est *Ep, sc_sim_est *ratio, double *tpts, const sc_sim_
         return sc_error(SC_ERR_INPUT, "number of tokens must lie in [2, 100000]");
     if (!(p > 0 && p <= 2))
         return sc_error(SC_ERR_INPUT, "energy order p must lie in (0, 2]");
-    if (runs < 1 || npts < 1)
-        return sc_error(SC_ERR_INPUT, "runs and points must be positive");
-    if ((double) N * m > 1e9 || (double) m * d > 1e9 || (double) N * N > 1e9 || (double) N * d > 1e9)
-        return sc_error(SC_ERR_INPUT, "problem too large (N, m, d)");
+    if (runs < 1 || npts < 1 || npts > 100000 || (double) runs * (npts + 1) > 1e7)
+        return sc_error(SC_ERR_INPUT, "runs and points must be positive, with runs x (points + 1) <= 10^7");
+    if ((double) N * d + 2.0 * m * d + m + (double) N * m
+        + (P->gamma > 0 ? (double) N * N + 4.0 * N * d : 0.0) > 1.25e8
+        || (P->gamma > 0 && P->attention == SC_SIM_ATT_RANDOM && d > 2000))
+        return sc_error(SC_ERR_INPUT, "problem too large: N d + 2 m d + N m (+ N^2 with attention) must stay "
+                        "below 1.25e8 doubles per thread, d <= 2000 with random attention");
     nblocks = (long) floor(T / P->h + 0.5);
     if (!(T > 0) || nblocks < 1 || (double) nblocks * runs * N > 1e13)
         return sc_error(SC_ERR_INPUT, "time T must give at least 1 block and not absurdly many (T/h = %g)", T / P->h);
     if (npts > nblocks)
         npts = nblocks;
     *npts_io = npts;
-    E = calloc(runs * (npts + 1), sizeof(double));
+    E = sc_sim_calloc(runs * (npts + 1), sizeof(double));
     if (P->gamma > 0 && P->attention == SC_SIM_ATT_RANDOM)
     {
-        QKV = malloc(3 * d * d * sizeof(double));
+        QKV = sc_sim_malloc(3 * d * d * sizeof(double));
         random_qkv(QKV, QKV + d * d, QKV + 2 * d * d, P);
     }
     for (k = 0; k <= npts; k++)
@@ -196,7 +201,7 @@ int sc_sim_energy(sc_sim_est *Ep, sc_sim_est *ratio, double *tpts, const sc_sim_
         tok_work w = { 0 };
         size_t tot = N * d + 2 * m * d + m + N * m
                      + (P->gamma > 0 ? N * N + 4 * N * d : 0);
-        double *buf = malloc(tot * sizeof(double)), *q = buf;
+        double *buf = sc_sim_malloc(tot * sizeof(double)), *q = buf;
         w.X = q; q += N * d;
         w.W1 = q; q += m * d;
         w.W2T = q; q += m * d;

@@ -72,6 +72,8 @@ expect_error 2 "p must lie" simulate relu --dim 4 --measure energy --p 0
 expect_error 2 "unknown attention" simulate relu --dim 4 --measure energy --attention full
 expect_error 2 "needs --attention random" simulate relu --dim 4 --measure energy --qkv-norm 2
 expect_error 2 "too large" simulate relu --dim 4 --time 1000000 --step 0.000001 --runs 1000000
+expect_error 2 "runs" simulate relu --dim 4 --runs 100000000
+expect_error 2 "too large" simulate relu --dim 4 --measure energy --tokens 100000 --width 10000 --time 0.01 --runs 1
 expect_error 2 "unknown option" simulate relu --dim 4 --frobnicate
 expect_error 2 "needs a value" simulate relu --dim 4 --seed
 expect_error 2 "given twice" simulate relu --dim 4 --seed 1 --seed 2
