@@ -244,8 +244,7 @@ int sc_critical_dim(sc_critdim_result *r, const sc_act_t act, const fmpq_t q,
             break;
         if (sc_budget_expired())
         {
-            st = sc_error(SC_ERR_BUDGET, "%s: time budget of %g s exhausted at %ld bits of precision",
-                          act->def->name, sc_budget_seconds(), (long) prec);
+            st = sc_budget_error(act->def->name, prec);
             break;
         }
         prec *= 2;

@@ -49,3 +49,9 @@ int sc_budget_expired(void)
 }
 
 double sc_budget_seconds(void) { return sc_budget; }
+
+int sc_budget_error(const char *who, slong prec)
+{
+    return sc_error(SC_ERR_BUDGET, "%s: time budget of %g s exhausted at %ld bits of precision",
+                    who, sc_budget, (long) prec);
+}

@@ -88,8 +88,7 @@ int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
             break;
         if (sc_budget_expired())
         {
-            st = sc_error(SC_ERR_BUDGET, "%s: time budget of %g s exhausted at %ld bits of precision",
-                          act->def->name, sc_budget_seconds(), (long) prec);
+            st = sc_budget_error(act->def->name, prec);
             break;
         }
         prec *= 2;

@@ -289,8 +289,7 @@ int sc_twopoint_certify(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
             break;
         if (sc_budget_expired())
         {
-            st = sc_error(SC_ERR_BUDGET, "%s: time budget of %g s exhausted at %ld bits of precision",
-                          act->def->name, sc_budget_seconds(), (long) prec);
+            st = sc_budget_error(act->def->name, prec);
             break;
         }
         prec *= 2;

@@ -40,4 +40,8 @@ void sc_budget_set(double seconds);
 int sc_budget_expired(void);
 double sc_budget_seconds(void);   /* the budget set, 0 if none */
 
+/* The error for an exhausted budget: "WHO: time budget of S s exhausted at
+   P bits of precision"; returns SC_ERR_BUDGET. */
+int sc_budget_error(const char *who, slong prec);
+
 #endif
