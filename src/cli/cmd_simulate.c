@@ -198,13 +198,23 @@ static void json_real(const char *key, const arb_t x)
         sc_print_json_real(stdout, x, 10);
 }
 
-static void json_est(const char *key, sc_sim_est e)
+static void json_num(double x)
 {
-    printf(", \"%s\": {\"mean\": %.10g, \"se\": ", key, e.mean);
-    if (isfinite(e.se))
-        printf("%.6g", e.se);
+    if (isfinite(x))
+        printf("%.6g", x);
     else
         printf("null");
+}
+
+static void json_est(const char *key, sc_sim_est e)
+{
+    printf(", \"%s\": {\"mean\": ", key);
+    if (isfinite(e.mean))
+        printf("%.10g", e.mean);
+    else
+        printf("null");
+    printf(", \"se\": ");
+    json_num(e.se);
     printf(", \"n\": %.0f}", e.n);
 }
 
@@ -264,9 +274,13 @@ static void text_cmp(cmp_t c, double allowance, double se)
 
 static void json_cmp(const char *key, cmp_t c, double allowance)
 {
-    printf(", \"%s\": {\"allowance\": %.6g, \"difference\": %.6g, \"z\": %.4g, \"consistent\": %s}",
-           key, allowance, c.diff, c.finite ? c.z : 0.0,
-           c.finite ? (c.consistent ? "true" : "false") : "null");
+    printf(", \"%s\": {\"allowance\": ", key);
+    json_num(allowance);
+    printf(", \"difference\": ");
+    json_num(c.finite ? c.diff : NAN);
+    printf(", \"z\": ");
+    json_num(c.finite ? c.z : NAN);
+    printf(", \"consistent\": %s}", c.finite ? (c.consistent ? "true" : "false") : "null");
 }
 
 static double ball_d(const arb_t x)
@@ -542,6 +556,8 @@ static int run(int argc, char **argv)
                 json_est("lambda_sim", e1);
                 json_real("lambda_certified", lr.lambda);
                 json_cmp("lambda_compare", c1, allow1);
+                if (!isfinite(dK1))
+                    printf(", \"note\": \"K'(1) = inf: the discrete exponent depends on delta and the width\"");
             }
             else
             {
@@ -578,6 +594,10 @@ static int run(int argc, char **argv)
             if (measure == M_LYAP)
             {
                 text_est("lambda simulated", e1);
+                if (!isfinite(dK1))
+                    printf("%-22s K'(1) = inf (phi jumps): the discrete exponent depends on --delta and\n"
+                           "%-22s the width (hidden units changing sign) and has no finite h -> 0 limit\n",
+                           "note", "");
                 printf("%-22s ", "lambda certified");
                 print_real(lr.lambda, 10);
                 printf("   (certified, the limit h -> 0)\n");

@@ -34,6 +34,20 @@ if [ -z "$a" ] || [ "$a" != "$b" ]; then
     sc_failed=$((sc_failed + 1)); echo "FAILED: simulate not reproducible across thread counts"; echo "$a"; echo "$b"
 fi
 
+# every JSON output parses (also with infinite certified values and one run)
+if [ -x /usr/bin/python3 ]; then
+    for args in "relu --dim 4 --time 1 --runs 2" "sign --dim 6 --time 1 --runs 1" \
+                "tanh --dim 3 --measure moments --runs 500 --width 16" \
+                "relu --dim 4 --measure energy --tokens 4 --time 0.05 --runs 1 --gamma 1" \
+                "--measure rqf --dim 2 --rho -1 --runs 10 --time 1"; do
+        sc_run=$((sc_run + 1))
+        # shellcheck disable=SC2086
+        if ! "$SYNCCERT" simulate $args --json --quiet | /usr/bin/python3 -c 'import json, sys; json.load(sys.stdin)'; then
+            sc_failed=$((sc_failed + 1)); echo "FAILED: invalid JSON from simulate $args"
+        fi
+    done
+fi
+
 # error paths
 expect_error 2 "unknown activation 'nosuch'" simulate nosuch --dim 4
 expect_error 2 "expected one activation" simulate --dim 4
