@@ -4,43 +4,13 @@
    known values and the identities of MODEL.md section 2, parsing. */
 #include <string.h>
 #include "sc_test.h"
+#include "sc_test_kernel.h"
 #include "synccert/kernel.h"
 #include "synccert/gauss.h"
 #include "synccert/parse.h"
 
 #define PREC 128
 
-/* status of sc_kernel_eval for activation `spec` at decimal rho, q, s */
-static int kern(arb_t K, arb_t dK, const char *spec, const char *rho, const char *q,
-                const char *s, int method, slong prec)
-{
-    sc_act_t a;
-    arb_ptr p;
-    arb_t r, qb, sb;
-    fmpq_t x;
-    int st;
-    sc_act_init(a);
-    CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
-    p = sc_act_params(a, prec);
-    arb_init(r);
-    arb_init(qb);
-    arb_init(sb);
-    fmpq_init(x);
-    sc_parse_fmpq(x, rho, "rho");
-    arb_set_fmpq(r, x, prec);
-    sc_parse_fmpq(x, q, "q");
-    arb_set_fmpq(qb, x, prec);
-    sc_parse_fmpq(x, s, "s");
-    arb_set_fmpq(sb, x, prec);
-    st = sc_kernel_eval(K, dK, a->def, p, a->npar, r, qb, sb, method, prec);
-    sc_act_params_clear(p, a);
-    sc_act_clear(a);
-    arb_clear(r);
-    arb_clear(qb);
-    arb_clear(sb);
-    fmpq_clear(x);
-    return st;
-}
 
 /* narrow: >= bits of relative accuracy, or (a ball around 0) radius < 2^-bits */
 static void assert_narrow(const arb_t x, slong bits)
@@ -83,14 +53,14 @@ static void test_closed_vs_integral(void)
             {
                 const char *sp = closed_specs[a];
                 int jump = is_jump(sp), st;
-                CU_ASSERT(kern(K1, dK1, sp, rhos[i], qs[j][0], qs[j][1], SC_KM_CLOSED, PREC) == SC_OK);
-                CU_ASSERT(kern(K2, NULL, sp, rhos[i], qs[j][0], qs[j][1], SC_KM_SMOOTH, PREC) == SC_OK);
+                CU_ASSERT(sc_test_kernel(K1, dK1, sp, rhos[i], qs[j][0], qs[j][1], SC_KM_CLOSED, PREC) == SC_OK);
+                CU_ASSERT(sc_test_kernel(K2, NULL, sp, rhos[i], qs[j][0], qs[j][1], SC_KM_SMOOTH, PREC) == SC_OK);
                 if (!arb_overlaps(K1, K2))
                     printf("\n  %s rho=%s q=%s s=%s:", sp, rhos[i], qs[j][0], qs[j][1]);
                 SC_ASSERT_OVERLAPS(K1, K2);
                 assert_narrow(K1, 40);
                 assert_narrow(K2, 40);
-                st = kern(NULL, dK2, sp, rhos[i], qs[j][0], qs[j][1], SC_KM_SMOOTH, PREC);
+                st = sc_test_kernel(NULL, dK2, sp, rhos[i], qs[j][0], qs[j][1], SC_KM_SMOOTH, PREC);
                 if (jump)
                 {
                     /* phi' is a delta: K' only at the endpoints, +inf */
@@ -127,8 +97,8 @@ static void test_nested(void)
     arb_init(K1); arb_init(dK1); arb_init(K2); arb_init(dK2);
     for (a = 0; a < 5; a++)
     {
-        CU_ASSERT(kern(K1, dK1, specs[a], "0.3", "2", "1/2", SC_KM_CLOSED, 64) == SC_OK);
-        CU_ASSERT(kern(K2, dK2, specs[a], "0.3", "2", "1/2", SC_KM_NESTED, 64) == SC_OK);
+        CU_ASSERT(sc_test_kernel(K1, dK1, specs[a], "0.3", "2", "1/2", SC_KM_CLOSED, 64) == SC_OK);
+        CU_ASSERT(sc_test_kernel(K2, dK2, specs[a], "0.3", "2", "1/2", SC_KM_NESTED, 64) == SC_OK);
         SC_ASSERT_OVERLAPS(K1, K2);
         SC_ASSERT_OVERLAPS(dK1, dK2);
         SC_ASSERT_ACCURATE(K2, 30);
@@ -257,60 +227,60 @@ static void test_values(void)
     arb_t K, dK, e, f;
     arb_init(K); arb_init(dK); arb_init(e); arb_init(f);
 
-    kern(K, dK, "linear", "0.3", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "linear", "0.3", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0.3");
     SC_ASSERT_CONTAINS_STR(dK, "1");
-    kern(K, dK, "linear", "0.3", "2", "1/2", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "linear", "0.3", "2", "1/2", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "1.1");       /* q rho + s */
     SC_ASSERT_CONTAINS_STR(dK, "2");        /* q */
 
-    kern(K, dK, "relu", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "relu", "1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0.5");
     SC_ASSERT_CONTAINS_STR(dK, "0.5");
-    kern(K, dK, "relu", "1", "1", "0", SC_KM_SMOOTH, PREC);
+    sc_test_kernel(K, dK, "relu", "1", "1", "0", SC_KM_SMOOTH, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0.5");
     SC_ASSERT_CONTAINS_STR(dK, "0.5");
 
     /* leaky: K(1) = (1 + alpha^2)/2 = K'(1), K(-1) = -alpha */
-    kern(K, dK, "leaky_relu:alpha=0.1", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "leaky_relu:alpha=0.1", "1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0.505");
     SC_ASSERT_CONTAINS_STR(dK, "0.505");
-    kern(K, dK, "leaky_relu:alpha=0.1", "-1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "leaky_relu:alpha=0.1", "-1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "-0.1");
     SC_ASSERT_CONTAINS_STR(dK, "0.1");
-    kern(K, NULL, "leaky_relu:alpha=1", "0.3", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, NULL, "leaky_relu:alpha=1", "0.3", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0.3");       /* alpha = 1: linear */
 
-    kern(K, dK, "abs", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "abs", "1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "1");
     SC_ASSERT_CONTAINS_STR(dK, "1");
-    kern(K, dK, "abs", "0", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "abs", "0", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(dK, "0");
     arb_const_pi(e, PREC);                  /* K_abs(0) = (E|Z|)^2 = 2/pi */
     arb_inv(e, e, PREC);
     arb_mul_2exp_si(e, e, 1);
     SC_ASSERT_OVERLAPS(K, e);
 
-    kern(K, NULL, "step", "0", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, NULL, "step", "0", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0.25");
-    kern(K, dK, "step", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "step", "1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0.5");
     CU_ASSERT(arf_is_pos_inf(arb_midref(dK)));
-    kern(K, dK, "step", "-1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "step", "-1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0");
     CU_ASSERT(arf_is_pos_inf(arb_midref(dK)));
-    kern(NULL, dK, "step", "0", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(NULL, dK, "step", "0", "1", "0", SC_KM_CLOSED, PREC);
     arb_const_pi(e, PREC);                  /* 1/(2 pi) */
     arb_inv(e, e, PREC);
     arb_mul_2exp_si(e, e, -1);
     SC_ASSERT_OVERLAPS(dK, e);
 
-    kern(K, dK, "sign", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "sign", "1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "1");
     CU_ASSERT(arf_is_pos_inf(arb_midref(dK)));
-    kern(K, dK, "sign", "1", "1", "0", SC_KM_AUTO, PREC);
+    sc_test_kernel(K, dK, "sign", "1", "1", "0", SC_KM_AUTO, PREC);
     CU_ASSERT(arf_is_pos_inf(arb_midref(dK)));
-    kern(K, dK, "sign", "0", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "sign", "0", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_CONTAINS_STR(K, "0");
     arb_const_pi(e, PREC);                  /* 2/pi */
     arb_inv(e, e, PREC);
@@ -318,7 +288,7 @@ static void test_values(void)
     SC_ASSERT_OVERLAPS(dK, e);
 
     /* erf, c = 1: K(1) = (2/pi) arcsin(2/3), K'(1) = E[erf'(Z)^2] = (4/pi)/sqrt 5 */
-    kern(K, dK, "erf", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "erf", "1", "1", "0", SC_KM_CLOSED, PREC);
     arb_set_ui(e, 2);
     arb_div_ui(e, e, 3, PREC);
     arb_asin(e, e, PREC);
@@ -339,16 +309,16 @@ static void test_values(void)
     arb_one(f);
     arb_sinh(f, f, PREC);
     arb_mul(f, f, e, PREC);
-    kern(K, dK, "sin", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "sin", "1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_OVERLAPS(K, f);
     SC_ASSERT_ACCURATE(K, 100);
-    kern(K, dK, "cos", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "cos", "1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_OVERLAPS(dK, f);
     arb_one(f);
     arb_cosh(f, f, PREC);
     arb_mul(f, f, e, PREC);
     SC_ASSERT_OVERLAPS(K, f);
-    kern(K, dK, "sin", "1", "1", "0", SC_KM_CLOSED, PREC);
+    sc_test_kernel(K, dK, "sin", "1", "1", "0", SC_KM_CLOSED, PREC);
     SC_ASSERT_OVERLAPS(dK, f);
 
     arb_clear(K); arb_clear(dK); arb_clear(e); arb_clear(f);
@@ -401,9 +371,9 @@ static void test_elu(void)
     for (i = 0; i < 3; i++)
     {
         arb_set_str(al, alphas[i], PREC);
-        CU_ASSERT(kern(K, dK, specs[i], "1", "1", "0", SC_KM_CLOSED, PREC) == SC_ERR_UNSUPPORTED);
+        CU_ASSERT(sc_test_kernel(K, dK, specs[i], "1", "1", "0", SC_KM_CLOSED, PREC) == SC_ERR_UNSUPPORTED);
 
-        CU_ASSERT(kern(K, dK, specs[i], "1", "1", "0", SC_KM_AUTO, PREC) == SC_OK);
+        CU_ASSERT(sc_test_kernel(K, dK, specs[i], "1", "1", "0", SC_KM_AUTO, PREC) == SC_OK);
         arb_mul(v, e2, P2, PREC);
         arb_mul(w, eh, P1, PREC);
         arb_mul_2exp_si(w, w, 1);
@@ -422,7 +392,7 @@ static void test_elu(void)
         SC_ASSERT_OVERLAPS(dK, v);
         SC_ASSERT_ACCURATE(dK, 40);
 
-        CU_ASSERT(kern(K, dK, specs[i], "0", "1", "0", SC_KM_SMOOTH, PREC) == SC_OK);
+        CU_ASSERT(sc_test_kernel(K, dK, specs[i], "0", "1", "0", SC_KM_SMOOTH, PREC) == SC_OK);
         arb_mul(v, eh, P1, PREC);
         arb_sub(v, v, w, PREC);
         arb_mul(v, v, al, PREC);
@@ -437,7 +407,7 @@ static void test_elu(void)
         SC_ASSERT_OVERLAPS(dK, v);
         SC_ASSERT_ACCURATE(dK, 40);
 
-        CU_ASSERT(kern(K, NULL, specs[i], "-1", "1", "0", SC_KM_SMOOTH, PREC) == SC_OK);
+        CU_ASSERT(sc_test_kernel(K, NULL, specs[i], "-1", "1", "0", SC_KM_SMOOTH, PREC) == SC_OK);
         arb_sub(v, p1, P1, PREC);
         arb_mul(v, v, eh, PREC);
         arb_sub(v, v, p0, PREC);
@@ -447,10 +417,10 @@ static void test_elu(void)
         SC_ASSERT_ACCURATE(K, 40);
 
         /* with bias, interior points: finite, narrow, |K| <= K(1) */
-        CU_ASSERT(kern(K, dK, specs[i], "0.3", "2", "1/2", SC_KM_SMOOTH, PREC) == SC_OK);
+        CU_ASSERT(sc_test_kernel(K, dK, specs[i], "0.3", "2", "1/2", SC_KM_SMOOTH, PREC) == SC_OK);
         SC_ASSERT_ACCURATE(K, 40);
         SC_ASSERT_ACCURATE(dK, 40);
-        CU_ASSERT(kern(v, w, specs[i], "1", "2", "1/2", SC_KM_SMOOTH, PREC) == SC_OK);
+        CU_ASSERT(sc_test_kernel(v, w, specs[i], "1", "2", "1/2", SC_KM_SMOOTH, PREC) == SC_OK);
         CU_ASSERT(arb_le(K, v));
         CU_ASSERT(arb_le(dK, w));
     }
@@ -480,8 +450,8 @@ static void test_identities(void)
         sc_act_clear(act);
         odd = (def->flags & SC_ACT_ODD) != 0;
         even = (def->flags & SC_ACT_EVEN) != 0;
-        kern(K1, dK1, sp, "1", "1", "0", SC_KM_CLOSED, PREC);
-        kern(Km1, NULL, sp, "-1", "1", "0", SC_KM_CLOSED, PREC);
+        sc_test_kernel(K1, dK1, sp, "1", "1", "0", SC_KM_CLOSED, PREC);
+        sc_test_kernel(Km1, NULL, sp, "-1", "1", "0", SC_KM_CLOSED, PREC);
         arb_add(v, K1, Km1, PREC);
         if (odd)
             CU_ASSERT(arb_contains_zero(v) && mag_cmp_2exp_si(arb_radref(v), -100) < 0);
@@ -489,8 +459,8 @@ static void test_identities(void)
             CU_ASSERT(arb_is_positive(v));  /* 2 * even part > 0 here */
         for (i = 0; i < 3; i++)
         {
-            kern(K, jump ? NULL : dK, sp, rhos[i], "1", "0", SC_KM_CLOSED, PREC);
-            kern(Kn, NULL, sp, nrhos[i], "1", "0", SC_KM_CLOSED, PREC);
+            sc_test_kernel(K, jump ? NULL : dK, sp, rhos[i], "1", "0", SC_KM_CLOSED, PREC);
+            sc_test_kernel(Kn, NULL, sp, nrhos[i], "1", "0", SC_KM_CLOSED, PREC);
             /* |K(rho)| <= K(1), |K'(rho)| <= K'(1), K(rho) >= K(-rho) on [0, 1] */
             arb_abs(v, K);
             CU_ASSERT(arb_le(v, K1));

@@ -2,36 +2,14 @@
    MODEL.md section 2, q/s reduction, accuracy driver and its errors. */
 #include <string.h>
 #include "sc_test.h"
+#include "sc_test_kernel.h"
 #include "synccert/kernel.h"
 #include "synccert/parse.h"
 
 static void kern(arb_t K, arb_t dK, const char *spec, const char *rho, const char *q,
                  const char *s, int method, slong prec)
 {
-    sc_act_t a;
-    arb_ptr p;
-    arb_t r, qb, sb;
-    fmpq_t x;
-    sc_act_init(a);
-    CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
-    p = sc_act_params(a, prec);
-    arb_init(r);
-    arb_init(qb);
-    arb_init(sb);
-    fmpq_init(x);
-    sc_parse_fmpq(x, rho, "rho");
-    arb_set_fmpq(r, x, prec);
-    sc_parse_fmpq(x, q, "q");
-    arb_set_fmpq(qb, x, prec);
-    sc_parse_fmpq(x, s, "s");
-    arb_set_fmpq(sb, x, prec);
-    CU_ASSERT(sc_kernel_eval(K, dK, a->def, p, a->npar, r, qb, sb, method, prec) == SC_OK);
-    sc_act_params_clear(p, a);
-    sc_act_clear(a);
-    arb_clear(r);
-    arb_clear(qb);
-    arb_clear(sb);
-    fmpq_clear(x);
+    CU_ASSERT(sc_test_kernel(K, dK, spec, rho, q, s, method, prec) == SC_OK);
 }
 
 static void test_relu_closed_vs_integral(void)
