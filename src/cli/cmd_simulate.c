@@ -52,25 +52,26 @@ static const char help[] =
 "            is run with W2 and with -W2 (antithetic pair, same law), which\n"
 "            cancels the first-order noise.  Shown next to the certified lambda\n"
 "            = (sigma^2/2)[(d-3)K'(1) - (d-1)K(1)].\n"
-"  moments   one-step drift and variance of rho = <x, y> from rho = R:\n"
-"            b = E[rho' - R]/h and a = Var[rho' - R]/h from R antithetic pairs\n"
-"            (W2, -W2), next to the certified b(R), a(R) of MODEL.md section 3.\n"
-"            Here --runs is the number of antithetic samples.\n"
+"  moments   one-step drift and variance of rho = <x, y> from rho0 = --rho:\n"
+"            b = E[rho' - rho0]/h and a = Var[rho' - rho0]/h from --runs\n"
+"            antithetic samples (W2, -W2), next to the certified b(rho0), a(rho0)\n"
+"            of MODEL.md section 3.\n"
 "  energy    N tokens (--tokens), iid uniform on the sphere at t = 0, through\n"
 "            the full network (BLAS on the N x d token matrix); the mean of\n"
 "            E_p = sum_{i<j} |x_i - x_j|^p and of E_p(t)/E_p(0) at K + 1 times,\n"
 "            and the empirical decay rate -log(mean E_p(T)/E_p(0)) / T.  The\n"
 "            certified rate r_p = c_p - p gamma L_att (MODEL.md section 5) and the\n"
 "            bound exp(-r_p t) are printed beside them when the certificate holds\n"
-"            (r_p > 0 certified).\n"
+"            (r_p > 0 certified; the bound is for the h -> 0 limit, the discrete\n"
+"            network may differ by O(h)).  Odd activations have c_p <= 0.\n"
 "  rqf       the Random Quadratic Form itself (MODEL.md section 6), x <-\n"
 "            normalise(x - sigma sqrt(h) G x) with G a GOE matrix (diagonal\n"
-"            variance 1, off-diagonal 1/2), D = n: R pairs started at rho = R,\n"
-"            run to time T (or until 1 - |rho| < 1e-12); the fraction ending\n"
-"            synchronised (rho > 0) versus antipodal (rho < 0), with its binomial\n"
-"            standard error, next to the certified 1 - theta0/pi, theta0 =\n"
-"            arccos R.  ACT may be omitted; if given it must be linear (the RQF is\n"
-"            the linear case of sections 3-4).\n"
+"            variance 1, off-diagonal 1/2) in dimension n = D: --runs pairs\n"
+"            started at rho0 = --rho, run to time T (or until 1 - |rho| < 1e-12);\n"
+"            the fraction ending synchronised (rho > 0) versus antipodal (rho < 0),\n"
+"            with its binomial standard error, next to the certified 1 - theta0/pi,\n"
+"            theta0 = arccos rho0.  ACT may be omitted; if given it must be linear\n"
+"            (the RQF is the linear case of sections 3-4).\n"
 "\n"
 "Options (numbers are read exactly, then rounded to double for simulation):\n"
 "  ACT               activation, NAME or NAME:key=value,... ('synccert help activations')\n"
@@ -118,7 +119,7 @@ static const char help[] =
 "of order h that grows with d; it is NOT a Monte Carlo error.  The output reports\n"
 "a heuristic allowance for it, calibrated on simulations (relu, elu, linear, tanh,\n"
 "sigmoid, softplus, gelu, cos, erf, hermite; d = 4..64, m = 8..4096, with and\n"
-"without bias variance; the measured bias stayed below half of it):\n"
+"without bias variance; the measured bias stayed below about half of it):\n"
 "    lyapunov   2 h sigma^4 (d + 2) M^2,        M = max(K(1), K'(1)),\n"
 "    moments    h sigma^4 (d + 2)^2 K(1)^2 / 4  for b,\n"
 "               4 h sigma^4 (d + 2) K(1)^2      for a,\n"
@@ -718,7 +719,14 @@ static int run(int argc, char **argv)
             par = sc_act_params(act, 128);
             arb_set_fmpq(qb, q_q, 128);
             arb_set_fmpq(sb, s_q, 128);
-            st = sc_kfun_init(kf, act->def, par, np, qb, sb, 1, 128);
+            if ((act->def->flags & SC_ACT_ODD) && fmpq_is_zero(s_q))
+            {
+                /* b(-1) = a(-1) = 0: antipodal pairs are stationary, c_p <= 0 */
+                st = SC_ERR_UNSUPPORTED;
+                rp_why = "odd activation without bias: c_p <= 0 (MODEL.md section 5), no decay certificate";
+            }
+            else if ((st = sc_kfun_init(kf, act->def, par, np, qb, sb, 1, 128)) != SC_OK)
+                rp_why = sc_last_error();
             if (st == SC_OK)
             {
                 arb_set_si(fp->d, dim);
@@ -773,8 +781,6 @@ static int run(int argc, char **argv)
                     rp_why = sc_last_error();
                 sc_kfun_clear(kf);
             }
-            else
-                rp_why = sc_last_error();
             sc_act_params_clear(par, act);
             arb_clear(qb); arb_clear(sb); arf_clear(tol);
         }
@@ -829,7 +835,13 @@ static int run(int argc, char **argv)
                     printf(", \"certificate_holds\": %s", rp_pos ? "true" : "false");
                 }
                 else
-                    printf(", \"r_p_certified\": null, \"certificate_holds\": null");
+                {
+                    const char *w = rp_why && rp_why[0] ? rp_why : "no enclosure";
+                    printf(", \"r_p_certified\": null, \"certificate_holds\": null, \"r_p_note\": \"");
+                    for (; *w; w++)     /* a JSON string: escape quotes and backslashes */
+                        printf(*w == '"' || *w == '\\' ? "\\%c" : "%c", *w);
+                    printf("\"");
+                }
                 printf(", \"seconds\": %.4g, \"token_updates_per_second\": %.6g}\n", secs, upd / secs);
             }
             else
