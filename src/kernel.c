@@ -393,7 +393,9 @@ int sc_kernel_eval(arb_t K, arb_t dK, const sc_act_def *def, arb_srcptr p, slong
     arb_add(c, c, s, prec);
     arb_div(c, c, t2, prec);
     if (arb_is_one(rho))
-        arb_one(c);
+        arb_one(c);                 /* exact endpoints stay exact */
+    else if (arb_equal_si(rho, -1) && arb_is_zero(s))
+        arb_set_si(c, -1);
     if (K != NULL)
         st = kernel_one(K, 0, def, p, np, rho, q, s, t2, c, method, prec);
     if (st == SC_OK && dK != NULL)

@@ -105,6 +105,42 @@ static void test_bias_reduction(void)
     arb_clear(K); arb_clear(Kc); arb_clear(c);
 }
 
+/* gelu's closed forms at rho = +-1 against the smoothing integral, and the
+   t = 1 values 1/3 + 1/(2 pi sqrt 3), 1/3 + 2/(3 pi sqrt 3) */
+static void test_gelu_endpoints(void)
+{
+    static const char *qs[][2] = { { "1", "0" }, { "0.3", "0" }, { "2", "1/2" }, { "1", "3" } };
+    static const char *rhos[] = { "1", "-1" };
+    arb_t K, dK, K2, dK2, e;
+    int i, j;
+    arb_init(K); arb_init(dK); arb_init(K2); arb_init(dK2); arb_init(e);
+    for (i = 0; i < 4; i++)
+        for (j = 0; j < 2; j++)
+        {
+            kern(K, dK, "gelu", rhos[j], qs[i][0], qs[i][1], SC_KM_AUTO, 128);
+            kern(K2, dK2, "gelu", rhos[j], qs[i][0], qs[i][1], SC_KM_SMOOTH, 128);
+            SC_ASSERT_OVERLAPS(K, K2);
+            SC_ASSERT_OVERLAPS(dK, dK2);
+            SC_ASSERT_ACCURATE(K, 100);
+            SC_ASSERT_ACCURATE(dK, 100);
+        }
+    kern(K, dK, "gelu", "1", "1", "0", SC_KM_CLOSED, 128);
+    arb_sqrt_ui(e, 3, 128);
+    arb_const_pi(K2, 128);
+    arb_mul(e, e, K2, 128);                  /* pi sqrt 3 */
+    arb_inv(K2, e, 128);
+    arb_mul_2exp_si(K2, K2, -1);
+    arb_set_ui(dK2, 1);
+    arb_div_ui(dK2, dK2, 3, 128);
+    arb_add(K2, K2, dK2, 128);
+    SC_ASSERT_OVERLAPS(K, K2);
+    arb_ui_div(K2, 2, e, 128);
+    arb_div_ui(K2, K2, 3, 128);
+    arb_add(K2, K2, dK2, 128);
+    SC_ASSERT_OVERLAPS(dK, K2);
+    arb_clear(K); arb_clear(dK); arb_clear(K2); arb_clear(dK2); arb_clear(e);
+}
+
 static void test_domain_errors(void)
 {
     sc_act_t a;
@@ -168,5 +204,6 @@ SC_TEST_MAIN("kernel",
     SC_TEST(test_relu_values),
     SC_TEST(test_tanh_nested),
     SC_TEST(test_bias_reduction),
+    SC_TEST(test_gelu_endpoints),
     SC_TEST(test_domain_errors),
     SC_TEST(test_certify))
