@@ -21,14 +21,15 @@ typedef struct
     arb_t strip;
     arb_t left;     /* left end of the piece of the line being integrated */
     int use_branch; /* evaluate phi by the branch of the current piece */
+    int both;       /* endpoint modes: integrate phi phi + i phi' phi' at once */
 }
 kctx;
 
 /* phi^(deriv)(w) with w = a * z for a real ball a > 0; `flip` evaluates at
    -w instead.  With a kink at 0 and the outer line split there, the branch of
    the current piece is used (its continuation is entire). */
-static void eval_scaled(acb_t res, const kctx *k, const arb_t a, const acb_t z, int flip,
-                        slong order, slong prec)
+static void eval_scaled(acb_t res, const kctx *k, int deriv, const arb_t a, const acb_t z,
+                        int flip, slong order, slong prec)
 {
     acb_t w;
     acb_init(w);
@@ -38,10 +39,10 @@ static void eval_scaled(acb_t res, const kctx *k, const arb_t a, const acb_t z, 
     if (k->use_branch)
     {
         int side = arb_is_negative(k->left) ? -1 : 1;
-        k->def->branch(res, w, k->deriv, flip ? -side : side, k->p, prec);
+        k->def->branch(res, w, deriv, flip ? -side : side, k->p, prec);
     }
     else
-        k->def->eval(res, w, k->deriv, order, k->p, prec);
+        k->def->eval(res, w, deriv, order, k->p, prec);
     acb_clear(w);
 }
 
@@ -163,59 +164,64 @@ done:
 }
 
 /* outer integrand x -> phi^(deriv)(t x) * (second factor) */
+/* phi^(deriv)(t x) times its partner: phi^(deriv)(+-t x) at the endpoints,
+   the smoothed G(x) inside */
+static int outer_product(acb_t out, const kctx *k, int deriv, const acb_t x, slong order, slong prec)
+{
+    acb_t f2;
+    eval_scaled(out, k, deriv, k->t, x, 0, order, prec);
+    if (!acb_is_finite(out))
+        return 0;
+    acb_init(f2);
+    if (k->mode == MODE_ONE)
+        acb_set(f2, out);
+    else if (k->mode == MODE_MINUS)
+        eval_scaled(f2, k, deriv, k->t, x, 1, order, prec);
+    else
+        smoothed(f2, k, x, order, prec);
+    acb_mul(out, out, f2, prec);
+    acb_clear(f2);
+    return 1;
+}
+
+/* outer integrand; with k->both, F = (phi phi) + i (phi' phi'), both parts
+   real on the real line, so one integration yields both expectations */
 static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
 {
     const kctx *k = param;
-    acb_t f1, f2;
+    acb_t b;
 
-    if (sc_budget_expired())
+    if (sc_budget_expired() || !outer_product(out, k, k->both ? 0 : k->deriv, x, order, prec))
     {
         acb_indeterminate(out);
         return 0;
     }
-    acb_init(f1);
-    acb_init(f2);
-    eval_scaled(f1, k, k->t, x, 0, order, prec);
-    if (!acb_is_finite(f1))
+    if (k->both)
     {
-        acb_indeterminate(out);
-        acb_clear(f1);
-        acb_clear(f2);
-        return 0;
+        acb_init(b);
+        if (!outer_product(b, k, 1, x, order, prec))
+            acb_indeterminate(out);
+        else
+        {
+            acb_mul_onei(b, b);
+            acb_add(out, out, b, prec);
+        }
+        acb_clear(b);
     }
-    if (k->mode == MODE_ONE)
-        acb_set(f2, f1);
-    else if (k->mode == MODE_MINUS)
-        eval_scaled(f2, k, k->t, x, 1, order, prec);
-    else
-        smoothed(f2, k, x, order, prec);
-    acb_mul(out, f1, f2, prec);
-    acb_clear(f1);
-    acb_clear(f2);
     return 0;
 }
 
 /* E[phi^(deriv)(tX) phi^(deriv)(tY)] by integration in the given mode. */
-static int kernel_integral(arb_t res, kctx *k, slong prec)
+/* Growth polynomial h (returned length) of the outer integrand for one
+   derivative order; sets k->g, k->ng, k->strip for that order. */
+static slong outer_growth(arb_ptr h, kctx *k, int deriv, slong prec)
 {
-    arb_ptr h1, h2, h;
+    arb_ptr h1 = _arb_vec_init(SC_GROWTH_MAX), h2 = _arb_vec_init(SC_GROWTH_MAX);
+    arb_t A, tp;
     slong n1, n2, nh, i;
-    arb_t zero, A, tp;
-    acb_t r;
-    int nsplit = (k->def->flags & SC_ACT_KINK0) ? 1 : 0, even;
-
-    k->g = _arb_vec_init(SC_GROWTH_MAX);
-    arb_init(k->strip);
-    k->ng = k->def->growth(k->g, k->strip, k->deriv, k->p, prec);
-
-    h1 = _arb_vec_init(SC_GROWTH_MAX);
-    h2 = _arb_vec_init(SC_GROWTH_MAX);
-    h = _arb_vec_init(SC_GROWTH_MAX);
-    arb_init(zero);
     arb_init(A);
     arb_init(tp);
-    acb_init(r);
-
+    k->ng = k->def->growth(k->g, k->strip, deriv, k->p, prec);
     /* |phi(t x)| <= sum_j g_j t^j |x|^j */
     for (i = 0; i < k->ng; i++)
     {
@@ -234,6 +240,41 @@ static int kernel_integral(arb_t res, kctx *k, slong prec)
         n2 = sc_growth_smooth(h2, k->g, k->ng, A, k->ts, prec);
     }
     nh = sc_growth_mul(h, h1, n1, h2, n2, prec);
+    _arb_vec_clear(h1, SC_GROWTH_MAX);
+    _arb_vec_clear(h2, SC_GROWTH_MAX);
+    arb_clear(A);
+    arb_clear(tp);
+    return nh;
+}
+
+/* E[phi^(deriv)(tX) phi^(deriv)(tY)] by integration in the given mode; with
+   k->both (endpoint modes) res gets the deriv-0 and res2 the deriv-1 value. */
+static int kernel_integral(arb_t res, arb_t res2, kctx *k, slong prec)
+{
+    arb_ptr h, h2;
+    slong nh, n2, i;
+    arb_t zero;
+    acb_t r;
+    int nsplit = (k->def->flags & SC_ACT_KINK0) ? 1 : 0, even;
+
+    k->g = _arb_vec_init(SC_GROWTH_MAX);
+    arb_init(k->strip);
+    h = _arb_vec_init(SC_GROWTH_MAX);
+    arb_init(zero);
+    acb_init(r);
+    if (k->both)
+    {
+        /* |F| <= |phi phi| + |phi' phi'| */
+        h2 = _arb_vec_init(SC_GROWTH_MAX);
+        n2 = outer_growth(h2, k, 1, prec);
+        nh = outer_growth(h, k, 0, prec);
+        for (i = 0; i < n2; i++)
+            arb_add(h + i, h + i, h2 + i, prec);
+        nh = FLINT_MAX(nh, n2);
+        _arb_vec_clear(h2, SC_GROWTH_MAX);
+    }
+    else
+        nh = outer_growth(h, k, k->deriv, prec);
 
     /* the kink at 0 of phi(tx) (and of phi(-tx)) splits the line at 0 */
     k->use_branch = nsplit && k->def->branch != NULL;
@@ -245,15 +286,13 @@ static int kernel_integral(arb_t res, kctx *k, slong prec)
     sc_gauss_expect_pieces(r, outer_f, k, zero, nsplit, h, nh, k->left, even, prec);
     arb_clear(k->left);
     arb_set(res, acb_realref(r));
+    if (k->both)
+        arb_set(res2, acb_imagref(r));
 
     _arb_vec_clear(k->g, SC_GROWTH_MAX);
     arb_clear(k->strip);
-    _arb_vec_clear(h1, SC_GROWTH_MAX);
-    _arb_vec_clear(h2, SC_GROWTH_MAX);
     _arb_vec_clear(h, SC_GROWTH_MAX);
     arb_clear(zero);
-    arb_clear(A);
-    arb_clear(tp);
     acb_clear(r);
     return SC_OK;
 }
@@ -279,8 +318,9 @@ static int check_domain(const arb_t rho, const arb_t q, const arb_t s)
     return SC_OK;
 }
 
-/* One of K (deriv 0) or K' (deriv 1). */
-static int kernel_one(arb_t out, int deriv, const sc_act_def *def, arb_srcptr p, slong np,
+/* One of K (deriv 0) or K' (deriv 1); with out2 != NULL (endpoints only,
+   integration only) K into out and K' into out2 from one integration. */
+static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, arb_srcptr p, slong np,
                       const arb_t rho, const arb_t q, const arb_t s, const arb_t t2,
                       const arb_t c, int method, slong prec)
 {
@@ -333,6 +373,7 @@ static int kernel_one(arb_t out, int deriv, const sc_act_def *def, arb_srcptr p,
     k.p = p;
     k.np = np;
     k.deriv = deriv;
+    k.both = (out2 != NULL);
     arb_init(k.t);
     arb_init(k.tc);
     arb_init(k.ts);
@@ -368,9 +409,11 @@ static int kernel_one(arb_t out, int deriv, const sc_act_def *def, arb_srcptr p,
         }
     }
     if (st == SC_OK)
-        st = kernel_integral(out, &k, prec);
+        st = kernel_integral(out, out2, &k, prec);
     if (st == SC_OK && deriv == 1)
         arb_mul(out, out, q, prec);  /* K' = q E[phi'(U) phi'(V)] */
+    if (st == SC_OK && out2 != NULL)
+        arb_mul(out2, out2, q, prec);
 
     arb_clear(k.t);
     arb_clear(k.tc);
@@ -396,10 +439,18 @@ int sc_kernel_eval(arb_t K, arb_t dK, const sc_act_def *def, arb_srcptr p, slong
         arb_one(c);                 /* exact endpoints stay exact */
     else if (arb_equal_si(rho, -1) && arb_is_zero(s))
         arb_set_si(c, -1);
-    if (K != NULL)
-        st = kernel_one(K, 0, def, p, np, rho, q, s, t2, c, method, prec);
-    if (st == SC_OK && dK != NULL)
-        st = kernel_one(dK, 1, def, p, np, rho, q, s, t2, c, method, prec);
+    /* both at an endpoint, by integration: one pass (phi phi + i phi' phi') */
+    if (K != NULL && dK != NULL && (arb_is_one(c) || arb_equal_si(c, -1)) &&
+        !(def->flags & SC_ACT_JUMP) && method != SC_KM_CLOSED &&
+        !(method == SC_KM_AUTO && def->kernel != NULL))
+        st = kernel_one(K, dK, 0, def, p, np, rho, q, s, t2, c, method, prec);
+    else
+    {
+        if (K != NULL)
+            st = kernel_one(K, NULL, 0, def, p, np, rho, q, s, t2, c, method, prec);
+        if (st == SC_OK && dK != NULL)
+            st = kernel_one(dK, NULL, 1, def, p, np, rho, q, s, t2, c, method, prec);
+    }
     arb_clear(t2);
     arb_clear(c);
     return st;

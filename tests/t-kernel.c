@@ -68,6 +68,12 @@ static void test_tanh_nested(void)
     kern(K1, dK1, "tanh", "1", "1", "0", SC_KM_AUTO, 64);
     SC_ASSERT_OVERLAPS_STR(K1, "[0.39429449039784117 +/- 1e-17]");
     SC_ASSERT_OVERLAPS_STR(dK1, "[0.46440290244826824 +/- 1e-17]");
+    /* K(1) alone and K'(1) alone agree with the one-pass pair */
+    kern(K, NULL, "tanh", "1", "1", "0", SC_KM_AUTO, 64);
+    kern(NULL, dK, "tanh", "1", "1", "0", SC_KM_AUTO, 64);
+    SC_ASSERT_OVERLAPS(K, K1);
+    SC_ASSERT_OVERLAPS(dK, dK1);
+    SC_ASSERT_ACCURATE(dK, 45);
     kern(K, dK, "tanh", "0.3", "1", "0", SC_KM_AUTO, 64);
     kern(Km, dKm, "tanh", "-0.3", "1", "0", SC_KM_AUTO, 64);
     SC_ASSERT_ACCURATE(K, 45);
