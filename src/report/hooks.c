@@ -7,6 +7,9 @@
    simulator. */
 #include "synccert/report.h"
 
+int sc_report_sim_section(FILE *tex, FILE *summary, const sc_report_opts *o);   /* sim_section.c */
+
 const sc_report_hook sc_report_hooks[] = {
+    { "Simulated versus certified values", sc_report_sim_section },
     { NULL, NULL }
 };
