@@ -67,6 +67,34 @@ int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
     arb_init(qb);
     arb_init(sb);
     r->has_rho = (rho != NULL);
+    {
+        /* polynomial activations: exact rationals, rounded once at the end */
+        fmpq_t one_q, qq, ss, a, b;
+        int exact;
+        fmpq_init(one_q); fmpq_init(qq); fmpq_init(ss); fmpq_init(a); fmpq_init(b);
+        fmpq_one(one_q);
+        if (q) fmpq_set(qq, q); else fmpq_one(qq);
+        if (s) fmpq_set(ss, s);
+        exact = (method == SC_KM_AUTO || method == SC_KM_CLOSED) &&
+                sc_kernel_exact(a, b, act, one_q, qq, ss);
+        if (exact)
+        {
+            arb_set_fmpq(r->K1, a, prec);
+            arb_set_fmpq(r->dK1, b, prec);
+            if (rho != NULL && (exact = sc_kernel_exact(a, b, act, rho, qq, ss)))
+            {
+                arb_set_fmpq(r->K, a, prec);
+                arb_set_fmpq(r->dK, b, prec);
+            }
+        }
+        fmpq_clear(one_q); fmpq_clear(qq); fmpq_clear(ss); fmpq_clear(a); fmpq_clear(b);
+        if (exact)
+        {
+            r->prec = prec;
+            arb_clear(one); arb_clear(rb); arb_clear(qb); arb_clear(sb);
+            return SC_OK;
+        }
+    }
     for (;;)
     {
         arb_ptr p = sc_act_params(act, prec);

@@ -147,6 +147,72 @@ static void test_gelu_endpoints(void)
     arb_clear(K); arb_clear(dK); arb_clear(K2); arb_clear(dK2); arb_clear(e);
 }
 
+/* exact rational kernels of polynomials */
+static void test_exact_polynomials(void)
+{
+    sc_act_t a;
+    fmpq_t K, dK, rho, q, s, e;
+    arb_t Ki, dKi, Kb;
+    sc_act_init(a);
+    fmpq_init(K); fmpq_init(dK); fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(e);
+    arb_init(Ki); arb_init(dKi); arb_init(Kb);
+    /* x - x^3/6 = h_1/2 - h_3/sqrt 6:  K = rho/4 + rho^3/6 */
+    sc_act_parse(a, "poly:c1=1,c3=-1/6");
+    fmpq_set_si(rho, 1, 3);
+    fmpq_one(q);
+    CU_ASSERT(sc_kernel_exact(K, dK, a, rho, q, s));
+    fmpq_set_si(e, 1, 12);
+    {
+        fmpq_t t;
+        fmpq_init(t);
+        fmpq_set_si(t, 1, 162);
+        fmpq_add(e, e, t);                        /* 1/12 + 1/162 */
+        CU_ASSERT(fmpq_equal(K, e));
+        fmpq_set_si(e, 1, 4);
+        fmpq_set_si(t, 1, 18);                    /* K' = 1/4 + rho^2/2 = 1/4 + 1/18 */
+        fmpq_add(e, e, t);
+        CU_ASSERT(fmpq_equal(dK, e));
+        fmpq_clear(t);
+    }
+    /* with q = 2, s = 1/2 against the integrator */
+    fmpq_set_si(q, 2, 1);
+    fmpq_set_si(s, 1, 2);
+    fmpq_set_si(rho, -3, 10);
+    CU_ASSERT(sc_kernel_exact(K, dK, a, rho, q, s));
+    kern(Ki, dKi, "poly:c1=1,c3=-1/6", "-0.3", "2", "1/2", SC_KM_SMOOTH, 128);
+    arb_set_fmpq(Kb, K, 128);
+    SC_ASSERT_OVERLAPS(Ki, Kb);
+    arb_set_fmpq(Kb, dK, 128);
+    SC_ASSERT_OVERLAPS(dKi, Kb);
+    sc_act_clear(a);
+    /* hermite with q + s = 1: sum a_n^2 c^n; not available for q + s != 1 */
+    sc_act_parse(a, "hermite:a0=1/2,a2=1,a3=-1/3");
+    fmpq_set_si(q, 3, 4);
+    fmpq_set_si(s, 1, 4);
+    fmpq_set_si(rho, 1, 2);                       /* c = 3/8 + 1/4 = 5/8 */
+    CU_ASSERT(sc_kernel_exact(K, dK, a, rho, q, s));
+    {
+        /* 1/4 + (5/8)^2 + (1/9)(5/8)^3 = 1/4 + 25/64 + 125/4608 */
+        fmpq_t t;
+        fmpq_init(t);
+        fmpq_set_si(e, 1, 4);
+        fmpq_set_si(t, 25, 64);
+        fmpq_add(e, e, t);
+        fmpq_set_si(t, 125, 4608);
+        fmpq_add(e, e, t);
+        CU_ASSERT(fmpq_equal(K, e));
+        fmpq_clear(t);
+    }
+    fmpq_set_si(q, 2, 1);
+    CU_ASSERT(!sc_kernel_exact(K, dK, a, rho, q, s));
+    sc_act_clear(a);
+    sc_act_parse(a, "tanh");
+    CU_ASSERT(!sc_kernel_exact(K, dK, a, rho, q, s));
+    sc_act_clear(a);
+    fmpq_clear(K); fmpq_clear(dK); fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s); fmpq_clear(e);
+    arb_clear(Ki); arb_clear(dKi); arb_clear(Kb);
+}
+
 static void test_domain_errors(void)
 {
     sc_act_t a;
@@ -211,5 +277,6 @@ SC_TEST_MAIN("kernel",
     SC_TEST(test_tanh_nested),
     SC_TEST(test_bias_reduction),
     SC_TEST(test_gelu_endpoints),
+    SC_TEST(test_exact_polynomials),
     SC_TEST(test_domain_errors),
     SC_TEST(test_certify))

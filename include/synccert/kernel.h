@@ -53,6 +53,12 @@ int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
                       const fmpq_t q, const fmpq_t s, slong digits, int method,
                       slong prec_cap);
 
+/* Exact rational K(rho), K'(rho) for polynomial activations: poly with any
+   rational q > 0, s >= 0; hermite when q + s = 1.  Returns 1 if computed,
+   0 if not available for these arguments (then use sc_kernel_eval). */
+int sc_kernel_exact(fmpq_t K, fmpq_t dK, const sc_act_t act, const fmpq_t rho,
+                    const fmpq_t q, const fmpq_t s);
+
 /* Working precision to start from for `digits` decimal digits. */
 slong sc_prec_for_digits(slong digits);
 

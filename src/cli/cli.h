@@ -59,8 +59,8 @@ int sc_cli_lib_fail(const char *cmd, int status);
    given as a string.  Returns 0 or SC_EXIT_USAGE (message printed). */
 int sc_cli_fmpq(fmpq_t x, const char *s, const char *dflt, const char *cmd, const char *what);
 
-/* Parse --digits (1..SC_DIGITS_MAX, default 15). */
-#define SC_DIGITS_MAX 3000
+/* Parse --digits (1..SC_CLI_DIGITS_MAX, default 15). */
+#define SC_CLI_DIGITS_MAX 3000
 int sc_cli_digits(slong *digits, const char *s, const char *cmd);
 
 /* The subcommand table (src/cli/main.c). */

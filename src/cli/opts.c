@@ -98,7 +98,7 @@ int sc_cli_digits(slong *digits, const char *s, const char *cmd)
         *digits = 15;
         return 0;
     }
-    if (sc_parse_slong(digits, s, "--digits", 1, SC_DIGITS_MAX) != SC_OK)
+    if (sc_parse_slong(digits, s, "--digits", 1, SC_CLI_DIGITS_MAX) != SC_OK)
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
     return 0;
 }
