@@ -183,4 +183,185 @@ int sc_digits_certify(int32_t lneg, const uint8_t *lmag, int32_t hneg,
                       const uint8_t *hmag, int32_t n, int32_t maxsig,
                       char *out, sc_digits_t *res);
 
+/* ------------------------------------------------------------------------ */
+/* Dyadic parameter boxes.
+
+   A box has SC_BOX_MAXDIM axes (the first `dim` are used; unused axes are
+   [0, 1)).  Along each axis it is the half-open integer range [lo, hi),
+   0 <= lo < hi <= 2^62, at refinement depth `depth` (number of bisections
+   along that axis).  A real axis starts as [0, 2^SC_BOX_MAXDEPTH) and every
+   bisection halves it exactly (widths are powers of two), so depth
+   SC_BOX_MAXDEPTH is the deepest level (width 1); an integer axis (e.g. a
+   dimension range of N values) starts as [0, N) and splits as integers,
+   [lo, mid) and [mid, hi).  The glue (synccert/box.h) maps coordinates to
+   real intervals or integer ranges.  All statements below are about real
+   points, hence about integer points too.                                  */
+
+#define SC_BOX_MAXDIM 6
+#define SC_BOX_MAXDEPTH 62
+#define SC_BOX_COORD_MAX ((int64_t) 1 << 62)
+
+typedef struct {
+    int32_t dim;                    /* axes in use, 1..SC_BOX_MAXDIM */
+    int32_t depth[SC_BOX_MAXDIM];   /* bisections along each axis */
+    int64_t lo[SC_BOX_MAXDIM];      /* half-open ranges [lo, hi) */
+    int64_t hi[SC_BOX_MAXDIM];
+} sc_box_t;
+
+/*@ predicate sc_box_ok{L}(sc_box_t *b) =
+        1 <= b->dim <= SC_BOX_MAXDIM &&
+        \forall integer i; 0 <= i < SC_BOX_MAXDIM ==>
+            0 <= b->lo[i] < b->hi[i] <= SC_BOX_COORD_MAX &&
+            0 <= b->depth[i] <= SC_BOX_MAXDEPTH;
+    logic real sc_coord(real x0, real x1, real x2, real x3, real x4, real x5,
+                        integer i) =
+        i == 0 ? x0 : i == 1 ? x1 : i == 2 ? x2 : i == 3 ? x3 : i == 4 ? x4 : x5;
+    predicate sc_in_box{L}(sc_box_t *b, real x0, real x1, real x2,
+                           real x3, real x4, real x5) =
+        \forall integer i; 0 <= i < SC_BOX_MAXDIM ==>
+            b->lo[i] <= sc_coord(x0, x1, x2, x3, x4, x5, i) < b->hi[i];
+*/
+
+/* The root box [0, size[i]) on axes i < dim, [0, 1) on the others. */
+/*@ requires 1 <= dim <= SC_BOX_MAXDIM;
+    requires \valid(b) && \valid_read(size + (0 .. dim - 1));
+    requires \forall integer i; 0 <= i < dim ==> 1 <= size[i] <= SC_BOX_COORD_MAX;
+    requires \separated(b, size + (0 .. dim - 1));
+    assigns *b;
+    ensures sc_box_ok(b) && b->dim == dim;
+    ensures \forall integer i; 0 <= i < dim ==>
+        b->lo[i] == 0 && b->hi[i] == size[i] && b->depth[i] == 0;
+    ensures \forall integer i; dim <= i < SC_BOX_MAXDIM ==>
+        b->lo[i] == 0 && b->hi[i] == 1 && b->depth[i] == 0;
+*/
+void sc_box_root(sc_box_t *b, int32_t dim, const int64_t *size);
+
+/* Copy a box field by field. */
+/*@ requires \valid(d) && \valid_read(s) && \separated(d, s) && sc_box_ok(s);
+    assigns *d;
+    ensures sc_box_ok(d) && d->dim == \old(s->dim);
+    ensures \forall integer i; 0 <= i < SC_BOX_MAXDIM ==>
+        d->lo[i] == \old(s->lo[i]) && d->hi[i] == \old(s->hi[i]) &&
+        d->depth[i] == \old(s->depth[i]);
+    ensures \forall real x0, x1, x2, x3, x4, x5;
+        sc_in_box(d, x0, x1, x2, x3, x4, x5) <==>
+        \old(sc_in_box(s, x0, x1, x2, x3, x4, x5));
+*/
+void sc_box_copy(sc_box_t *d, const sc_box_t *s);
+
+/* 1 if the box can be bisected along `axis` (width >= 2, depth below the
+   maximum), else 0. */
+/*@ requires \valid_read(b) && sc_box_ok(b) && 0 <= axis < SC_BOX_MAXDIM;
+    assigns \nothing;
+    ensures \result == 1 <==> (b->hi[axis] - b->lo[axis] >= 2 &&
+                               b->depth[axis] < SC_BOX_MAXDEPTH);
+    ensures \result == 0 || \result == 1;
+*/
+int sc_box_can_split(const sc_box_t *b, int32_t axis);
+
+/* Bisect p along `axis` into c1 = lower half [lo, mid) and c2 = upper half
+   [mid, hi), mid = lo + (hi - lo) / 2.  Returns 0, or -1 (c1, c2 untouched)
+   if the box cannot be split along that axis. */
+/*@ requires \valid_read(p) && sc_box_ok(p) && 0 <= axis < SC_BOX_MAXDIM;
+    requires \valid(c1) && \valid(c2);
+    requires \separated(p, c1, c2);
+    assigns *c1, *c2;
+    behavior split:
+      assumes p->hi[axis] - p->lo[axis] >= 2 && p->depth[axis] < SC_BOX_MAXDEPTH;
+      ensures \result == 0;
+      ensures sc_box_ok(c1);
+      ensures sc_box_ok(c2);
+      ensures c1->dim == p->dim && c2->dim == p->dim;
+      ensures c1->depth[axis] == p->depth[axis] + 1 == c2->depth[axis];
+      ensures c1->hi[axis] == c2->lo[axis];
+      // inside the parent
+      ensures \forall real x0, x1, x2, x3, x4, x5;
+          sc_in_box(c1, x0, x1, x2, x3, x4, x5) ==> sc_in_box(p, x0, x1, x2, x3, x4, x5);
+      ensures \forall real x0, x1, x2, x3, x4, x5;
+          sc_in_box(c2, x0, x1, x2, x3, x4, x5) ==> sc_in_box(p, x0, x1, x2, x3, x4, x5);
+      // together they cover it
+      ensures \forall real x0, x1, x2, x3, x4, x5;
+          sc_in_box(p, x0, x1, x2, x3, x4, x5) ==>
+          sc_in_box(c1, x0, x1, x2, x3, x4, x5) || sc_in_box(c2, x0, x1, x2, x3, x4, x5);
+      // and do not overlap
+      ensures \forall real x0, x1, x2, x3, x4, x5;
+          !(sc_in_box(c1, x0, x1, x2, x3, x4, x5) && sc_in_box(c2, x0, x1, x2, x3, x4, x5));
+    behavior nosplit:
+      assumes !(p->hi[axis] - p->lo[axis] >= 2 && p->depth[axis] < SC_BOX_MAXDEPTH);
+      assigns \nothing;
+      ensures \result == -1;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int sc_box_bisect(const sc_box_t *p, int32_t axis, sc_box_t *c1, sc_box_t *c2);
+
+/* ------------------------------------------------------------------------ */
+/* Work list for branch-and-bound over boxes.
+
+   `open` is a stack of boxes still to decide (depth-first, so it stays
+   small), `done` the boxes already decided with the caller's verdicts.
+   Coverage invariant (specs/VERIFIED.md): every point of the root box lies
+   in an open or a decided box.  sc_wl_init establishes it (open = {root});
+   sc_wl_split replaces the top open box by two boxes whose union is that box;
+   sc_wl_decide moves the top open box, unchanged, to the decided list; by
+   their proved `assigns` clauses neither touches any other box.  Hence the
+   invariant holds after any sequence of these calls, and when `open` is
+   empty the decided boxes cover the root.                                   */
+
+#define SC_WL_CAP 1024
+#define SC_WL_DONE_CAP 65536
+
+typedef struct {
+    int32_t n;                          /* open boxes: open[0 .. n-1] */
+    int32_t ndone;                      /* decided: done[0 .. ndone-1] */
+    sc_box_t open[SC_WL_CAP];
+    sc_box_t done[SC_WL_DONE_CAP];
+    int32_t verdict[SC_WL_DONE_CAP];    /* the caller's verdict per box */
+} sc_worklist_t;
+
+/* Start with the root box open and nothing decided. */
+/*@ requires \valid(w) && \valid_read(root) && sc_box_ok(root);
+    requires \separated(w, root);
+    assigns w->n, w->ndone, w->open[0];
+    ensures w->n == 1 && w->ndone == 0 && sc_box_ok(&w->open[0]);
+    ensures \forall real x0, x1, x2, x3, x4, x5;
+        sc_in_box(&w->open[0], x0, x1, x2, x3, x4, x5) <==>
+        sc_in_box(root, x0, x1, x2, x3, x4, x5);
+*/
+void sc_wl_init(sc_worklist_t *w, const sc_box_t *root);
+
+/* Replace the top open box by its two halves along `axis` (lower half below,
+   upper half on top).  Returns 0, or -1 (nothing changed) if that box cannot
+   be split there or the list is full. */
+/*@ requires \valid(w) && 1 <= w->n <= SC_WL_CAP && 0 <= axis < SC_BOX_MAXDIM;
+    requires sc_box_ok(&w->open[w->n - 1]);
+    assigns w->n, w->open[w->n - 1 .. w->n];
+    ensures \result == 0 || \result == -1;
+    ensures \result == -1 ==> w->n == \old(w->n);
+    ensures \result == 0 ==> w->n == \old(w->n) + 1;
+    ensures \result == 0 ==>
+        sc_box_ok(&w->open[w->n - 2]) && sc_box_ok(&w->open[w->n - 1]);
+    ensures \result == 0 ==> \forall real x0, x1, x2, x3, x4, x5;
+        \old(sc_in_box(&w->open[w->n - 1], x0, x1, x2, x3, x4, x5)) <==>
+        (sc_in_box(&w->open[w->n - 2], x0, x1, x2, x3, x4, x5) ||
+         sc_in_box(&w->open[w->n - 1], x0, x1, x2, x3, x4, x5));
+*/
+int sc_wl_split(sc_worklist_t *w, int32_t axis);
+
+/* Move the top open box to the decided boxes with the caller's verdict.
+   Returns 0, or -1 (nothing changed) if the decided list is full. */
+/*@ requires \valid(w) && 1 <= w->n <= SC_WL_CAP && 0 <= w->ndone <= SC_WL_DONE_CAP;
+    requires sc_box_ok(&w->open[w->n - 1]);
+    assigns w->n, w->ndone, w->done[w->ndone], w->verdict[w->ndone];
+    ensures \result == 0 || \result == -1;
+    ensures \result == -1 ==> w->n == \old(w->n) && w->ndone == \old(w->ndone);
+    ensures \result == 0 ==> w->n == \old(w->n) - 1 &&
+        w->ndone == \old(w->ndone) + 1 && w->verdict[\old(w->ndone)] == verdict;
+    ensures \result == 0 ==> sc_box_ok(&w->done[\old(w->ndone)]);
+    ensures \result == 0 ==> \forall real x0, x1, x2, x3, x4, x5;
+        sc_in_box(&w->done[\old(w->ndone)], x0, x1, x2, x3, x4, x5) <==>
+        \old(sc_in_box(&w->open[w->n - 1], x0, x1, x2, x3, x4, x5));
+*/
+int sc_wl_decide(sc_worklist_t *w, int32_t verdict);
+
 #endif
