@@ -1,10 +1,17 @@
 /* Certified parameter regimes (src/regime/regime.c): tanh synchronises
    exactly for d in 2:14, leaky_relu for every alpha in [0, 1] and d in 2:64,
-   a too-strong attention is refuted, a budget stops cleanly. */
+   a too-strong attention is refuted, a budget stops cleanly; the leaves of
+   the verified box core tile the root exactly and do not depend on the
+   number of threads. */
 #include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include "sc_test.h"
 #include "synccert/regime.h"
 #include "synccert/parse.h"
+
+static void check_tiling(const sc_regime_result *R, const sc_regime_problem *P, int pairwise);
 
 static void problem(sc_regime_problem *P, const char *spec, int prop, const char *dims)
 {
@@ -47,6 +54,7 @@ static void test_tanh_sync(void)
         for (d = a; d <= b; d++)
             CU_ASSERT(R.leaves[i].cls == (d <= 14 ? SC_LEAF_CERTIFIED : SC_LEAF_REFUTED));
     }
+    check_tiling(&R, &P, 1);
     {
         fmpq_t f;
         fmpq_init(f);
@@ -116,6 +124,226 @@ static void test_budget(void)
     fmpq_add(s, s, R.frac[2]);
     CU_ASSERT(fmpq_is_one(s));
     fmpq_clear(s);
+    check_tiling(&R, &P, 1);
+    sc_regime_result_clear(&R);
+    sc_regime_problem_clear(&P);
+}
+
+/* sum of the leaves' exact volumes (integer axes count points) */
+static void leaf_volume_sum(fmpq_t sum, const sc_regime_result *R, const sc_regime_problem *P)
+{
+    slong i, k;
+    fmpq_t v, w, W;
+    fmpq_init(v);
+    fmpq_init(w);
+    fmpq_init(W);
+    fmpq_zero(sum);
+    for (i = 0; i < R->nleaves; i++)
+    {
+        fmpq_one(v);
+        for (k = 0; k < P->naxes; k++)
+        {
+            if (fmpq_equal(P->axes[k].lo, P->axes[k].hi))
+                continue;
+            fmpq_sub(w, R->leaves[i].hi + k, R->leaves[i].lo + k);
+            fmpq_sub(W, P->axes[k].hi, P->axes[k].lo);
+            if (P->axes[k].kind == SC_AXIS_DIM)
+            {
+                fmpq_add_si(w, w, 1);
+                fmpq_add_si(W, W, 1);
+            }
+            fmpq_div(w, w, W);
+            fmpq_mul(v, v, w);
+        }
+        fmpq_add(sum, sum, v);
+    }
+    fmpq_clear(v);
+    fmpq_clear(w);
+    fmpq_clear(W);
+}
+
+/* 1 if the interiors of leaves a and b are disjoint (integer axes: the
+   inclusive ranges share no integer; real axes: the open intervals) */
+static int leaves_disjoint(const sc_regime_leaf *a, const sc_regime_leaf *b, const sc_regime_problem *P)
+{
+    slong k;
+    for (k = 0; k < P->naxes; k++)
+    {
+        if (P->axes[k].kind == SC_AXIS_DIM)
+        {
+            if (fmpq_cmp(a->hi + k, b->lo + k) < 0 || fmpq_cmp(b->hi + k, a->lo + k) < 0)
+                return 1;
+        }
+        else if (fmpq_cmp(a->hi + k, b->lo + k) <= 0 || fmpq_cmp(b->hi + k, a->lo + k) <= 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void check_tiling(const sc_regime_result *R, const sc_regime_problem *P, int pairwise)
+{
+    slong i, j, k, bad = 0;
+    fmpq_t s;
+    fmpq_init(s);
+    leaf_volume_sum(s, R, P);
+    CU_ASSERT(fmpq_is_one(s));
+    fmpq_add(s, R->frac[0], R->frac[1]);
+    fmpq_add(s, s, R->frac[2]);
+    CU_ASSERT(fmpq_is_one(s));
+    for (i = 0; i < R->nleaves; i++)
+        for (k = 0; k < P->naxes; k++)
+        {
+            /* inside the root, not empty */
+            CU_ASSERT(fmpq_cmp(P->axes[k].lo, R->leaves[i].lo + k) <= 0);
+            CU_ASSERT(fmpq_cmp(R->leaves[i].lo + k, R->leaves[i].hi + k) <= 0);
+            CU_ASSERT(fmpq_cmp(R->leaves[i].hi + k, P->axes[k].hi) <= 0);
+        }
+    if (pairwise)
+        for (i = 0; i < R->nleaves; i++)
+            for (j = i + 1; j < R->nleaves; j++)
+                if (!leaves_disjoint(R->leaves + i, R->leaves + j, P))
+                    bad++;
+    CU_ASSERT(bad == 0);
+    fmpq_clear(s);
+}
+
+/* tanh on d in 2:64 x q in [1/2, 2] to depth 10: the leaves tile the root */
+static void tiling_problem(sc_regime_problem *P)
+{
+    problem(P, "tanh", SC_PROP_SYNC, "2:64");
+    add(P, "q", SC_AXIS_Q, -1, "0.5:2");
+    P->max_depth = 10;
+}
+
+static void test_tiling(void)
+{
+    sc_regime_problem P;
+    sc_regime_result R;
+    slong i, nu = 0;
+    tiling_problem(&P);
+    sc_regime_result_init(&R);
+    CU_ASSERT_FATAL(sc_regime_run(&R, &P) == SC_OK);
+    CU_ASSERT(R.nleaves > 50);
+    CU_ASSERT(!R.budget_hit && !R.full_hit);
+    check_tiling(&R, &P, 1);
+    /* both classes and the depth limit occur; depths within the limit */
+    CU_ASSERT(fmpq_sgn(R.frac[SC_LEAF_CERTIFIED]) > 0);
+    CU_ASSERT(fmpq_sgn(R.frac[SC_LEAF_REFUTED]) > 0);
+    for (i = 0; i < R.nleaves; i++)
+    {
+        CU_ASSERT(R.leaves[i].depth <= 10);
+        if (R.leaves[i].cls == SC_LEAF_UNDECIDED)
+        {
+            nu++;
+            CU_ASSERT(R.leaves[i].depth == 10);
+        }
+    }
+    CU_ASSERT(nu > 0);
+    sc_regime_result_clear(&R);
+    /* the tanh / d-only and leaky_relu runs tile too */
+    sc_regime_problem_clear(&P);
+    problem(&P, "leaky_relu", SC_PROP_SYNC, "2:17");
+    add(&P, "alpha", SC_AXIS_ACT, 0, "0:1");
+    add(&P, "s", SC_AXIS_S, -1, "0.25:0.25");     /* fixed: not a box axis */
+    sc_regime_result_init(&R);
+    CU_ASSERT_FATAL(sc_regime_run(&R, &P) == SC_OK);
+    check_tiling(&R, &P, 1);
+    for (i = 0; i < R.nleaves; i++)
+    {
+        CU_ASSERT(fmpq_equal(R.leaves[i].lo + 2, P.axes[2].lo));
+        CU_ASSERT(fmpq_equal(R.leaves[i].hi + 2, P.axes[2].lo));
+    }
+    sc_regime_result_clear(&R);
+    sc_regime_problem_clear(&P);
+}
+
+static int same_results(const sc_regime_result *A, const sc_regime_result *B)
+{
+    slong i, k;
+    if (A->nleaves != B->nleaves || A->naxes != B->naxes)
+        return 0;
+    for (k = 0; k < 3; k++)
+        if (!fmpq_equal(A->frac[k], B->frac[k]))
+            return 0;
+    for (i = 0; i < A->nleaves; i++)
+    {
+        if (A->leaves[i].cls != B->leaves[i].cls || A->leaves[i].depth != B->leaves[i].depth)
+            return 0;
+        for (k = 0; k < A->naxes; k++)
+            if (!fmpq_equal(A->leaves[i].lo + k, B->leaves[i].lo + k)
+                || !fmpq_equal(A->leaves[i].hi + k, B->leaves[i].hi + k))
+                return 0;
+    }
+    return 1;
+}
+
+static void test_threads(void)
+{
+#ifdef _OPENMP
+    sc_regime_problem P;
+    sc_regime_result R1, R2;
+    int nt = omp_get_max_threads();
+    tiling_problem(&P);
+    sc_regime_result_init(&R1);
+    sc_regime_result_init(&R2);
+    omp_set_num_threads(1);
+    CU_ASSERT_FATAL(sc_regime_run(&R1, &P) == SC_OK);
+    omp_set_num_threads(2);
+    CU_ASSERT_FATAL(sc_regime_run(&R2, &P) == SC_OK);
+    omp_set_num_threads(nt);
+    CU_ASSERT(R1.nleaves > 50);
+    CU_ASSERT(same_results(&R1, &R2));
+    sc_regime_result_clear(&R1);
+    sc_regime_result_clear(&R2);
+    sc_regime_problem_clear(&P);
+#endif
+}
+
+/* a full decided list stops like a budget stop: undecided leaves, still a tiling */
+static void test_full(void)
+{
+    sc_regime_problem P;
+    sc_regime_result R;
+    tiling_problem(&P);
+    P.max_leaves = 20;
+    sc_regime_result_init(&R);
+    CU_ASSERT_FATAL(sc_regime_run(&R, &P) == SC_OK);
+    CU_ASSERT(R.full_hit);
+    CU_ASSERT(!R.budget_hit);
+    CU_ASSERT(R.nleaves <= 20 && R.nleaves > 0);
+    CU_ASSERT(fmpq_sgn(R.frac[SC_LEAF_UNDECIDED]) > 0);
+    check_tiling(&R, &P, 1);
+    sc_regime_result_clear(&R);
+    sc_regime_problem_clear(&P);
+}
+
+/* at most SC_BOX_MAXDIM varying axes; fixed axes do not count */
+static void test_axes(void)
+{
+    sc_regime_problem P;
+    sc_regime_result R;
+    problem(&P, "leaky_relu", SC_PROP_SYNC, "2:8");
+    add(&P, "alpha", SC_AXIS_ACT, 0, "0:1");
+    add(&P, "q", SC_AXIS_Q, -1, "1:2");
+    add(&P, "s", SC_AXIS_S, -1, "0:1");
+    add(&P, "sigma", SC_AXIS_SIGMA, -1, "1:2");
+    add(&P, "p", SC_AXIS_P, -1, "1:2");
+    add(&P, "x", SC_AXIS_ACT, 0, "1/2:1/2");
+    CU_ASSERT(sc_regime_check(&P) == SC_OK);
+    add(&P, "y", SC_AXIS_ACT, 0, "0:1/2");
+    CU_ASSERT(sc_regime_check(&P) == SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "at most 6 varying axes") != NULL);
+    sc_regime_result_init(&R);
+    CU_ASSERT(sc_regime_run(&R, &P) == SC_ERR_INPUT);
+    CU_ASSERT(R.nleaves == 0);
+    sc_regime_result_clear(&R);
+    sc_regime_problem_clear(&P);
+    /* nothing varies: one leaf, the point itself */
+    problem(&P, "tanh", SC_PROP_SYNC, "10:10");
+    sc_regime_result_init(&R);
+    CU_ASSERT_FATAL(sc_regime_run(&R, &P) == SC_OK);
+    CU_ASSERT(R.nleaves == 1 && R.leaves[0].cls == SC_LEAF_CERTIFIED);
+    CU_ASSERT(fmpq_is_one(R.frac[SC_LEAF_CERTIFIED]));
     sc_regime_result_clear(&R);
     sc_regime_problem_clear(&P);
 }
@@ -145,4 +373,8 @@ SC_TEST_MAIN("regime",
     SC_TEST(test_leaky_sync),
     SC_TEST(test_dissipation),
     SC_TEST(test_budget),
+    SC_TEST(test_tiling),
+    SC_TEST(test_threads),
+    SC_TEST(test_full),
+    SC_TEST(test_axes),
     SC_TEST(test_decimal))

@@ -12,13 +12,26 @@
      "refuted" needs one rho* with F(rho*, d) < p gamma L_att at both ends
      (an upper bound of c_p for every d in between, F being affine in d).
    Each leaf is `certified` (holds on the whole box), `refuted` (fails on
-   the whole box) or `undecided` (depth or budget reached). */
+   the whole box) or `undecided` (depth, budget or work-list capacity
+   reached).
+
+   Splitting: the varying axes (lo < hi; at most SC_BOX_MAXDIM of them) are
+   the axes of a dyadic box of the verified core (synccert/core.h, glue in
+   synccert/box.h): a dimension range of N values is an integer axis
+   [0, N), every other range a real axis [0, 2^62) mapped affinely onto
+   [lo, hi]; fixed axes (lo == hi) are not box axes.  Children come only from
+   the proved bisection (sc_worklist_split, along sc_box_pick_axis) and
+   leaves only from sc_worklist_decide, so the leaves tile the root box (the
+   work list's coverage invariant).  A leaf's exact rational bounds are
+   computed from its integer coordinates: lo + (hi - lo) c / 2^62 on a real
+   axis, dA + c on an integer axis. */
 #ifndef SYNCCERT_REGIME_H
 #define SYNCCERT_REGIME_H
 
 #include <stdio.h>
 #include <flint/fmpq.h>
 #include "synccert/act.h"
+#include "synccert/core.h"
 
 enum { SC_PROP_SYNC = 0, SC_PROP_DISSIPATION };
 enum { SC_LEAF_UNDECIDED = 0, SC_LEAF_CERTIFIED, SC_LEAF_REFUTED };
@@ -44,7 +57,9 @@ typedef struct
     slong naxes;
     sc_axis axes[SC_REGIME_MAXAXES];
     fmpq_t gamma, beta, vnorm, qknorm;
-    slong max_depth;
+    slong max_depth;    /* at most this many bisections along any path
+                           (the sum of a box's per-axis depths) */
+    slong max_leaves;   /* 0 or > SC_WL_DONE_CAP: SC_WL_DONE_CAP */
     double budget;      /* seconds, 0 = none */
     int progress;       /* show progress on stderr after 1 s */
     slong max_boxes_bb; /* per c_p branch-and-bound */
@@ -53,9 +68,10 @@ sc_regime_problem;
 
 typedef struct
 {
-    fmpq *lo, *hi;      /* naxes each */
+    fmpq *lo, *hi;      /* naxes each (integer axes: inclusive range) */
     int cls;
-    slong depth;
+    slong depth;        /* number of bisections from the root */
+    sc_box_t box;       /* the core's box (coordinates of the varying axes) */
 }
 sc_regime_leaf;
 
@@ -65,7 +81,10 @@ typedef struct
     slong nleaves, alloc;
     slong naxes;
     fmpq_t frac[3];     /* volume fraction per class (SC_LEAF_*) */
-    int budget_hit;
+    int budget_hit;     /* the budget stopped the run */
+    int full_hit;       /* the decided list was full (max_leaves): stopped */
+    slong rounds;       /* parallel evaluation rounds */
+    slong evaluated;    /* boxes evaluated */
     double seconds;
 }
 sc_regime_result;
@@ -84,9 +103,21 @@ void sc_regime_result_clear(sc_regime_result *R);
 /* Classify one box (lo[i], hi[i] per axis) at working precision prec. */
 int sc_regime_eval_box(const sc_regime_problem *P, const fmpq *lo, const fmpq *hi, slong prec);
 
-/* Split the root box and classify every leaf (OpenMP across boxes; the
-   leaves and the fractions do not depend on the number of threads unless
-   the budget stops the run). */
+/* SC_OK, or SC_ERR_INPUT (message via sc_last_error) if the problem cannot
+   be run: more than SC_BOX_MAXDIM varying axes. */
+int sc_regime_check(const sc_regime_problem *P);
+
+/* Split the root box and classify every leaf.  The work list is processed
+   depth-first and strictly sequentially (top -> decide if the verdict is
+   certified/refuted, else split along sc_box_pick_axis while the depth
+   allows, else decide undecided); the verdicts it needs are evaluated
+   beforehand in parallel (OpenMP), a round at a time, each round every box
+   whose verdict the sequence will need next.  A box's verdict depends only
+   on its coordinates, so the leaves and fractions do not depend on the
+   number of threads unless the budget stops the run.  A budget stop or a
+   full decided list (at most max_leaves leaves; the run stops as soon as
+   the open boxes might not fit any more) makes the open boxes undecided
+   leaves.  Returns SC_OK or SC_ERR_INPUT (see sc_regime_check). */
 int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P);
 
 /* Write the leaves as CSV (header: NAME_lo,NAME_hi,... ,class). */

@@ -15,13 +15,16 @@ static const char help[] =
 "                        [--budget SECONDS] [--max-depth K] [--json] [--out FILE.csv]\n"
 "\n"
 "Certified parameter regimes.  The parameter box (the dimension range, the\n"
-"activation's parameters, q, s, sigma and p) is split in halves (integer\n"
-"dimension ranges are split as integers) and the property is evaluated on each\n"
-"box with ball-valued parameters, so a verdict holds for every parameter in\n"
-"the box.  Every leaf is\n"
+"activation's parameters, q, s, sigma and p; at most 6 of them varying) is\n"
+"split in halves by the verified dyadic box core (integer dimension ranges are\n"
+"split as integers; each split halves the least-split axis) and the property is\n"
+"evaluated on each box with ball-valued parameters, so a verdict holds for\n"
+"every parameter in the box.  The leaves tile the box (the proved work list's\n"
+"coverage invariant).  Every leaf is\n"
 "  certified   the property holds on the whole box,\n"
 "  refuted     it fails on the whole box,\n"
-"  undecided   the depth limit or the budget was reached first.\n"
+"  undecided   the depth limit, the budget or the work list's capacity\n"
+"              (65536 leaves) was reached first.\n"
 "\n"
 "properties:\n"
 "  sync          the two-point Lyapunov exponent lambda < 0 (local\n"
@@ -50,7 +53,8 @@ static const char help[] =
 "  --qknorm QK        ||Q^T K|| >= 0 (default 1)\n"
 "  --budget SECONDS   stop cleanly after this time (default 60); the boxes not\n"
 "                     finished become undecided leaves, exit status 0\n"
-"  --max-depth K      at most K halvings along any path (0..60, default 30)\n"
+"  --max-depth K      at most K halvings along any path from the whole box to a\n"
+"                     leaf, all axes together (0..60, default 30)\n"
 "  --out FILE.csv     write every leaf: NAME_lo,NAME_hi,... (exact decimals), class\n"
 "  --json             one JSON object instead of the table\n"
 "\n"
@@ -58,7 +62,9 @@ static const char help[] =
 "dimensions count as points), and for boxes where only d varies the certified\n"
 "and refuted dimension ranges.  Progress goes to stderr for runs longer than a\n"
 "second.  Boxes are evaluated in parallel (OpenMP); the leaves do not depend on\n"
-"the number of threads unless the budget stops the run.\n"
+"the number of threads unless the budget stops the run.  If the leaves would\n"
+"not fit in the work list, the run stops like a budget stop (the open boxes\n"
+"become undecided leaves, exit status 0) with a note.\n"
 "Examples:\n"
 "  synccert certify tanh --property sync --dim 2:64\n"
 "  synccert certify leaky_relu --property sync --param alpha=0:1 --dim 2:64\n"
@@ -274,6 +280,8 @@ static int run(int argc, char **argv)
     if (fmpq_sgn(budget) <= 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--budget must be > 0 seconds"); goto done; }
     if (depth_s && sc_parse_slong(&depth, depth_s, "--max-depth", 0, 60) != SC_OK)
     { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
+    if (sc_regime_check(&P) != SC_OK)
+    { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
     if (out_s && (csv = fopen(out_s, "w")) == NULL)
     { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s'", out_s); goto done; }
 
@@ -288,7 +296,8 @@ static int run(int argc, char **argv)
             only_dim = 0;
     }
 
-    sc_regime_run(&R, &P);
+    if (sc_regime_run(&R, &P) != SC_OK)
+    { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
 
     if (csv)
     {
@@ -328,7 +337,8 @@ static int run(int argc, char **argv)
                 }
                 printf("}");
             }
-            printf(", \"budget_hit\": %s, \"seconds\": %.3f}\n", R.budget_hit ? "true" : "false", R.seconds);
+            printf(", \"budget_hit\": %s, \"list_full\": %s, \"seconds\": %.3f}\n", R.budget_hit ? "true" : "false",
+                   R.full_hit ? "true" : "false", R.seconds);
         }
         else
         {
@@ -363,6 +373,8 @@ static int run(int argc, char **argv)
             }
             if (R.budget_hit)
                 printf("note         the budget stopped the run: unfinished boxes are undecided\n");
+            if (R.full_hit)
+                printf("note         the work list is full: unfinished boxes are undecided\n");
             if (P.property == SC_PROP_DISSIPATION && cnt[SC_LEAF_REFUTED] > 0)
                 printf("note         refuted = r_p < 0 certified: the certificate fails there; this\n"
                        "             does not prove that synchronisation fails\n");

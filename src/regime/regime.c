@@ -12,6 +12,7 @@
 #include "synccert/coercivity.h"
 #include "synccert/verdict.h"
 #include "synccert/print.h"
+#include "synccert/box.h"
 
 const char *sc_leaf_name(int cls)
 {
@@ -318,15 +319,7 @@ int sc_regime_eval_box(const sc_regime_problem *P, const fmpq *lo, const fmpq *h
     return cls;
 }
 
-/* ---------- the split loop ---------- */
-
-typedef struct
-{
-    fmpq *lo, *hi;
-    slong depth;
-    int cls;
-}
-wbox;
+/* ---------- the split loop on the verified box core ---------- */
 
 static double now_s(void)
 {
@@ -335,203 +328,448 @@ static double now_s(void)
     return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
-/* measure of a box relative to the root (integer axes count points) */
-static void box_measure(fmpq_t m, const sc_regime_problem *P, const fmpq *lo, const fmpq *hi)
+/* Map between the problem's axes and the core's box axes. */
+typedef struct
 {
-    slong i;
-    fmpq_t w, W;
-    fmpq_init(w);
-    fmpq_init(W);
-    fmpq_one(m);
-    for (i = 0; i < P->naxes; i++)
-    {
-        const sc_axis *a = P->axes + i;
-        if (fmpq_equal(a->lo, a->hi))
-            continue;
-        fmpq_sub(w, hi + i, lo + i);
-        fmpq_sub(W, a->hi, a->lo);
-        if (a->kind == SC_AXIS_DIM)
-        {
-            fmpz_add_ui(fmpq_numref(w), fmpq_numref(w), 1);
-            fmpz_add_ui(fmpq_numref(W), fmpq_numref(W), 1);
-        }
-        fmpq_div(w, w, W);
-        fmpq_mul(m, m, w);
-    }
-    fmpq_clear(w);
-    fmpq_clear(W);
+    slong nb;                           /* box axes in use (>= 1) */
+    slong pax[SC_BOX_MAXDIM];           /* problem axis of box axis i, -1: none */
+    slong bax[SC_REGIME_MAXAXES];       /* box axis of problem axis k, -1: fixed */
+    sc_box_domain_t D;
+}
+box_map;
+
+static slong count_varying(const sc_regime_problem *P)
+{
+    slong k, n = 0;
+    for (k = 0; k < P->naxes; k++)
+        if (!fmpq_equal(P->axes[k].lo, P->axes[k].hi))
+            n++;
+    return n;
 }
 
-/* axis to split: the largest width relative to the root; -1 if none */
-static slong split_axis(const sc_regime_problem *P, const fmpq *lo, const fmpq *hi)
+int sc_regime_check(const sc_regime_problem *P)
 {
-    slong i, best = -1;
-    fmpq_t w, W, bw;
-    fmpq_init(w);
-    fmpq_init(W);
-    fmpq_init(bw);
-    for (i = 0; i < P->naxes; i++)
+    slong n = count_varying(P);
+    if (n > SC_BOX_MAXDIM)
+        return sc_error(SC_ERR_INPUT, "at most %d varying axes (parameter ranges with LO < HI), got %ld",
+                        SC_BOX_MAXDIM, (long) n);
+    return SC_OK;
+}
+
+static int map_init(box_map *M, const sc_regime_problem *P)
+{
+    slong k, i = 0;
+    int rc = SC_OK;
+    M->nb = FLINT_MAX(count_varying(P), 1);
+    sc_box_domain_init(&M->D, (int) M->nb);
+    for (i = 0; i < SC_BOX_MAXDIM; i++)
+        M->pax[i] = -1;
+    i = 0;
+    for (k = 0; k < P->naxes; k++)
     {
-        const sc_axis *a = P->axes + i;
-        if (fmpq_equal(lo + i, hi + i))
+        const sc_axis *a = P->axes + k;
+        M->bax[k] = -1;
+        if (fmpq_equal(a->lo, a->hi))
             continue;
-        fmpq_sub(w, hi + i, lo + i);
-        fmpq_sub(W, a->hi, a->lo);
-        fmpq_div(w, w, W);
-        if (best < 0 || fmpq_cmp(w, bw) > 0)
+        M->bax[k] = i;
+        M->pax[i] = k;
+        if (a->kind == SC_AXIS_DIM)
+            rc = sc_box_domain_set_int(&M->D, (int) i, fmpz_get_si(fmpq_numref(a->lo)),
+                                       fmpz_get_si(fmpq_numref(a->hi)));
+        else
         {
-            best = i;
-            fmpq_set(bw, w);
+            arb_t l, h;
+            arb_init(l);
+            arb_init(h);
+            arb_set_fmpq(l, a->lo, 128);
+            arb_set_fmpq(h, a->hi, 128);
+            rc = sc_box_domain_set_real(&M->D, (int) i, l, h);
+            arb_clear(l);
+            arb_clear(h);
+        }
+        if (rc != SC_OK)
+            break;
+        i++;
+    }
+    if (count_varying(P) == 0)      /* nothing varies: one unsplittable point */
+        rc = sc_box_domain_set_int(&M->D, 0, 0, 0);
+    return rc;
+}
+
+/* Exact rational bounds of box b on every problem axis (lo, hi: naxes). */
+static void box_bounds(fmpq *lo, fmpq *hi, const box_map *M, const sc_regime_problem *P,
+                       const sc_box_t *b)
+{
+    slong k;
+    fmpz_t c;
+    fmpq_t w;
+    fmpz_init(c);
+    fmpq_init(w);
+    for (k = 0; k < P->naxes; k++)
+    {
+        const sc_axis *a = P->axes + k;
+        slong i = M->bax[k];
+        if (i < 0)
+        {
+            fmpq_set(lo + k, a->lo);
+            fmpq_set(hi + k, a->hi);
+        }
+        else if (M->D.is_int[i])
+        {
+            /* integers ilo + [b->lo, b->hi) = ilo + b->lo .. ilo + b->hi - 1 */
+            fmpz_set_si(fmpq_numref(lo + k), M->D.ilo[i]);
+            fmpz_add_si(fmpq_numref(lo + k), fmpq_numref(lo + k), (slong) b->lo[i]);
+            fmpz_one(fmpq_denref(lo + k));
+            fmpz_set_si(fmpq_numref(hi + k), M->D.ilo[i]);
+            fmpz_add_si(fmpq_numref(hi + k), fmpq_numref(hi + k), (slong) b->hi[i] - 1);
+            fmpz_one(fmpq_denref(hi + k));
+        }
+        else
+        {
+            /* lo + (hi - lo) * coordinate / 2^62, exactly */
+            fmpq_sub(w, a->hi, a->lo);
+            fmpz_set_si(c, (slong) b->lo[i]);
+            fmpq_mul_fmpz(lo + k, w, c);
+            fmpq_div_2exp(lo + k, lo + k, SC_BOX_MAXDEPTH);
+            fmpq_add(lo + k, lo + k, a->lo);
+            fmpz_set_si(c, (slong) b->hi[i]);
+            fmpq_mul_fmpz(hi + k, w, c);
+            fmpq_div_2exp(hi + k, hi + k, SC_BOX_MAXDEPTH);
+            fmpq_add(hi + k, hi + k, a->lo);
         }
     }
+    fmpz_clear(c);
     fmpq_clear(w);
-    fmpq_clear(W);
-    fmpq_clear(bw);
-    return best;
+}
+
+/* Measure of box b relative to the root, exactly: the product over box axes
+   of width / root width (real: width / 2^62; integer: count / N). */
+static void box_volume(fmpq_t m, const box_map *M, const sc_box_t *b)
+{
+    slong i;
+    fmpz_t num, den;
+    fmpq_t w;
+    fmpz_init(num);
+    fmpz_init(den);
+    fmpq_init(w);
+    fmpq_one(m);
+    for (i = 0; i < M->nb; i++)
+    {
+        fmpz_set_si(num, (slong) (b->hi[i] - b->lo[i]));
+        if (M->D.is_int[i])
+            fmpz_set_si(den, M->D.ihi[i] - M->D.ilo[i] + 1);
+        else
+        {
+            fmpz_one(den);
+            fmpz_mul_2exp(den, den, SC_BOX_MAXDEPTH);
+        }
+        fmpq_set_fmpz_frac(w, num, den);
+        fmpq_mul(m, m, w);
+    }
+    fmpz_clear(num);
+    fmpz_clear(den);
+    fmpq_clear(w);
+}
+
+static double box_volume_d(const box_map *M, const sc_box_t *b)
+{
+    slong i;
+    double v = 1;
+    for (i = 0; i < M->nb; i++)
+        v *= (double) (b->hi[i] - b->lo[i]) /
+             (M->D.is_int[i] ? (double) (M->D.ihi[i] - M->D.ilo[i] + 1) : (double) SC_BOX_COORD_MAX);
+    return v;
+}
+
+static slong box_depth(const sc_box_t *b)
+{
+    slong i, s = 0;
+    for (i = 0; i < b->dim; i++)
+        s += b->depth[i];
+    return s;
+}
+
+static int box_same(const sc_box_t *x, const sc_box_t *y)
+{
+    int i;
+    if (x->dim != y->dim)
+        return 0;
+    for (i = 0; i < SC_BOX_MAXDIM; i++)
+        if (x->lo[i] != y->lo[i] || x->hi[i] != y->hi[i] || x->depth[i] != y->depth[i])
+            return 0;
+    return 1;
+}
+
+/* The axis along which an undecided box is split, or -1 (a leaf): the
+   core's choice, while the path has fewer than max_depth bisections. */
+static int split_axis(const sc_regime_problem *P, const sc_box_t *b)
+{
+    if (box_depth(b) >= P->max_depth)
+        return -1;
+    return sc_box_pick_axis(b);
+}
+
+/* Verdict cache: a node per open box of the work list, with the children
+   its split will produce once its verdict is known to be undecided
+   (predicted with the same proved sc_box_bisect the work list uses; a
+   prediction only saves time: nodes are matched to the work list's boxes by
+   their coordinates). */
+typedef struct rnode
+{
+    sc_box_t box;
+    int verdict;                /* SC_LEAF_* or -1: not evaluated yet */
+    struct rnode *c[2];
+}
+rnode;
+
+static rnode *node_new(const sc_box_t *b)
+{
+    rnode *x = flint_malloc(sizeof(rnode));
+    sc_box_copy(&x->box, b);
+    x->verdict = -1;
+    x->c[0] = x->c[1] = NULL;
+    return x;
+}
+
+static void node_free(rnode *x)
+{
+    if (x == NULL)
+        return;
+    node_free(x->c[0]);
+    node_free(x->c[1]);
+    flint_free(x);
+}
+
+typedef struct
+{
+    rnode **v;
+    slong n, alloc, limit;
+}
+batch_t;
+
+/* Boxes whose verdict the sequential replay will need, in replay order:
+   the boxes below an open box that the replay will split anyway. */
+static void collect(batch_t *B, rnode *x, const sc_regime_problem *P)
+{
+    int ax;
+    if (B->n >= B->limit)
+        return;
+    if (x->verdict < 0)
+    {
+        if (B->n == B->alloc)
+        {
+            B->alloc = FLINT_MAX(64, 2 * B->alloc);
+            B->v = flint_realloc(B->v, B->alloc * sizeof(rnode *));
+        }
+        B->v[B->n++] = x;
+        return;
+    }
+    if (x->verdict != SC_LEAF_UNDECIDED || (ax = split_axis(P, &x->box)) < 0)
+        return;
+    if (x->c[0] == NULL)
+    {
+        sc_box_t c1, c2;
+        if (sc_box_bisect(&x->box, ax, &c1, &c2) != 0)
+            return;
+        x->c[0] = node_new(&c1);
+        x->c[1] = node_new(&c2);
+    }
+    /* the upper half ends on top of the work list: the replay takes it first */
+    collect(B, x->c[1], P);
+    collect(B, x->c[0], P);
+}
+
+/* the node for a box just put on the work list: a predicted child of the
+   split box if it matches, else a fresh one */
+static rnode *adopt(rnode *parent, const sc_box_t *b)
+{
+    int j;
+    for (j = 0; j < 2; j++)
+        if (parent->c[j] != NULL && box_same(&parent->c[j]->box, b))
+        {
+            rnode *x = parent->c[j];
+            parent->c[j] = NULL;
+            return x;
+        }
+    return node_new(b);
 }
 
 int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
 {
-    slong n = P->naxes, nf, i, j, round = 0;
-    wbox *front, *next;
-    slong nnext, anext;
-    double t0 = now_s(), deadline = P->budget > 0 ? t0 + P->budget : 0;
+    slong n = P->naxes, i, cap;
+    double t0 = now_s(), deadline = P->budget > 0 ? t0 + P->budget : 0, tshow = 0;
+    double vol[3] = { 0, 0, 0 };
+    box_map M;
+    sc_worklist_t *w;
+    rnode *slot[SC_WL_CAP];
+    batch_t B = { NULL, 0, 0, 0 };
+    int stop = 0, shown = 0, open_full = 0, rc;
     fmpq_t m;
-    int shown = 0;
 
-    fmpq_init(m);
     R->naxes = n;
-    front = flint_malloc(sizeof(wbox));
-    front[0].lo = _fmpq_vec_init(n);
-    front[0].hi = _fmpq_vec_init(n);
-    for (i = 0; i < n; i++)
+    if ((rc = sc_regime_check(P)) != SC_OK)
+        return rc;
+    if ((rc = map_init(&M, P)) != SC_OK)
     {
-        fmpq_set(front[0].lo + i, P->axes[i].lo);
-        fmpq_set(front[0].hi + i, P->axes[i].hi);
+        sc_box_domain_clear(&M.D);
+        return rc;
     }
-    front[0].depth = 0;
-    nf = 1;
-
-    while (nf > 0)
+    w = sc_worklist_new(&M.D);
+    if (w == NULL)
     {
-        int expired = deadline > 0 && now_s() >= deadline;
-        if (!expired)
+        sc_box_domain_clear(&M.D);
+        return sc_error(SC_ERR_INPUT, "certify: out of memory for the work list");
+    }
+    cap = P->max_leaves > 0 && P->max_leaves < SC_WL_DONE_CAP ? P->max_leaves : SC_WL_DONE_CAP;
+    slot[0] = node_new(sc_worklist_top(w));
+
+    /* stop = 1: budget, 2: decided list full */
+    while (w->n > 0)
+    {
+        const sc_box_t *b;
+        slong j;
+
+        /* replay the work-list operations in their fixed order as far as the
+           verdicts are known */
+        while (!stop && (b = sc_worklist_top(w)) != NULL)
         {
-#pragma omp parallel for schedule(dynamic, 1)
-            for (j = 0; j < nf; j++)
+            rnode *x = slot[w->n - 1];
+            int v = x->verdict, ax;
+            if (v < 0)
+                break;
+            ax = v == SC_LEAF_UNDECIDED ? split_axis(P, b) : -1;
+            if (ax >= 0 && w->ndone + w->n + 1 > cap)
             {
-                double left = deadline > 0 ? deadline - now_s() : 0;
-                if (deadline > 0 && left <= 0)
-                {
-                    front[j].cls = -1;     /* not evaluated */
-                    continue;
-                }
+                /* one more open box might not fit in the decided list */
+                stop = 2;
+                break;
+            }
+            if (ax >= 0 && w->n >= SC_WL_CAP)
+            {
+                open_full = 1;          /* cannot happen for max_depth < SC_WL_CAP */
+                ax = -1;
+            }
+            if (ax >= 0 && sc_worklist_split(w, ax) == 0)
+            {
+                slot[w->n - 2] = adopt(x, &w->open[w->n - 2]);
+                slot[w->n - 1] = adopt(x, &w->open[w->n - 1]);
+                node_free(x);
+                continue;
+            }
+            vol[v] += box_volume_d(&M, b);
+            if (sc_worklist_decide(w, v) != 0)
+            {
+                vol[v] -= box_volume_d(&M, b);
+                stop = 2;               /* not reached: ndone + n <= cap */
+                break;
+            }
+            node_free(x);
+        }
+        if (w->n == 0)
+            break;
+        if (!stop && deadline > 0 && now_s() >= deadline)
+            stop = 1;
+        if (stop)
+        {
+            /* the open boxes become leaves: with their verdict if it is
+               already known, else undecided */
+            while (w->n > 0)
+            {
+                rnode *x = slot[w->n - 1];
+                double dv = box_volume_d(&M, sc_worklist_top(w));
+                int v = x->verdict == SC_LEAF_CERTIFIED || x->verdict == SC_LEAF_REFUTED
+                        ? x->verdict : SC_LEAF_UNDECIDED;
+                if (sc_worklist_decide(w, v) != 0)
+                    break;              /* not reached: ndone + n <= cap */
+                vol[v] += dv;
+                node_free(x);
+                slot[w->n] = NULL;
+            }
+            break;
+        }
+
+        /* evaluate, in parallel, every box the replay will need next */
+        B.n = 0;
+        B.limit = FLINT_MAX(16, FLINT_MIN(4096, 2 * (cap - w->ndone)));
+        for (j = w->n - 1; j >= 0; j--)
+            collect(&B, slot[j], P);
+#pragma omp parallel for schedule(dynamic, 1)
+        for (j = 0; j < B.n; j++)
+        {
+            rnode *x = B.v[j];
+            fmpq *lo = _fmpq_vec_init(n), *hi = _fmpq_vec_init(n);
+            double left = deadline > 0 ? deadline - now_s() : 0;
+            if (deadline <= 0 || left > 0)
+            {
+                int v;
+                box_bounds(lo, hi, &M, P, &x->box);
                 sc_budget_set(deadline > 0 ? left : 0);
-                front[j].cls = sc_regime_eval_box(P, front[j].lo, front[j].hi, 64);
-                if (deadline > 0 && sc_budget_expired())
-                    front[j].cls = -1;
+                v = sc_regime_eval_box(P, lo, hi, 64);
+                if (!(deadline > 0 && sc_budget_expired()))
+                    x->verdict = v;     /* else: not evaluated */
                 sc_budget_set(0);
             }
+            _fmpq_vec_clear(lo, n);
+            _fmpq_vec_clear(hi, n);
         }
-        else
-            for (j = 0; j < nf; j++)
-                front[j].cls = -1;
-
-        /* in order: leaves or children (deterministic) */
-        next = NULL;
-        nnext = anext = 0;
-        for (j = 0; j < nf; j++)
-        {
-            wbox *b = front + j;
-            slong ax = split_axis(P, b->lo, b->hi);
-            if (b->cls == SC_LEAF_UNDECIDED && ax >= 0 && b->depth < P->max_depth)
-            {
-                /* split along ax */
-                wbox c1, c2;
-                fmpq_t mid;
-                fmpq_init(mid);
-                c1.lo = _fmpq_vec_init(n); c1.hi = _fmpq_vec_init(n);
-                c2.lo = _fmpq_vec_init(n); c2.hi = _fmpq_vec_init(n);
-                for (i = 0; i < n; i++)
-                {
-                    fmpq_set(c1.lo + i, b->lo + i); fmpq_set(c1.hi + i, b->hi + i);
-                    fmpq_set(c2.lo + i, b->lo + i); fmpq_set(c2.hi + i, b->hi + i);
-                }
-                fmpq_add(mid, b->lo + ax, b->hi + ax);
-                {
-                    fmpz_t two;
-                    fmpz_init_set_ui(two, 2);
-                    fmpq_div_fmpz(mid, mid, two);
-                    fmpz_clear(two);
-                }
-                if (P->axes[ax].kind == SC_AXIS_DIM)
-                {
-                    /* integers: [lo, floor(mid)], [floor(mid) + 1, hi] */
-                    fmpz_t f, one;
-                    fmpz_init(f);
-                    fmpz_init_set_ui(one, 1);
-                    fmpz_fdiv_q(f, fmpq_numref(mid), fmpq_denref(mid));
-                    fmpq_set_fmpz_frac(c1.hi + ax, f, one);
-                    fmpz_add_ui(f, f, 1);
-                    fmpq_set_fmpz_frac(c2.lo + ax, f, one);
-                    fmpz_clear(f);
-                    fmpz_clear(one);
-                }
-                else
-                {
-                    fmpq_set(c1.hi + ax, mid);
-                    fmpq_set(c2.lo + ax, mid);
-                }
-                fmpq_clear(mid);
-                c1.depth = c2.depth = b->depth + 1;
-                if (nnext + 2 > anext)
-                {
-                    anext = FLINT_MAX(16, 2 * (nnext + 2));
-                    next = flint_realloc(next, anext * sizeof(wbox));
-                }
-                next[nnext++] = c1;
-                next[nnext++] = c2;
-                _fmpq_vec_clear(b->lo, n);
-                _fmpq_vec_clear(b->hi, n);
-            }
-            else
-            {
-                sc_regime_leaf *L;
-                int cls = b->cls < 0 ? SC_LEAF_UNDECIDED : b->cls;
-                if (b->cls < 0)
-                    R->budget_hit = 1;
-                if (R->nleaves == R->alloc)
-                {
-                    R->alloc = FLINT_MAX(64, 2 * R->alloc);
-                    R->leaves = flint_realloc(R->leaves, R->alloc * sizeof(sc_regime_leaf));
-                }
-                L = R->leaves + R->nleaves++;
-                L->lo = b->lo;
-                L->hi = b->hi;
-                L->cls = cls;
-                L->depth = b->depth;
-                box_measure(m, P, b->lo, b->hi);
-                fmpq_add(R->frac[cls], R->frac[cls], m);
-            }
-        }
-        flint_free(front);
-        front = next;
-        nf = nnext;
-        round++;
-        if (P->progress && now_s() - t0 > 1.0)
+        R->rounds++;
+        R->evaluated += B.n;
+        if (slot[w->n - 1]->verdict < 0)
+            stop = 1;                   /* the budget ran out first */
+        if (P->progress && now_s() - t0 > 1.0 && (now_s() - tshow > 0.25 || !shown))
         {
             fprintf(stderr, "\rsynccert certify: %.1f s, %ld leaves, %ld boxes pending, certified %.4f, refuted %.4f",
-                    now_s() - t0, (long) R->nleaves, (long) nf,
-                    fmpq_get_d(R->frac[SC_LEAF_CERTIFIED]), fmpq_get_d(R->frac[SC_LEAF_REFUTED]));
+                    now_s() - t0, (long) w->ndone, (long) w->n, vol[SC_LEAF_CERTIFIED], vol[SC_LEAF_REFUTED]);
             fflush(stderr);
             shown = 1;
+            tshow = now_s();
         }
     }
     if (shown)
         fprintf(stderr, "\n");
-    flint_free(front);
-    R->seconds = now_s() - t0;
+    if (stop == 1)
+        R->budget_hit = 1;
+    if (stop == 2)
+    {
+        R->full_hit = 1;
+        if (P->progress)
+            fprintf(stderr, "synccert certify: note: the decided list is full (%ld leaves): "
+                    "the remaining boxes are undecided leaves\n", (long) cap);
+    }
+    if (open_full && P->progress)
+        fprintf(stderr, "synccert certify: note: the open list was full (%d boxes): some "
+                "boxes were not split\n", SC_WL_CAP);
+
+    /* the leaves: the work list's decided boxes, bounds and volumes exactly
+       from their coordinates.  (Open boxes left over cannot occur, as
+       ndone + n <= cap throughout; should one remain, it is an undecided
+       leaf all the same, so the leaves still cover the root.) */
+    fmpq_init(m);
+    R->alloc = FLINT_MAX(1, w->ndone + w->n);
+    R->leaves = flint_malloc(R->alloc * sizeof(sc_regime_leaf));
+    for (i = 0; i < w->ndone + w->n; i++)
+    {
+        sc_regime_leaf *L = R->leaves + R->nleaves++;
+        const sc_box_t *b = i < w->ndone ? &w->done[i] : &w->open[i - w->ndone];
+        int cls = i < w->ndone ? w->verdict[i] : SC_LEAF_UNDECIDED;
+        if (cls < SC_LEAF_UNDECIDED || cls > SC_LEAF_REFUTED)
+            cls = SC_LEAF_UNDECIDED;
+        L->lo = _fmpq_vec_init(n);
+        L->hi = _fmpq_vec_init(n);
+        box_bounds(L->lo, L->hi, &M, P, b);
+        L->cls = cls;
+        L->depth = box_depth(b);
+        sc_box_copy(&L->box, b);
+        box_volume(m, &M, b);
+        fmpq_add(R->frac[cls], R->frac[cls], m);
+    }
+    for (i = 0; i < w->n; i++)
+        node_free(slot[i]);
     fmpq_clear(m);
+    flint_free(B.v);
+    sc_worklist_free(w);
+    sc_box_domain_clear(&M.D);
+    R->seconds = now_s() - t0;
     return SC_OK;
 }
 
