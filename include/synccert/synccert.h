@@ -1,0 +1,25 @@
+/* synccert: the whole public API in one include.
+   Link with -lsynccert -lflint-arb -lflint -lmpfr -lgmp -lgsl -lopenblas -lm -fopenmp. */
+#ifndef SYNCCERT_H
+#define SYNCCERT_H
+
+#include "synccert/common.h"      /* status codes, errors, time budget */
+#include "synccert/parse.h"       /* exact decimal inputs */
+#include "synccert/act.h"         /* activations and the registry */
+#include "synccert/gauss.h"       /* certified Gaussian expectations */
+#include "synccert/kernel.h"      /* the dual kernel K, K' */
+#include "synccert/interval.h"    /* K, K', D over intervals of rho */
+#include "synccert/twopoint.h"    /* b, a, lambda, v, p*, antipodal class */
+#include "synccert/critdim.h"     /* critical dimension */
+#include "synccert/rqf.h"         /* the Random Quadratic Form */
+#include "synccert/coercivity.h"  /* c_p and the attention certificate */
+#include "synccert/regime.h"      /* certified parameter regimes */
+#include "synccert/core.h"        /* the verified core (pure C) */
+#include "synccert/verdict.h"     /* verdicts from enclosures */
+#include "synccert/print.h"       /* certified digits */
+#include "synccert/box.h"         /* parameter boxes and the work list */
+#include "synccert/table.h"       /* tables of certified quantities */
+#include "synccert/report.h"      /* the LaTeX report */
+#include "synccert/sim.h"         /* the simulator (statistical, not certified) */
+
+#endif
