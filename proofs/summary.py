@@ -64,8 +64,9 @@ for fn in sorted(funcs):
         fn, f["proved"], f["total"], count(bp, "qed"), count(bp, "z3"),
         count(bp, "cvc4"), count(bp, "cvc5"), f["time_s"]))
 lines.append("")
-lines.append("A goal counts once, for the first prover that proved it.  Goals "
-             "include the RTE guards (`-wp-rte`: overflow, memory access, "
+lines.append("The prover columns count the goals each prover reported valid "
+             "(Qed may simplify a goal that an SMT prover then closes, so a goal "
+             "can count for two).  Goals include the RTE guards (`-wp-rte`: overflow, memory access, "
              "division), every `requires` at call sites, `assigns`, loop "
              "invariants and variants, and the assertions used as proof hints.")
 open(outmd, "w").write("\n".join(lines) + "\n")

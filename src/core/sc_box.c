@@ -50,42 +50,15 @@ int sc_box_can_split(const sc_box_t *b, int32_t axis)
 int sc_box_bisect(const sc_box_t *p, int32_t axis, sc_box_t *c1, sc_box_t *c2)
 {
     int64_t mid;
-    int32_t i;
     if (!(p->hi[axis] - p->lo[axis] >= 2 && p->depth[axis] < SC_BOX_MAXDEPTH))
         return -1;
     mid = p->lo[axis] + (p->hi[axis] - p->lo[axis]) / 2;
-    c1->dim = p->dim;
-    c2->dim = p->dim;
-    /*@ loop invariant 0 <= i <= SC_BOX_MAXDIM;
-        loop invariant c1->dim == p->dim && c2->dim == p->dim;
-        loop invariant \forall integer j; 0 <= j < i ==> c1->lo[j] == p->lo[j];
-        loop invariant \forall integer j; 0 <= j < i ==> c2->hi[j] == p->hi[j];
-        loop invariant \forall integer j; 0 <= j < i ==>
-            c1->hi[j] == (j == axis ? mid : p->hi[j]);
-        loop invariant \forall integer j; 0 <= j < i ==>
-            c2->lo[j] == (j == axis ? mid : p->lo[j]);
-        loop invariant \forall integer j; 0 <= j < i ==>
-            c1->depth[j] == (j == axis ? p->depth[j] + 1 : p->depth[j]);
-        loop invariant \forall integer j; 0 <= j < i ==>
-            c2->depth[j] == (j == axis ? p->depth[j] + 1 : p->depth[j]);
-        loop assigns i, c1->lo[0 .. SC_BOX_MAXDIM - 1], c1->hi[0 .. SC_BOX_MAXDIM - 1],
-            c1->depth[0 .. SC_BOX_MAXDIM - 1], c2->lo[0 .. SC_BOX_MAXDIM - 1],
-            c2->hi[0 .. SC_BOX_MAXDIM - 1], c2->depth[0 .. SC_BOX_MAXDIM - 1];
-        loop variant SC_BOX_MAXDIM - i; */
-    for (i = 0; i < SC_BOX_MAXDIM; i++) {
-        c1->lo[i] = p->lo[i];
-        c2->hi[i] = p->hi[i];
-        c1->hi[i] = i == axis ? mid : p->hi[i];
-        c2->lo[i] = i == axis ? mid : p->lo[i];
-        c1->depth[i] = i == axis ? p->depth[i] + 1 : p->depth[i];
-        c2->depth[i] = i == axis ? p->depth[i] + 1 : p->depth[i];
-    }
     /*@ assert p->lo[axis] < mid < p->hi[axis]; */
-    /*@ assert \forall integer j; 0 <= j < SC_BOX_MAXDIM ==>
-            0 <= c1->lo[j] < c1->hi[j] <= SC_BOX_COORD_MAX &&
-            0 <= c1->depth[j] <= SC_BOX_MAXDEPTH; */
-    /*@ assert \forall integer j; 0 <= j < SC_BOX_MAXDIM ==>
-            0 <= c2->lo[j] < c2->hi[j] <= SC_BOX_COORD_MAX &&
-            0 <= c2->depth[j] <= SC_BOX_MAXDEPTH; */
+    sc_box_copy(c1, p);
+    sc_box_copy(c2, p);
+    c1->hi[axis] = mid;
+    c1->depth[axis] = c1->depth[axis] + 1;
+    c2->lo[axis] = mid;
+    c2->depth[axis] = c2->depth[axis] + 1;
     return 0;
 }

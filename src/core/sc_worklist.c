@@ -21,14 +21,10 @@ int sc_wl_split(sc_worklist_t *w, int32_t axis)
           \at(sc_in_box(&w->open[w->n - 1], x0, x1, x2, x3, x4, x5), Pre); */
     if (!sc_box_can_split(&p, axis))
         return -1;
+    w->n = n + 1;
     sc_box_bisect(&p, axis, &w->open[n - 1], &w->open[n]);
     /*@ assert \forall real x0, x1, x2, x3, x4, x5;
           sc_in_box(&p, x0, x1, x2, x3, x4, x5) <==>
-          (sc_in_box(&w->open[n - 1], x0, x1, x2, x3, x4, x5) ||
-           sc_in_box(&w->open[n], x0, x1, x2, x3, x4, x5)); */
-    w->n = n + 1;
-    /*@ assert \forall real x0, x1, x2, x3, x4, x5;
-          \at(sc_in_box(&w->open[w->n - 1], x0, x1, x2, x3, x4, x5), Pre) <==>
           (sc_in_box(&w->open[n - 1], x0, x1, x2, x3, x4, x5) ||
            sc_in_box(&w->open[n], x0, x1, x2, x3, x4, x5)); */
     return 0;
