@@ -430,8 +430,21 @@ static void series_eval(arb_t K, arb_t dK, const sc_kfun_t kf, const arb_t c)
 
 /* ---------- setup ---------- */
 
+static int kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np,
+                     const arb_t q, const arb_t s, int series, slong prec);
+
+/* On failure nothing is left allocated (callers do not clear then). */
 int sc_kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np,
                  const arb_t q, const arb_t s, int series, slong prec)
+{
+    int st = kfun_init(kf, def, p, np, q, s, series, prec);
+    if (st != SC_OK)
+        sc_kfun_clear(kf);
+    return st;
+}
+
+static int kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np,
+                     const arb_t q, const arb_t s, int series, slong prec)
 {
     arb_t one;
     int st;

@@ -68,7 +68,8 @@ typedef sc_kfun_struct sc_kfun_t[1];
    closed-form kernel, the Hermite series.  p holds np parameter balls (the
    sc_act_params layout), q > 0, s >= 0 balls.  series: 1 to build the
    Hermite series when useful, 0 never.  Returns SC_OK or an error
-   (SC_ERR_INPUT, SC_ERR_UNSUPPORTED, SC_ERR_BUDGET) with a message. */
+   (SC_ERR_INPUT, SC_ERR_UNSUPPORTED, SC_ERR_BUDGET) with a message; on an
+   error kf holds nothing and must not be cleared. */
 int sc_kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np,
                  const arb_t q, const arb_t s, int series, slong prec);
 void sc_kfun_clear(sc_kfun_t kf);
