@@ -300,13 +300,13 @@ int sc_box_bisect(const sc_box_t *p, int32_t axis, sc_box_t *c1, sc_box_t *c2);
 
    `open` is a stack of boxes still to decide (depth-first, so it stays
    small), `done` the boxes already decided with the caller's verdicts.
-   Coverage invariant (specs/VERIFIED.md): every point of the root box lies
-   in an open or a decided box.  sc_wl_init establishes it (open = {root});
-   sc_wl_split replaces the top open box by two boxes whose union is that box;
-   sc_wl_decide moves the top open box, unchanged, to the decided list; by
-   their proved `assigns` clauses neither touches any other box.  Hence the
-   invariant holds after any sequence of these calls, and when `open` is
-   empty the decided boxes cover the root.                                   */
+   Coverage invariant (proved, specs/VERIFIED.md): every point of the root
+   box lies in an open or a decided box (sc_wl_covers below).  sc_wl_init
+   establishes it (open = {root}); sc_wl_split replaces the top open box by
+   two boxes whose union is that box; sc_wl_decide moves the top open box,
+   unchanged, to the decided list; both leave the covered point set
+   unchanged.  Hence the invariant holds after any sequence of these calls,
+   and when `open` is empty the decided boxes cover the root.                */
 
 #define SC_WL_CAP 1024
 #define SC_WL_DONE_CAP 65536
@@ -319,6 +319,31 @@ typedef struct {
     int32_t verdict[SC_WL_DONE_CAP];    /* the caller's verdict per box */
 } sc_worklist_t;
 
+/* Coverage, stated for every real point (hence for every integer point):
+   sc_wl_covered(w, x) -- x lies in an open box open[0 .. n-1] or in a
+   decided box done[0 .. ndone-1]; sc_wl_covers(w, r) -- every point of the
+   box value r (e.g. the root, *root) is covered.  sc_wl_init establishes
+   sc_wl_covers(w, *root); sc_wl_split and sc_wl_decide leave the covered
+   point set unchanged, hence preserve sc_wl_covers(w, r) for every box r.
+   So after any sequence of calls the root stays covered, and when n == 0
+   the decided boxes alone cover it. */
+/*@ predicate sc_in_boxv(sc_box_t b, real x0, real x1, real x2,
+                         real x3, real x4, real x5) =
+        b.lo[0] <= x0 < b.hi[0] && b.lo[1] <= x1 < b.hi[1] &&
+        b.lo[2] <= x2 < b.hi[2] && b.lo[3] <= x3 < b.hi[3] &&
+        b.lo[4] <= x4 < b.hi[4] && b.lo[5] <= x5 < b.hi[5];
+    predicate sc_wl_covered{L}(sc_worklist_t *w, real x0, real x1, real x2,
+                               real x3, real x4, real x5) =
+        (\exists integer i; 0 <= i < w->n &&
+            sc_in_box(&w->open[i], x0, x1, x2, x3, x4, x5)) ||
+        (\exists integer j; 0 <= j < w->ndone &&
+            sc_in_box(&w->done[j], x0, x1, x2, x3, x4, x5));
+    predicate sc_wl_covers{L}(sc_worklist_t *w, sc_box_t r) =
+        \forall real x0, x1, x2, x3, x4, x5;
+            sc_in_boxv(r, x0, x1, x2, x3, x4, x5) ==>
+            sc_wl_covered(w, x0, x1, x2, x3, x4, x5);
+*/
+
 /* Start with the root box open and nothing decided. */
 /*@ requires \valid(w) && \valid_read(root) && sc_box_ok(root);
     requires \separated(w, root);
@@ -327,6 +352,10 @@ typedef struct {
     ensures \forall real x0, x1, x2, x3, x4, x5;
         sc_in_box(&w->open[0], x0, x1, x2, x3, x4, x5) <==>
         sc_in_box(root, x0, x1, x2, x3, x4, x5);
+    ensures \forall real x0, x1, x2, x3, x4, x5;
+        sc_wl_covered(w, x0, x1, x2, x3, x4, x5) <==>
+        sc_in_box(root, x0, x1, x2, x3, x4, x5);
+    ensures sc_wl_covers(w, *root);
 */
 void sc_wl_init(sc_worklist_t *w, const sc_box_t *root);
 
@@ -334,6 +363,7 @@ void sc_wl_init(sc_worklist_t *w, const sc_box_t *root);
    upper half on top).  Returns 0, or -1 (nothing changed) if that box cannot
    be split there or the list is full. */
 /*@ requires \valid(w) && 1 <= w->n <= SC_WL_CAP && 0 <= axis < SC_BOX_MAXDIM;
+    requires 0 <= w->ndone <= SC_WL_DONE_CAP;
     requires sc_box_ok(&w->open[w->n - 1]);
     assigns w->n, w->open[w->n - 1 .. w->n];
     ensures \result == 0 || \result == -1;
@@ -345,6 +375,10 @@ void sc_wl_init(sc_worklist_t *w, const sc_box_t *root);
         \old(sc_in_box(&w->open[w->n - 1], x0, x1, x2, x3, x4, x5)) <==>
         (sc_in_box(&w->open[w->n - 2], x0, x1, x2, x3, x4, x5) ||
          sc_in_box(&w->open[w->n - 1], x0, x1, x2, x3, x4, x5));
+    ensures \forall real x0, x1, x2, x3, x4, x5;
+        sc_wl_covered(w, x0, x1, x2, x3, x4, x5) <==>
+        \old(sc_wl_covered(w, x0, x1, x2, x3, x4, x5));
+    ensures \forall sc_box_t r; \old(sc_wl_covers(w, r)) ==> sc_wl_covers(w, r);
 */
 int sc_wl_split(sc_worklist_t *w, int32_t axis);
 
@@ -361,6 +395,10 @@ int sc_wl_split(sc_worklist_t *w, int32_t axis);
     ensures \result == 0 ==> \forall real x0, x1, x2, x3, x4, x5;
         sc_in_box(&w->done[\old(w->ndone)], x0, x1, x2, x3, x4, x5) <==>
         \old(sc_in_box(&w->open[w->n - 1], x0, x1, x2, x3, x4, x5));
+    ensures \forall real x0, x1, x2, x3, x4, x5;
+        sc_wl_covered(w, x0, x1, x2, x3, x4, x5) <==>
+        \old(sc_wl_covered(w, x0, x1, x2, x3, x4, x5));
+    ensures \forall sc_box_t r; \old(sc_wl_covers(w, r)) ==> sc_wl_covers(w, r);
 */
 int sc_wl_decide(sc_worklist_t *w, int32_t verdict);
 
