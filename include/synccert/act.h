@@ -152,6 +152,13 @@ void sc_act_eval_by_branch(void (*branch)(acb_t, const acb_t, int, int, arb_srcp
                            int jump, acb_t res, const acb_t z, int deriv, slong order,
                            arb_srcptr p, slong prec);
 
+/* Shared growth callbacks (real line only, strip 0):
+   - slope1: |phi(x)| <= |x|, |phi'(x)| <= 1 (relu, leaky_relu with alpha in
+     [0, 1], abs);
+   - jump:   |phi(x)| <= 1, phi' a delta that is never integrated (step, sign). */
+slong sc_act_growth_slope1(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
+slong sc_act_growth_jump(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
+
 /* y = x intersected with [-1, 1] (for correlations known to lie there). */
 void sc_arb_clamp_unit(arb_t y, const arb_t x);
 

@@ -26,19 +26,6 @@ static void abs_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcpt
     sc_act_eval_by_branch(abs_branch, 0, res, z, deriv, order, p, prec);
 }
 
-static slong abs_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
-{
-    arb_zero(strip);
-    if (deriv)
-    {
-        arb_one(g + 0);
-        return 1;
-    }
-    arb_zero(g + 0);
-    arb_one(g + 1);
-    return 2;
-}
-
 static int abs_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w, u, r;
@@ -99,5 +86,5 @@ static int abs_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_s
 
 const sc_act_def sc_act_abs = {
     "abs", NULL, "|x|", NULL, 0, SC_ACT_EVEN | SC_ACT_KINK0 | SC_ACT_HOMOG1,
-    abs_eval, abs_growth, abs_smooth, abs_kernel, abs_branch
+    abs_eval, sc_act_growth_slope1, abs_smooth, abs_kernel, abs_branch
 };

@@ -296,6 +296,29 @@ void sc_act_eval_by_branch(void (*branch)(acb_t, const acb_t, int, int, arb_srcp
         acb_indeterminate(res);
 }
 
+slong sc_act_growth_slope1(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+{
+    arb_zero(strip);        /* a kink: the bound is claimed on the real line only */
+    if (deriv)
+    {
+        arb_one(g + 0);
+        return 1;
+    }
+    arb_zero(g + 0);
+    arb_one(g + 1);
+    return 2;
+}
+
+slong sc_act_growth_jump(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+{
+    arb_zero(strip);
+    if (deriv)
+        arb_zero(g + 0);
+    else
+        arb_one(g + 0);
+    return 1;
+}
+
 void sc_arb_clamp_unit(arb_t y, const arb_t x)
 {
     arb_t u;

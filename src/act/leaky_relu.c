@@ -38,19 +38,6 @@ static void leaky_relu_eval(acb_t res, const acb_t z, int deriv, slong order, ar
     sc_act_eval_by_branch(leaky_relu_branch, 0, res, z, deriv, order, p, prec);
 }
 
-static slong leaky_relu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
-{
-    arb_zero(strip);
-    if (deriv)
-    {
-        arb_one(g + 0);
-        return 1;
-    }
-    arb_zero(g + 0);
-    arb_one(g + 1);
-    return 2;
-}
-
 static int leaky_relu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w, u, r;
@@ -116,5 +103,5 @@ static int leaky_relu_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2
 
 const sc_act_def sc_act_leaky_relu = {
     "leaky_relu", NULL, "x for x > 0, alpha x for x <= 0", leaky_relu_params, 1, SC_ACT_KINK0 | SC_ACT_HOMOG1,
-    leaky_relu_eval, leaky_relu_growth, leaky_relu_smooth, leaky_relu_kernel, leaky_relu_branch
+    leaky_relu_eval, sc_act_growth_slope1, leaky_relu_smooth, leaky_relu_kernel, leaky_relu_branch
 };

@@ -21,21 +21,6 @@ static void relu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcp
     sc_act_eval_by_branch(relu_branch, 0, res, z, deriv, order, p, prec);
 }
 
-static slong relu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
-{
-    /* |relu| <= |Re z| and |step| <= 1 on the real line; with a kink, the
-       growth is only claimed on the real line (strip 0). */
-    arb_zero(strip);
-    if (deriv)
-    {
-        arb_one(g + 0);
-        return 1;
-    }
-    arb_zero(g + 0);
-    arb_one(g + 1);
-    return 2;
-}
-
 static int relu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w, u;
@@ -105,5 +90,5 @@ static int relu_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_s
 
 const sc_act_def sc_act_relu = {
     "relu", NULL, "max(x, 0)", NULL, 0, SC_ACT_KINK0 | SC_ACT_HOMOG1,
-    relu_eval, relu_growth, relu_smooth, relu_kernel, relu_branch
+    relu_eval, sc_act_growth_slope1, relu_smooth, relu_kernel, relu_branch
 };

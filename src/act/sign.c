@@ -23,16 +23,6 @@ static void sign_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcp
     sc_act_eval_by_branch(sign_branch, 1, res, z, deriv, order, p, prec);
 }
 
-static slong sign_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
-{
-    arb_zero(strip);
-    if (deriv)
-        arb_zero(g + 0);
-    else
-        arb_one(g + 0);
-    return 1;
-}
-
 static int sign_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w;
@@ -88,5 +78,5 @@ static int sign_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_
 
 const sc_act_def sc_act_sign = {
     "sign", NULL, "+1 for x > 0, -1 for x < 0", NULL, 0, SC_ACT_ODD | SC_ACT_KINK0 | SC_ACT_JUMP,
-    sign_eval, sign_growth, sign_smooth, sign_kernel, sign_branch
+    sign_eval, sc_act_growth_jump, sign_smooth, sign_kernel, sign_branch
 };

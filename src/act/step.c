@@ -27,16 +27,6 @@ static void step_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcp
     sc_act_eval_by_branch(step_branch, 1, res, z, deriv, order, p, prec);
 }
 
-static slong step_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
-{
-    arb_zero(strip);
-    if (deriv)
-        arb_zero(g + 0);
-    else
-        arb_one(g + 0);
-    return 1;
-}
-
 static int step_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w;
@@ -95,5 +85,5 @@ static int step_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_
 
 const sc_act_def sc_act_step = {
     "step", "heaviside", "1 for x > 0, 0 for x < 0", NULL, 0, SC_ACT_KINK0 | SC_ACT_JUMP,
-    step_eval, step_growth, step_smooth, step_kernel, step_branch
+    step_eval, sc_act_growth_jump, step_smooth, step_kernel, step_branch
 };
