@@ -100,6 +100,7 @@ typedef struct
     arb_srcptr p;
     arb_t t;
     slong n;
+    int side;       /* 0: phi by eval; +-1: the branch of that side of the kink */
 }
 herm_ctx;
 
@@ -118,7 +119,10 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     }
     acb_init(w);
     acb_mul_arb(w, x, h->t, prec);
-    h->def->eval(out, w, 0, order, h->p, prec);
+    if (h->side != 0)       /* entire continuation: ellipses may cross the kink */
+        h->def->branch(out, w, 0, h->side, h->p, prec);
+    else
+        h->def->eval(out, w, 0, order, h->p, prec);
     if (!acb_is_finite(out))
     {
         acb_indeterminate(out);
@@ -217,15 +221,22 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
     acb_zero(res);
     acb_set_arb(a, R);
     acb_neg(a, a);
+    /* as in the kernel integrals: each side of a kink with its own branch */
+    h->side = 0;
     if (kink)
     {
         acb_zero(b);
+        if (h->def->branch != NULL)
+            h->side = -1;
         acb_calc_integrate(piece, herm_f, h, a, b, prec, tol, opt, prec);
         acb_add(res, res, piece, prec);
         acb_swap(a, b);
+        if (h->def->branch != NULL)
+            h->side = 1;
     }
     acb_set_arb(b, R);
     acb_calc_integrate(piece, herm_f, h, a, b, prec, tol, opt, prec);
+    h->side = 0;
     acb_add(res, res, piece, prec);
     arb_set(A, acb_realref(res));
     arb_add_error(A, T);
