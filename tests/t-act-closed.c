@@ -346,7 +346,7 @@ static void normal_pdf(arb_t r, slong x)
     acb_t w;
     acb_init(w);
     acb_set_si(w, x);
-    sc_acb_normal_pdf(w, w, PREC);
+    sc_gauss_weight(w, w, PREC);
     arb_set(r, acb_realref(w));
     acb_clear(w);
 }

@@ -3,6 +3,7 @@
    behaviour, the critical dimensions of tanh and gelu, huge dimensions. */
 #include "sc_test.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "synccert/critdim.h"
 #include "synccert/parse.h"
 #include "synccert/kernel.h"

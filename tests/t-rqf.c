@@ -4,6 +4,7 @@
 #include "sc_test.h"
 #include "synccert/rqf.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "synccert/parse.h"
 
 static void test_spectrum(void)

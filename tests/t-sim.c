@@ -20,6 +20,7 @@
 #include "sc_test.h"
 #include "synccert/sim.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "../src/sim/simint.h"     /* sc_sim_wishart2 */
 
 #define M_PI_VAL 3.14159265358979323846

@@ -131,6 +131,19 @@ char *sc_act_spec(const sc_act_t act);
 arb_ptr sc_act_params(const sc_act_t act, slong prec);
 void sc_act_params_clear(arb_ptr p, const sc_act_t act);
 
+/* Number of parameter balls sc_act_params returns (the layout every
+   callback receives). */
+slong sc_act_nparams(const sc_act_t act);
+
+/* Is phi certainly odd with bias variance s (NULL: 0)?  From the definition
+   flag SC_ACT_ODD, or a coefficient list (poly, hermite) with only odd
+   entries; never with s > 0 (the bias breaks the symmetry). */
+int sc_act_is_odd(const sc_act_t act, const fmpq_t s);
+
+/* Is phi positively homogeneous of degree 1 (linear, relu, leaky_relu, abs)
+   with s = 0?  Then K'(1) = K(1) exactly. */
+int sc_act_is_homogeneous1(const sc_act_t act, const fmpq_t s);
+
 /* Index of a named parameter, -1 if none. */
 slong sc_act_param_index(const sc_act_def *def, const char *key);
 
@@ -162,9 +175,9 @@ slong sc_act_growth_jump(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong 
 /* y = x intersected with [-1, 1] (for correlations known to lie there). */
 void sc_arb_clamp_unit(arb_t y, const arb_t x);
 
-/* Standard normal cdf Phi(w) and density phi(w) on complex balls. */
+/* Standard normal cdf Phi(w) on complex balls (the density is
+   sc_gauss_weight, gauss.h). */
 void sc_acb_normal_cdf(acb_t res, const acb_t w, slong prec);
-void sc_acb_normal_pdf(acb_t res, const acb_t w, slong prec);
 
 /* Set g[0..n-1] to exact upper bounds given as decimal strings. */
 void sc_act_set_bounds(arb_ptr g, const char *const *vals, slong n, slong prec);

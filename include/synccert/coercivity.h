@@ -25,7 +25,7 @@
 #define SYNCCERT_COERCIVITY_H
 
 #include <arb.h>
-#include "synccert/interval.h"
+#include "synccert/kfun.h"
 
 /* Parameters of F: dimension d, exponent p in (0, 2], sigma^2 (balls). */
 typedef struct
@@ -74,5 +74,60 @@ int sc_coercivity_bb(sc_coerc_result *r, sc_kfun_t kf, const sc_fparams_t fp,
 int sc_coercivity_auto_p(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
                          const arb_t d, const arb_t sigma2, const arb_t gl,
                          const arf_t tol, slong max_boxes);
+
+/* ---------- attention and the whole certificate ---------- */
+
+/* Lipschitz bound of the attention drift (MODEL.md section 5):
+   L_att = ||V|| (2 + beta ||Q^T K||). */
+void sc_attention_bound(arb_t L, const arb_t beta, const arb_t vnorm,
+                        const arb_t qknorm, slong prec);
+
+/* What `synccert coercivity` computes: c_p of an activation with exact
+   inputs, optionally maximised over p, and the attention certificate. */
+typedef struct
+{
+    slong d;                /* dimension >= 2 */
+    int p_auto;             /* choose p (grid k/256) maximising the lower bound of r_p */
+    fmpq_t p;               /* exponent in (0, 2] when !p_auto */
+    fmpq_t sigma, q, s;     /* noise strength > 0, weight variance > 0, bias variance >= 0 */
+    fmpq_t tol;             /* width of the enclosure of c_p, in [1e-12, 1] */
+    int attention;          /* also compute L_att, r_p and the verdict */
+    fmpq_t gamma, beta, vnorm, qknorm;  /* attention strength and norms (>= 0) */
+    slong max_boxes;        /* per branch-and-bound (0: 2000000) */
+}
+sc_coerc_problem;
+
+/* Dissipation verdict from the sign of r_p. */
+enum { SC_DISS_UNDECIDED = 0, SC_DISS_YES, SC_DISS_NO };
+
+typedef struct
+{
+    sc_coerc_result bb;     /* the branch and bound at the p used */
+    fmpq_t p;               /* the p used (given, or chosen by p_auto) */
+    arb_t cp;               /* c_p (enclosure of width <= tol) */
+    arb_t Latt, rp;         /* L_att and r_p = c_p - p gamma L_att (attention) */
+    int verdict;            /* SC_DISS_* (attention) */
+}
+sc_coerc_cert;
+
+/* Defaults: p = 1/2, sigma = q = 1, s = 0, tol = 1e-6, gamma = beta = 0,
+   vnorm = qknorm = 1, no attention, max_boxes 0. */
+void sc_coerc_problem_init(sc_coerc_problem *P);
+void sc_coerc_problem_clear(sc_coerc_problem *P);
+void sc_coerc_cert_init(sc_coerc_cert *r);
+void sc_coerc_cert_clear(sc_coerc_cert *r);
+
+/* SC_OK or SC_ERR_INPUT with a message naming the bad field. */
+int sc_coerc_problem_check(const sc_coerc_problem *P);
+
+/* The whole certificate: kernel function of act, branch and bound for c_p
+   (at p, or the best p), L_att, r_p, verdict.  Tries 64 then 128 bits.
+   SC_OK (enclosure within tol), SC_ERR_BUDGET, SC_ERR_PREC (tolerance not
+   reached: the message gives the enclosure found), or the kernel's error. */
+int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P);
+
+/* c_p >= 0 fails for odd phi without bias: b(-1) = a(-1) = 0, so c_p <= 0
+   (MODEL.md section 5).  1 if act with bias variance s is such a case. */
+int sc_coercivity_nonpositive(const sc_act_t act, const fmpq_t s);
 
 #endif

@@ -38,7 +38,9 @@ void sc_clear_error(void);
    sc_budget_expired() and stop, reporting SC_ERR_BUDGET. */
 void sc_budget_set(double seconds);
 int sc_budget_expired(void);
-double sc_budget_seconds(void);   /* the budget set, 0 if none */
+
+/* Seconds on a monotonic clock (for budgets, progress and timings). */
+double sc_clock_seconds(void);
 
 /* The error for an exhausted budget: "WHO: time budget of S s exhausted at
    P bits of precision"; returns SC_ERR_BUDGET. */

@@ -17,6 +17,7 @@
 
 #include <arb.h>
 #include "synccert/act.h"
+#include "synccert/prec.h"
 
 enum { SC_KM_AUTO = 0, SC_KM_CLOSED, SC_KM_SMOOTH, SC_KM_NESTED };
 
@@ -59,11 +60,9 @@ int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
 int sc_kernel_exact(fmpq_t K, fmpq_t dK, const sc_act_t act, const fmpq_t rho,
                     const fmpq_t q, const fmpq_t s);
 
-/* Working precision to start from for `digits` decimal digits. */
-slong sc_prec_for_digits(slong digits);
-
-/* Does x meet the accuracy goal of `digits` digits (see sc_kernel_certify)?
-   +-inf counts as met. */
-int sc_arb_meets_digits(const arb_t x, slong digits);
+/* K(1), K'(1) and (Km1 != NULL) K(-1) at working precision prec, q, s
+   exact (NULL: 1, 0). */
+int sc_kernel_at_ends(arb_t K1, arb_t dK1, arb_t Km1, const sc_act_t act,
+                      const fmpq_t q, const fmpq_t s, slong prec);
 
 #endif

@@ -19,4 +19,9 @@ int sc_parse_slong(slong *x, const char *s, const char *what, slong lo, slong hi
 /* Parse "LO:HI" into two rationals with LO <= HI (a single value V means V:V). */
 int sc_parse_range(fmpq_t lo, fmpq_t hi, const char *s, const char *what);
 
+/* Exact decimal string of a rational whose denominator is 2^a 5^b (at most
+   4000 decimals; trailing zeros dropped), else "p/q".  Caller frees with
+   flint_free. */
+char *sc_fmpq_decimal(const fmpq_t x);
+
 #endif

@@ -123,10 +123,6 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P);
 /* Write the leaves as CSV (header: NAME_lo,NAME_hi,... ,class). */
 int sc_regime_write_csv(FILE *f, const sc_regime_result *R, const sc_regime_problem *P);
 
-/* Exact decimal string of a rational whose denominator is 2^a 5^b (else
-   p/q).  Caller frees with flint_free. */
-char *sc_fmpq_decimal(const fmpq_t x);
-
 const char *sc_leaf_name(int cls);
 
 #endif

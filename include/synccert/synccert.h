@@ -8,7 +8,7 @@
 #include "synccert/act.h"         /* activations and the registry */
 #include "synccert/gauss.h"       /* certified Gaussian expectations */
 #include "synccert/kernel.h"      /* the dual kernel K, K' */
-#include "synccert/interval.h"    /* K, K', D over intervals of rho */
+#include "synccert/kfun.h"    /* K, K', D over intervals of rho */
 #include "synccert/twopoint.h"    /* b, a, lambda, v, p*, antipodal class */
 #include "synccert/critdim.h"     /* critical dimension */
 #include "synccert/rqf.h"         /* the Random Quadratic Form */

@@ -9,6 +9,7 @@
      E sign(a + bY)  = 2 Phi(a/b) - 1.
    Growth on the real line: |phi| <= |x|, |phi'| <= 1. */
 #include "synccert/act.h"
+#include "synccert/gauss.h"
 
 /* branches: z (x > 0) and -z (x < 0) */
 static void abs_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
@@ -41,7 +42,7 @@ static int abs_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_sr
     else
     {
         acb_mul(r, a, u, prec);
-        sc_acb_normal_pdf(u, w, prec);
+        sc_gauss_weight(u, w, prec);
         acb_mul_arb(u, u, b, prec);
         acb_mul_2exp_si(u, u, 1);
         acb_add(r, r, u, prec);

@@ -345,11 +345,6 @@ void sc_acb_normal_cdf(acb_t res, const acb_t w, slong prec)
     arb_clear(r2);
 }
 
-void sc_acb_normal_pdf(acb_t res, const acb_t w, slong prec)
-{
-    sc_gauss_weight(res, w, prec);
-}
-
 void sc_act_set_bounds(arb_ptr g, const char *const *vals, slong n, slong prec)
 {
     slong i;

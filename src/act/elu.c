@@ -13,6 +13,7 @@
    Growth on the real line: |phi| <= alpha + |x| (|e^x - 1| <= 1 for x <= 0),
    |phi'| <= max(1, alpha). */
 #include "synccert/act.h"
+#include "synccert/gauss.h"
 
 static const sc_param_def elu_params[] = {
     { "alpha", "1", "0", "1000000", 0, "alpha (e^x - 1) for x <= 0, alpha in [0, 1e6]" }
@@ -96,7 +97,7 @@ static int elu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_sr
         acb_sub(e, e, u, prec);             /* e^{..} Phi(..) - Phi(-w) */
         sc_acb_normal_cdf(u, w, prec);
         acb_mul(r, a, u, prec);
-        sc_acb_normal_pdf(u, w, prec);
+        sc_gauss_weight(u, w, prec);
         acb_addmul_arb(r, u, b, prec);
         acb_addmul_arb(r, e, p + 0, prec);
     }

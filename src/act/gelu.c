@@ -38,6 +38,7 @@
    (t = 1: K(1) = 1/3 + 1/(2 pi sqrt 3), K'(1) = 1/3 + 2/(3 pi sqrt 3).)
    Inside (-1, 1) no closed form is used (the smoothing path applies). */
 #include "synccert/act.h"
+#include "synccert/gauss.h"
 
 static void gelu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
@@ -46,7 +47,7 @@ static void gelu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcp
     sc_acb_normal_cdf(res, z, prec);
     if (deriv)
     {
-        sc_acb_normal_pdf(u, z, prec);
+        sc_gauss_weight(u, z, prec);
         acb_addmul(res, u, z, prec);
     }
     else
@@ -81,7 +82,7 @@ static int gelu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_s
     arb_sqrt(r, r2, prec);
     acb_div_arb(w, a, r, prec);
     sc_acb_normal_cdf(cdf, w, prec);
-    sc_acb_normal_pdf(pdf, w, prec);
+    sc_gauss_weight(pdf, w, prec);
     acb_div_arb(pdf, pdf, r, prec);            /* phi(a/r) / r */
     if (deriv)
     {

@@ -13,6 +13,7 @@
      E[phi'(a + bY)] = alpha + (1-alpha) Phi(a/b).
    Growth on the real line (alpha in [0, 1]): |phi| <= |x|, |phi'| <= 1. */
 #include "synccert/act.h"
+#include "synccert/gauss.h"
 
 void sc_relu_kernel_unit(arb_t K, arb_t dK, const arb_t c, slong prec);
 
@@ -58,7 +59,7 @@ static int leaky_relu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv,
     else
     {
         acb_mul(r, a, u, prec);
-        sc_acb_normal_pdf(u, w, prec);
+        sc_gauss_weight(u, w, prec);
         acb_addmul_arb(r, u, b, prec);
         acb_mul_arb(r, r, om, prec);
         acb_addmul_arb(r, a, p + 0, prec);

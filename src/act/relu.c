@@ -4,6 +4,7 @@
    and positive homogeneity gives Kt(c) = t^2 K_relu(c).  Gaussian
    smoothing: E[relu(a + bY)] = a Phi(a/b) + b phi(a/b), E[step(a + bY)] = Phi(a/b). */
 #include "synccert/act.h"
+#include "synccert/gauss.h"
 
 /* branches: z (x > 0) and 0 (x < 0); derivatives 1 and 0 */
 static void relu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
@@ -33,7 +34,7 @@ static int relu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_s
     else
     {
         acb_mul(res, a, u, prec);
-        sc_acb_normal_pdf(u, w, prec);
+        sc_gauss_weight(u, w, prec);
         acb_addmul_arb(res, u, b, prec);
     }
     acb_clear(w);

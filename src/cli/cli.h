@@ -4,7 +4,10 @@
 #define SC_CLI_H
 
 #include <stdio.h>
+#include <arb.h>
+#include <flint/fmpz.h>
 #include <flint/fmpq.h>
+#include "synccert/act.h"
 #include "synccert/common.h"
 
 /* Exit statuses: 0 success, 1 a computation failed (e.g. precision cap),
@@ -62,6 +65,37 @@ int sc_cli_fmpq(fmpq_t x, const char *s, const char *dflt, const char *cmd, cons
 /* Parse --digits (1..SC_CLI_DIGITS_MAX, default 15). */
 #define SC_CLI_DIGITS_MAX 3000
 int sc_cli_digits(slong *digits, const char *s, const char *cmd);
+
+/* Parse an exact number option (default dflt when s is NULL) obeying a sign
+   rule: SC_CLI_ANY, SC_CLI_POS (> 0) or SC_CLI_NONNEG (>= 0).  0 or
+   SC_EXIT_USAGE (message printed). */
+enum { SC_CLI_ANY = 0, SC_CLI_POS, SC_CLI_NONNEG };
+int sc_cli_num(fmpq_t x, const char *s, const char *dflt, const char *cmd,
+               const char *what, int rule);
+
+/* --budget SECONDS (> 0): starts the library's time budget; nothing if s is
+   NULL.  0 or SC_EXIT_USAGE. */
+int sc_cli_budget(const char *s, const char *cmd);
+
+/* Parse ACT (NAME or NAME:key=value,...); exit status or 0. */
+int sc_cli_act(sc_act_t act, const char *spec, const char *cmd);
+
+/* Parse --dim: an exact integer in [2, 10^30]; required. */
+int sc_cli_dim(fmpz_t d, const char *s, const char *cmd);
+
+/* --sigma (default 1, > 0), --weight-var (default 1, > 0),
+   --bias-var (default 0, >= 0).  Any pointer may be NULL. */
+int sc_cli_sqs(fmpq_t sigma, const char *ssig, fmpq_t q, const char *sq,
+               fmpq_t s, const char *ss, const char *cmd);
+
+/* --- output (src/cli/out.c) --- */
+
+/* Text: certified digit string, "undefined" for NaN. */
+void sc_cli_text_real(FILE *f, const arb_t x, slong digits);
+/* JSON: "key": certified-real object, or "undefined" for NaN. */
+void sc_cli_json_real(FILE *f, const char *key, const arb_t x, slong digits, int comma);
+/* JSON string value of an exact rational ("1/3", "0.5" is printed as "1/2"). */
+void sc_cli_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma);
 
 /* The subcommand table (src/cli/main.c). */
 extern const sc_cmd *const sc_cmds[];

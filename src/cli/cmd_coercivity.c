@@ -89,238 +89,139 @@ static void print_arf_bounds(FILE *f, const arf_t lo, const arf_t hi, int json)
     arb_clear(x);
 }
 
-static void set_interval(arb_t x, const arf_t lo, const arf_t hi)
+static void text_bounds(const char *label, const arb_t x)
 {
-    if (arf_is_neg_inf(hi))
-        arb_neg_inf(x);
-    else if (arf_is_neg_inf(lo))
-        arb_indeterminate(x);
-    else
-        arb_set_interval_arf(x, lo, hi, 128);
+    char *lo, *hi;
+    sc_arb_bounds(&lo, &hi, x, 12);
+    printf("%-12s [%s, %s]\n", label, lo, hi);
+    flint_free(lo);
+    flint_free(hi);
+}
+
+static const char *verdict_word(int v)
+{
+    return v == SC_DISS_YES ? "dissipates" : v == SC_DISS_NO ? "not certified" : "undecided";
+}
+
+static void print_json(const char *spec, const sc_coerc_problem *P, const sc_coerc_cert *r)
+{
+    char *ps = fmpq_get_str(NULL, 10, r->p), *ss = sc_fmpq_decimal(P->sigma);
+    const char *where = r->bb.diagonal ? "diagonal" : r->bb.antipodal ? "antipodal" : "interior";
+    printf("{\"command\": \"coercivity\", \"activation\": \"%s\", \"dim\": %ld, \"p\": \"%s\", \"p_auto\": %s, "
+           "\"sigma\": \"%s\", \"c_p\": ", spec, (long) P->d, ps, P->p_auto ? "true" : "false", ss);
+    sc_print_json_real(stdout, r->cp, 15);
+    printf(", \"argmin\": ");
+    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi, 1);
+    printf(", \"infimum_at\": \"%s\", \"boxes\": %ld", where, (long) r->bb.boxes);
+    if (P->attention)
+    {
+        printf(", \"L_att\": ");
+        sc_print_json_real(stdout, r->Latt, 15);
+        printf(", \"r_p\": ");
+        sc_print_json_real(stdout, r->rp, 15);
+        printf(", \"verdict\": \"%s\"", verdict_word(r->verdict));
+    }
+    printf("}\n");
+    flint_free(ps);
+    flint_free(ss);
+}
+
+static void print_text(const char *spec, const sc_coerc_problem *P, const sc_coerc_cert *r)
+{
+    char *ps = fmpq_get_str(NULL, 10, r->p), *ss = sc_fmpq_decimal(P->sigma), *dg;
+    printf("activation   %s\n", spec);
+    printf("dimension    %ld\n", (long) P->d);
+    printf("p            %s%s\n", ps, P->p_auto ? "   (chosen by --p auto)" : "");
+    printf("sigma        %s\n", ss);
+    text_bounds("c_p", r->cp);
+    dg = sc_arb_digits(r->cp, 15);
+    printf("c_p digits   %s\n", dg);
+    printf("infimum at   %s; every minimiser lies in rho in ",
+           r->bb.diagonal ? "the diagonal limit rho -> 1" :
+           r->bb.antipodal ? "rho = -1 (antipodal)" : "rho inside (-1, 1)");
+    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi, 0);
+    printf("\n");
+    if (P->attention)
+    {
+        text_bounds("L_att", r->Latt);
+        text_bounds("r_p", r->rp);
+        printf("verdict      %s\n", verdict_word(r->verdict));
+        if (r->verdict != SC_DISS_YES)
+            printf("note         r_p > 0 is only a sufficient condition: this does not show that\n"
+                   "             synchronisation fails\n");
+    }
+    flint_free(ps);
+    flint_free(ss);
+    flint_free(dg);
+}
+
+/* Options into the problem; 0 or an exit status (message printed). */
+static int read_problem(sc_coerc_problem *P, const char *const *o)
+{
+    enum { DIM, PP, SIGMA, TOL, Q, S, GAMMA, BETA, VN, QK };
+    int rc;
+    if (o[DIM] == NULL)
+        return sc_cli_fail(CMD, SC_EXIT_USAGE, "--dim D is required");
+    if (sc_parse_slong(&P->d, o[DIM], "--dim", 2, 1000000000) != SC_OK)
+        return sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error());
+    if (o[PP] == NULL)
+        return sc_cli_fail(CMD, SC_EXIT_USAGE, "--p P (or --p auto) is required");
+    P->p_auto = strcmp(o[PP], "auto") == 0;
+    if (!P->p_auto && ((rc = sc_cli_fmpq(P->p, o[PP], NULL, CMD, "--p")) ||
+                       fmpq_sgn(P->p) <= 0 || fmpq_cmp_ui(P->p, 2) > 0))
+        return rc ? rc : sc_cli_fail(CMD, SC_EXIT_USAGE, "--p must lie in (0, 2] or be 'auto'");
+    if ((rc = sc_cli_num(P->sigma, o[SIGMA], "1", CMD, "--sigma", SC_CLI_POS)) ||
+        (rc = sc_cli_num(P->q, o[Q], "1", CMD, "--weight-var", SC_CLI_POS)) ||
+        (rc = sc_cli_num(P->s, o[S], "0", CMD, "--bias-var", SC_CLI_NONNEG)) ||
+        (rc = sc_cli_num(P->tol, o[TOL], "1e-6", CMD, "--tol", SC_CLI_ANY)))
+        return rc;
+    P->attention = o[GAMMA] != NULL;
+    if (!P->attention && (o[BETA] || o[VN] || o[QK]))
+        return sc_cli_fail(CMD, SC_EXIT_USAGE, "--beta, --vnorm and --qknorm need --gamma");
+    if ((rc = sc_cli_num(P->gamma, o[GAMMA], "0", CMD, "--gamma", SC_CLI_NONNEG)) ||
+        (rc = sc_cli_num(P->beta, o[BETA], "0", CMD, "--beta", SC_CLI_NONNEG)) ||
+        (rc = sc_cli_num(P->vnorm, o[VN], "1", CMD, "--vnorm", SC_CLI_NONNEG)) ||
+        (rc = sc_cli_num(P->qknorm, o[QK], "1", CMD, "--qknorm", SC_CLI_NONNEG)))
+        return rc;
+    if (sc_coerc_problem_check(P) != SC_OK)
+        return sc_cli_fail(CMD, SC_EXIT_USAGE, "--tol must lie in [1e-12, 1]");
+    return 0;
 }
 
 static int run(int argc, char **argv)
 {
-    const char *dim_s = NULL, *p_s = NULL, *sigma_s = NULL, *tol_s = NULL, *q_s = NULL, *s_s = NULL;
-    const char *gamma_s = NULL, *beta_s = NULL, *v_s = NULL, *qk_s = NULL, *budget_s = NULL;
-    int json = 0, npos = 0, rc = SC_EXIT_OK, st, pauto = 0, attn;
-    const char *pos[1];
+    const char *o[10] = { NULL }, *budget_s = NULL, *pos[1];
+    int json = 0, npos = 0, rc, st;
     sc_opt opts[] = {
-        { "dim", 1, &dim_s, NULL, NULL, NULL, 0 },
-        { "p", 1, &p_s, NULL, NULL, NULL, 0 },
-        { "sigma", 1, &sigma_s, NULL, NULL, NULL, 0 },
-        { "tol", 1, &tol_s, NULL, NULL, NULL, 0 },
-        { "weight-var", 1, &q_s, NULL, NULL, NULL, 0 },
-        { "bias-var", 1, &s_s, NULL, NULL, NULL, 0 },
-        { "gamma", 1, &gamma_s, NULL, NULL, NULL, 0 },
-        { "beta", 1, &beta_s, NULL, NULL, NULL, 0 },
-        { "vnorm", 1, &v_s, NULL, NULL, NULL, 0 },
-        { "qknorm", 1, &qk_s, NULL, NULL, NULL, 0 },
-        { "budget", 1, &budget_s, NULL, NULL, NULL, 0 },
-        { "json", 0, NULL, &json, NULL, NULL, 0 },
+        { "dim", 1, &o[0] }, { "p", 1, &o[1] }, { "sigma", 1, &o[2] }, { "tol", 1, &o[3] },
+        { "weight-var", 1, &o[4] }, { "bias-var", 1, &o[5] }, { "gamma", 1, &o[6] },
+        { "beta", 1, &o[7] }, { "vnorm", 1, &o[8] }, { "qknorm", 1, &o[9] },
+        { "budget", 1, &budget_s }, { "json", 0, NULL, &json },
     };
     sc_act_t act;
-    fmpq_t p, sigma, tol, q, s, gamma, beta, vn, qk, budget, t;
-    slong d = 0, prec;
-    arb_ptr par = NULL;
-    arb_t qb, sb, gl, cp, rp, lat, x;
-    arf_t tolf;
-    sc_kfun_t kf;
-    int kf_ok = 0;
-    sc_coerc_result r;
-    sc_fparams_t fp;
+    sc_coerc_problem P;
+    sc_coerc_cert r;
 
     sc_act_init(act);
-    fmpq_init(p); fmpq_init(sigma); fmpq_init(tol); fmpq_init(q); fmpq_init(s);
-    fmpq_init(gamma); fmpq_init(beta); fmpq_init(vn); fmpq_init(qk); fmpq_init(budget); fmpq_init(t);
-    arb_init(qb); arb_init(sb); arb_init(gl); arb_init(cp); arb_init(rp); arb_init(lat); arb_init(x);
-    arf_init(tolf);
-    sc_coerc_result_init(&r);
-    sc_fparams_init(fp);
-
+    sc_coerc_problem_init(&P);
+    sc_coerc_cert_init(&r);
     if ((rc = sc_cli_parse(argc, argv, opts, sizeof(opts) / sizeof(opts[0]), pos, 1, &npos)) != 0)
         goto done;
     if (npos != 1) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "expected one activation (see 'synccert help coercivity')"); goto done; }
-    if (sc_act_parse(act, pos[0]) != SC_OK) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
-    if (dim_s == NULL) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--dim D is required"); goto done; }
-    if (sc_parse_slong(&d, dim_s, "--dim", 2, 1000000000) != SC_OK) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
-    if (p_s == NULL) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--p P (or --p auto) is required"); goto done; }
-    if (strcmp(p_s, "auto") == 0)
-        pauto = 1;
+    if ((rc = sc_cli_act(act, pos[0], CMD)) || (rc = read_problem(&P, o)) || (rc = sc_cli_budget(budget_s, CMD)))
+        goto done;
+    if ((st = sc_coercivity_certify(&r, act, &P)) != SC_OK)
+        rc = sc_cli_lib_fail(CMD, st);
     else
     {
-        if ((rc = sc_cli_fmpq(p, p_s, NULL, CMD, "--p")) != 0) goto done;
-        if (fmpq_sgn(p) <= 0 || fmpq_cmp_ui(p, 2) > 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--p must lie in (0, 2] or be 'auto'"); goto done; }
-    }
-    if ((rc = sc_cli_fmpq(sigma, sigma_s, "1", CMD, "--sigma")) != 0) goto done;
-    if (fmpq_sgn(sigma) <= 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--sigma must be > 0"); goto done; }
-    if ((rc = sc_cli_fmpq(q, q_s, "1", CMD, "--weight-var")) != 0) goto done;
-    if (fmpq_sgn(q) <= 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--weight-var must be > 0"); goto done; }
-    if ((rc = sc_cli_fmpq(s, s_s, "0", CMD, "--bias-var")) != 0) goto done;
-    if (fmpq_sgn(s) < 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--bias-var must be >= 0"); goto done; }
-    if ((rc = sc_cli_fmpq(tol, tol_s, "1e-6", CMD, "--tol")) != 0) goto done;
-    fmpq_set_si(t, 1, 1);
-    if (fmpq_cmp(tol, t) > 0 || fmpq_sgn(tol) <= 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--tol must lie in [1e-12, 1]"); goto done; }
-    sc_parse_fmpq(t, "1e-12", "tol");
-    if (fmpq_cmp(tol, t) < 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--tol must lie in [1e-12, 1]"); goto done; }
-    attn = gamma_s != NULL;
-    if (!attn && (beta_s || v_s || qk_s)) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--beta, --vnorm and --qknorm need --gamma"); goto done; }
-    if ((rc = sc_cli_fmpq(gamma, gamma_s, "0", CMD, "--gamma")) != 0) goto done;
-    if ((rc = sc_cli_fmpq(beta, beta_s, "0", CMD, "--beta")) != 0) goto done;
-    if ((rc = sc_cli_fmpq(vn, v_s, "1", CMD, "--vnorm")) != 0) goto done;
-    if ((rc = sc_cli_fmpq(qk, qk_s, "1", CMD, "--qknorm")) != 0) goto done;
-    if (fmpq_sgn(gamma) < 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--gamma must be >= 0"); goto done; }
-    if (fmpq_sgn(beta) < 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--beta must be >= 0"); goto done; }
-    if (fmpq_sgn(vn) < 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--vnorm must be >= 0"); goto done; }
-    if (fmpq_sgn(qk) < 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--qknorm must be >= 0"); goto done; }
-    if (budget_s != NULL)
-    {
-        if ((rc = sc_cli_fmpq(budget, budget_s, NULL, CMD, "--budget")) != 0) goto done;
-        if (fmpq_sgn(budget) <= 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--budget must be > 0 seconds"); goto done; }
-        sc_budget_set(fmpq_get_d(budget));
-    }
-
-    /* try at 64 bits, then 128 if the enclosures are too wide for T */
-    for (prec = 64; prec <= 128; prec *= 2)
-    {
-        slong np = (act->def->flags & SC_ACT_COEFFS) ? act->npar + 1 : FLINT_MAX(act->npar, 1);
-        if (kf_ok)
-        {
-            sc_kfun_clear(kf);
-            kf_ok = 0;
-        }
-        if (par != NULL)
-            sc_act_params_clear(par, act);
-        par = sc_act_params(act, prec);
-        arb_set_fmpq(qb, q, prec);
-        arb_set_fmpq(sb, s, prec);
-        st = sc_kfun_init(kf, act->def, par, np, qb, sb, 1, prec);
-        if (st != SC_OK) { rc = sc_cli_lib_fail(CMD, st); goto done; }
-        kf_ok = 1;
-        arb_set_si(fp->d, d);
-        arb_set_fmpq(fp->sigma2, sigma, prec);
-        arb_sqr(fp->sigma2, fp->sigma2, prec);
-        /* L_att = V (2 + B QK), gl = gamma L_att */
-        arb_set_fmpq(lat, beta, prec);
-        arb_set_fmpq(x, qk, prec);
-        arb_mul(lat, lat, x, prec);
-        arb_add_ui(lat, lat, 2, prec);
-        arb_set_fmpq(x, vn, prec);
-        arb_mul(lat, lat, x, prec);
-        arb_set_fmpq(gl, gamma, prec);
-        arb_mul(gl, gl, lat, prec);
-        /* tol as an arf rounded down (a smaller tolerance is safe) */
-        arb_set_fmpq(x, tol, prec);
-        arb_get_lbound_arf(tolf, x, prec);
-        if (pauto)
-            st = sc_coercivity_auto_p(p, &r, kf, fp->d, fp->sigma2, gl, tolf, 2000000);
-        else
-        {
-            arb_set_fmpq(fp->p, p, prec);
-            st = sc_coercivity_bb(&r, kf, fp, tolf, NULL, 2000000);
-        }
-        if (st == SC_ERR_BUDGET || (st == SC_OK && r.reached))
-            break;
-        if (st != SC_OK) { rc = sc_cli_lib_fail(CMD, st); goto done; }
-    }
-    if (st == SC_ERR_BUDGET) { rc = sc_cli_fail(CMD, SC_EXIT_FAIL, "time budget exhausted before the enclosure reached --tol"); goto done; }
-    if (!r.reached)
-    {
-        arb_t e;
-        char *a, *b;
-        arb_init(e);
-        set_interval(e, r.lo, r.hi);
-        sc_arb_bounds(&a, &b, e, 10);
-        rc = sc_cli_fail(CMD, SC_EXIT_FAIL, "could not reach --tol: c_p in [%s, %s]", a, b);
-        flint_free(a);
-        flint_free(b);
-        arb_clear(e);
-        goto done;
-    }
-
-    set_interval(cp, r.lo, r.hi);
-    arb_set_fmpq(x, p, 128);
-    arb_mul(rp, x, gl, 128);
-    arb_sub(rp, cp, rp, 128);
-
-    {
-        char *ps = fmpq_get_str(NULL, 10, p);
-        char *ss = sc_fmpq_decimal(sigma);
         char *spec = sc_act_spec(act);
-        const char *where = r.diagonal ? "diagonal" : r.antipodal ? "antipodal" : "interior";
-        int v = attn ? sc_arb_sign(rp) : 0;
-        const char *verdict = v > 0 ? "dissipates" : v < 0 ? "not certified" : "undecided";
-        if (json)
-        {
-            printf("{\"command\": \"coercivity\", \"activation\": \"%s\", \"dim\": %ld, \"p\": \"%s\", \"p_auto\": %s, "
-                   "\"sigma\": \"%s\", \"c_p\": ", spec, (long) d, ps, pauto ? "true" : "false", ss);
-            sc_print_json_real(stdout, cp, 15);
-            printf(", \"argmin\": ");
-            print_arf_bounds(stdout, r.rlo, r.rhi, 1);
-            printf(", \"infimum_at\": \"%s\", \"boxes\": %ld", where, (long) r.boxes);
-            if (attn)
-            {
-                printf(", \"L_att\": ");
-                sc_print_json_real(stdout, lat, 15);
-                printf(", \"r_p\": ");
-                sc_print_json_real(stdout, rp, 15);
-                printf(", \"verdict\": \"%s\"", verdict);
-            }
-            printf("}\n");
-        }
-        else
-        {
-            char *lo, *hi, *dg;
-            printf("activation   %s\n", spec);
-            printf("dimension    %ld\n", (long) d);
-            printf("p            %s%s\n", ps, pauto ? "   (chosen by --p auto)" : "");
-            printf("sigma        %s\n", ss);
-            sc_arb_bounds(&lo, &hi, cp, 12);
-            dg = sc_arb_digits(cp, 15);
-            printf("c_p          [%s, %s]\n", lo, hi);
-            printf("c_p digits   %s\n", dg);
-            flint_free(lo); flint_free(hi); flint_free(dg);
-            printf("infimum at   ");
-            if (r.diagonal)
-                printf("the diagonal limit rho -> 1");
-            else if (r.antipodal)
-                printf("rho = -1 (antipodal)");
-            else
-                printf("rho inside (-1, 1)");
-            printf("; every minimiser lies in rho in ");
-            print_arf_bounds(stdout, r.rlo, r.rhi, 0);
-            printf("\n");
-            if (attn)
-            {
-                sc_arb_bounds(&lo, &hi, lat, 12);
-                printf("L_att        [%s, %s]\n", lo, hi);
-                flint_free(lo); flint_free(hi);
-                sc_arb_bounds(&lo, &hi, rp, 12);
-                printf("r_p          [%s, %s]\n", lo, hi);
-                flint_free(lo); flint_free(hi);
-                printf("verdict      %s\n", verdict);
-                if (v <= 0)
-                    printf("note         r_p > 0 is only a sufficient condition: this does not show that\n"
-                           "             synchronisation fails\n");
-            }
-        }
-        flint_free(ps);
-        flint_free(ss);
+        (json ? print_json : print_text)(spec, &P, &r);
         flint_free(spec);
     }
-
 done:
-    if (kf_ok)
-        sc_kfun_clear(kf);
-    if (par != NULL)
-        sc_act_params_clear(par, act);
     sc_act_clear(act);
-    fmpq_clear(p); fmpq_clear(sigma); fmpq_clear(tol); fmpq_clear(q); fmpq_clear(s);
-    fmpq_clear(gamma); fmpq_clear(beta); fmpq_clear(vn); fmpq_clear(qk); fmpq_clear(budget); fmpq_clear(t);
-    arb_clear(qb); arb_clear(sb); arb_clear(gl); arb_clear(cp); arb_clear(rp); arb_clear(lat); arb_clear(x);
-    arf_clear(tolf);
-    sc_coerc_result_clear(&r);
-    sc_fparams_clear(fp);
+    sc_coerc_problem_clear(&P);
+    sc_coerc_cert_clear(&r);
     sc_budget_set(0);
     return rc;
 }

@@ -2,7 +2,6 @@
    dimensions on either side of it (MODEL.md section 4, critdim.h). */
 #include <string.h>
 #include "cli.h"
-#include "cmd_sync.h"
 #include "synccert/critdim.h"
 #include "synccert/print.h"
 #include "synccert/parse.h"
@@ -72,7 +71,7 @@ static void json_dimv(const char *key, int kind, const fmpz_t v)
 static void text_dstar(const sc_critdim_result *r, slong digits)
 {
     if (r->dstar_kind == SC_DSTAR_FINITE)
-        sc_sync_text_real(stdout, r->dstar, digits);
+        sc_cli_text_real(stdout, r->dstar, digits);
     else
         printf("%s", r->dstar_kind == SC_DSTAR_NONE ? "none" : "undecided");
 }
@@ -81,12 +80,12 @@ static void print_json(const char *spec, const sc_critdim_result *r, const fmpq_
                        const fmpq_t s, slong digits)
 {
     printf("{\"command\": \"critical-dim\", \"activation\": \"%s\", ", spec);
-    sc_sync_json_fmpq(stdout, "q", q, 1);
-    sc_sync_json_fmpq(stdout, "s", s, 1);
-    sc_sync_json_real(stdout, "K1", r->K1, digits, 1);
-    sc_sync_json_real(stdout, "dK1", r->dK1, digits, 1);
+    sc_cli_json_fmpq(stdout, "q", q, 1);
+    sc_cli_json_fmpq(stdout, "s", s, 1);
+    sc_cli_json_real(stdout, "K1", r->K1, digits, 1);
+    sc_cli_json_real(stdout, "dK1", r->dK1, digits, 1);
     if (r->dstar_kind == SC_DSTAR_FINITE)
-        sc_sync_json_real(stdout, "dstar", r->dstar, digits, 1);
+        sc_cli_json_real(stdout, "dstar", r->dstar, digits, 1);
     else
         printf("\"dstar\": \"%s\", ", r->dstar_kind == SC_DSTAR_NONE ? "none" : "undecided");
     json_dimv("max_sync_dim", r->max_sync_kind, r->max_sync);
@@ -108,8 +107,8 @@ static void print_json(const char *spec, const sc_critdim_result *r, const fmpq_
 static void print_text(const char *spec, const sc_critdim_result *r, slong digits)
 {
     printf("activation        %s\n", spec);
-    printf("K(1)              "); sc_sync_text_real(stdout, r->K1, digits);
-    printf("\nK'(1)             "); sc_sync_text_real(stdout, r->dK1, digits);
+    printf("K(1)              "); sc_cli_text_real(stdout, r->K1, digits);
+    printf("\nK'(1)             "); sc_cli_text_real(stdout, r->dK1, digits);
     printf("\nd*                "); text_dstar(r, digits);
     if (r->dstar_kind == SC_DSTAR_NONE)
         printf("   (K'(1) <= K(1): no critical dimension)");
@@ -199,8 +198,8 @@ static int run(int argc, char **argv)
     all = strcmp(pos[0], "all") == 0;
     sc_act_init(act);
     fmpq_init(sigma); fmpq_init(q); fmpq_init(s);
-    if ((!all && (rc = sc_sync_act(act, pos[0], cmd))) ||
-        (rc = sc_sync_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
+    if ((!all && (rc = sc_cli_act(act, pos[0], cmd))) ||
+        (rc = sc_cli_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
         goto out;
     if (scap != NULL && sc_parse_slong(&cap, scap, "--prec-cap", 64, SC_PREC_MAX) != SC_OK)
     {

@@ -1,110 +1,12 @@
 /* `synccert lyapunov ACT --dim D`: the two-point Lyapunov exponent and the
-   synchronisation verdict (MODEL.md section 4).  Also home of the helpers
-   shared by the synchronisation subcommands (cmd_sync.h). */
+   synchronisation verdict (MODEL.md section 4). */
 #include <string.h>
 #include <ctype.h>
 #include "cli.h"
-#include "cmd_sync.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "synccert/print.h"
 #include "synccert/parse.h"
-
-/* ---------------------------------------------------------------- helpers */
-
-int sc_sync_act(sc_act_t act, const char *spec, const char *cmd)
-{
-    int st = sc_act_parse(act, spec);
-    if (st != SC_OK)
-        return sc_cli_lib_fail(cmd, st);
-    return 0;
-}
-
-int sc_sync_dim(fmpz_t d, const char *s, const char *cmd)
-{
-    size_t i, n;
-    if (s == NULL)
-        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim D is required (an integer >= 2)");
-    n = strlen(s);
-    if (n == 0 || n > 31)
-        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim must be an integer in [2, 10^30], got '%s'", s);
-    for (i = 0; i < n; i++)
-        if (!isdigit((unsigned char) s[i]))
-            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim must be an integer in [2, 10^30], got '%s'", s);
-    fmpz_set_str(d, s, 10);
-    if (fmpz_cmp_si(d, 2) < 0)
-        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim must be >= 2, got '%s'", s);
-    {
-        fmpz_t mx;
-        int big;
-        fmpz_init(mx);
-        fmpz_ui_pow_ui(mx, 10, 30);
-        big = fmpz_cmp(d, mx) > 0;
-        fmpz_clear(mx);
-        if (big)
-            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim must be at most 10^30, got '%s'", s);
-    }
-    return 0;
-}
-
-int sc_sync_sqs(fmpq_t sigma, const char *ssig, fmpq_t q, const char *sq,
-                fmpq_t s, const char *ss, const char *cmd)
-{
-    if (sigma != NULL)
-    {
-        if (sc_cli_fmpq(sigma, ssig, "1", cmd, "--sigma"))
-            return SC_EXIT_USAGE;
-        if (fmpq_sgn(sigma) <= 0)
-            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--sigma must be > 0, got '%s'", ssig);
-    }
-    if (q != NULL)
-    {
-        if (sc_cli_fmpq(q, sq, "1", cmd, "--weight-var"))
-            return SC_EXIT_USAGE;
-        if (fmpq_sgn(q) <= 0)
-            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--weight-var must be > 0, got '%s'", sq);
-    }
-    if (s != NULL)
-    {
-        if (sc_cli_fmpq(s, ss, "0", cmd, "--bias-var"))
-            return SC_EXIT_USAGE;
-        if (fmpq_sgn(s) < 0)
-            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--bias-var must be >= 0, got '%s'", ss);
-    }
-    return 0;
-}
-
-void sc_sync_text_real(FILE *f, const arb_t x, slong digits)
-{
-    char *str;
-    if (arf_is_nan(arb_midref(x)))
-    {
-        fputs("undefined", f);
-        return;
-    }
-    str = sc_arb_digits(x, digits);
-    fputs(str, f);
-    flint_free(str);
-}
-
-void sc_sync_json_real(FILE *f, const char *key, const arb_t x, slong digits, int comma)
-{
-    fprintf(f, "\"%s\": ", key);
-    if (arf_is_nan(arb_midref(x)))
-        fputs("\"undefined\"", f);
-    else
-        sc_print_json_real(f, x, digits);
-    if (comma)
-        fputs(", ", f);
-}
-
-void sc_sync_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma)
-{
-    char *str = fmpq_get_str(NULL, 10, x);
-    fprintf(f, "\"%s\": \"%s\"%s", key, str, comma ? ", " : "");
-    flint_free(str);
-}
-
-/* ------------------------------------------------------------- lyapunov */
 
 static const char help[] =
 "usage: synccert lyapunov ACT --dim D [--sigma S] [--weight-var Q] [--bias-var B]\n"
@@ -184,8 +86,8 @@ static int run(int argc, char **argv)
     sc_lyap_result_init(&r);
     arb_init(g);
     arb_init(pb);
-    if ((rc = sc_sync_act(act, pos[0], cmd)) || (rc = sc_sync_dim(d, sdim, cmd)) ||
-        (rc = sc_sync_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
+    if ((rc = sc_cli_act(act, pos[0], cmd)) || (rc = sc_cli_dim(d, sdim, cmd)) ||
+        (rc = sc_cli_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
         goto out;
     if (sp != NULL && (rc = sc_cli_fmpq(p, sp, "0", cmd, "--p")))
         goto out;
@@ -212,22 +114,22 @@ static int run(int argc, char **argv)
             printf("{\"command\": \"lyapunov\", \"activation\": \"%s\", \"dim\": ", spec);
             fmpz_fprint(stdout, d);
             printf(", ");
-            sc_sync_json_fmpq(stdout, "sigma", sigma, 1);
-            sc_sync_json_fmpq(stdout, "q", q, 1);
-            sc_sync_json_fmpq(stdout, "s", s, 1);
-            sc_sync_json_real(stdout, "K1", r.K1, digits, 1);
-            sc_sync_json_real(stdout, "dK1", r.dK1, digits, 1);
-            sc_sync_json_real(stdout, "lambda", r.lambda, digits, 1);
-            sc_sync_json_real(stdout, "v", r.v, digits, 1);
+            sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
+            sc_cli_json_fmpq(stdout, "q", q, 1);
+            sc_cli_json_fmpq(stdout, "s", s, 1);
+            sc_cli_json_real(stdout, "K1", r.K1, digits, 1);
+            sc_cli_json_real(stdout, "dK1", r.dK1, digits, 1);
+            sc_cli_json_real(stdout, "lambda", r.lambda, digits, 1);
+            sc_cli_json_real(stdout, "v", r.v, digits, 1);
             if (sp != NULL)
             {
-                sc_sync_json_fmpq(stdout, "p", p, 1);
-                sc_sync_json_real(stdout, "g", g, digits, 1);
+                sc_cli_json_fmpq(stdout, "p", p, 1);
+                sc_cli_json_real(stdout, "g", g, digits, 1);
             }
-            sc_sync_json_real(stdout, "pstar", r.pstar, digits, 1);
-            sc_sync_json_real(stdout, "b_minus1", r.bminus1, digits, 1);
+            sc_cli_json_real(stdout, "pstar", r.pstar, digits, 1);
+            sc_cli_json_real(stdout, "b_minus1", r.bminus1, digits, 1);
             if (r.odd)
-                sc_sync_json_real(stdout, "lambda_anti", r.lambda_anti, digits, 1);
+                sc_cli_json_real(stdout, "lambda_anti", r.lambda_anti, digits, 1);
             else
                 printf("\"lambda_anti\": null, ");
             printf("\"odd\": %s, \"antipodal\": \"%s\", \"verdict\": \"%s\", \"prec_bits\": %ld}\n",
@@ -243,21 +145,21 @@ static int run(int argc, char **argv)
             {
                 printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
             }
-            printf("\nK(1)         "); sc_sync_text_real(stdout, r.K1, digits);
-            printf("\nK'(1)        "); sc_sync_text_real(stdout, r.dK1, digits);
-            printf("\nlambda       "); sc_sync_text_real(stdout, r.lambda, digits);
-            printf("\nv            "); sc_sync_text_real(stdout, r.v, digits);
+            printf("\nK(1)         "); sc_cli_text_real(stdout, r.K1, digits);
+            printf("\nK'(1)        "); sc_cli_text_real(stdout, r.dK1, digits);
+            printf("\nlambda       "); sc_cli_text_real(stdout, r.lambda, digits);
+            printf("\nv            "); sc_cli_text_real(stdout, r.v, digits);
             if (sp != NULL)
             {
                 char *ps = fmpq_get_str(NULL, 10, p);
                 printf("\ng(%s)%*s", ps, (int) FLINT_MAX(1, 10 - (slong) strlen(ps)), "");
                 flint_free(ps);
-                sc_sync_text_real(stdout, g, digits);
+                sc_cli_text_real(stdout, g, digits);
             }
-            printf("\np*           "); sc_sync_text_real(stdout, r.pstar, digits);
+            printf("\np*           "); sc_cli_text_real(stdout, r.pstar, digits);
             if (r.verdict == SC_SYNC_YES && arb_is_finite(r.pstar))
                 printf("   (moments E|X-Y|^p with 0 < p < p* contract)");
-            printf("\nb(-1)        "); sc_sync_text_real(stdout, r.bminus1, digits);
+            printf("\nb(-1)        "); sc_cli_text_real(stdout, r.bminus1, digits);
             if (r.odd)
                 printf("   (phi odd: b(-1) = 0, antipodal exponent = lambda)");
             printf("\nantipodal    %s", sc_antipodal_name(r.antipodal));

@@ -3,9 +3,9 @@
    activation (sections 3-4) and checked to agree. */
 #include <string.h>
 #include "cli.h"
-#include "cmd_sync.h"
 #include "synccert/rqf.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "synccert/kernel.h"
 #include "synccert/print.h"
 #include "synccert/parse.h"
@@ -111,7 +111,7 @@ static int run(int argc, char **argv)
     sc_lyap_result_init(&lr);
     sc_act_init(lin);
 
-    if ((rc = sc_sync_dim(n, sdim, cmd)) || (rc = sc_sync_sqs(sigma, ssig, NULL, NULL, NULL, NULL, cmd)) ||
+    if ((rc = sc_cli_dim(n, sdim, cmd)) || (rc = sc_cli_sqs(sigma, ssig, NULL, NULL, NULL, NULL, cmd)) ||
         (rc = sc_cli_fmpq(rho, srho, "1/2", cmd, "--rho")) || (rc = sc_cli_digits(&digits, sdig, cmd)))
         goto out;
     if (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0)
@@ -179,7 +179,7 @@ static int run(int argc, char **argv)
         printf("{\"command\": \"rqf\", \"dim\": ");
         fmpz_print(n);
         printf(", ");
-        sc_sync_json_fmpq(stdout, "sigma", sigma, 1);
+        sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
         printf("\"spectrum\": [");
         for (i = 0; i < first + last; i++)
         {
@@ -193,35 +193,35 @@ static int run(int argc, char **argv)
             printf("%s{\"k\": ", i ? ", " : "");
             fmpz_print(k);
             printf(", ");
-            sc_sync_json_real(stdout, "value", x, digits, 0);
+            sc_cli_json_real(stdout, "value", x, digits, 0);
             printf("}");
         }
         printf("], \"spectrum_complete\": %s, ", last == 0 ? "true" : "false");
-        sc_sync_json_fmpq(stdout, "spectrum_sum", sum, 1);
+        sc_cli_json_fmpq(stdout, "spectrum_sum", sum, 1);
         fmpz_one(k);
         lam_k(x, n, k, sigma, prec);
         fmpz_set_ui(k, 2);
         lam_k(y, n, k, sigma, prec);
         arb_sub(x, x, y, prec);
-        sc_sync_json_real(stdout, "contraction_rate", x, digits, 1);
-        sc_sync_json_fmpq(stdout, "rho", rho, 1);
-        sc_sync_json_real(stdout, "b", b, digits, 1);
-        sc_sync_json_real(stdout, "a", a, digits, 1);
-        sc_sync_json_real(stdout, "lambda", lam, digits, 1);
-        sc_sync_json_real(stdout, "v", v, digits, 1);
+        sc_cli_json_real(stdout, "contraction_rate", x, digits, 1);
+        sc_cli_json_fmpq(stdout, "rho", rho, 1);
+        sc_cli_json_real(stdout, "b", b, digits, 1);
+        sc_cli_json_real(stdout, "a", a, digits, 1);
+        sc_cli_json_real(stdout, "lambda", lam, digits, 1);
+        sc_cli_json_real(stdout, "v", v, digits, 1);
         if (has_th)
         {
-            sc_sync_json_fmpq(stdout, "theta0", th, 1);
-            sc_sync_json_real(stdout, "p_sync", ps, digits, 1);
-            sc_sync_json_real(stdout, "p_antipodal", pa, digits, 1);
+            sc_cli_json_fmpq(stdout, "theta0", th, 1);
+            sc_cli_json_real(stdout, "p_sync", ps, digits, 1);
+            sc_cli_json_real(stdout, "p_antipodal", pa, digits, 1);
         }
         printf("\"general\": {\"activation\": \"linear\", ");
-        sc_sync_json_real(stdout, "b", bg, digits, 1);
-        sc_sync_json_real(stdout, "a", ag, digits, 1);
-        sc_sync_json_real(stdout, "lambda", lr.lambda, digits, 1);
-        sc_sync_json_real(stdout, "v", lr.v, digits, has_th && th_inside);
+        sc_cli_json_real(stdout, "b", bg, digits, 1);
+        sc_cli_json_real(stdout, "a", ag, digits, 1);
+        sc_cli_json_real(stdout, "lambda", lr.lambda, digits, 1);
+        sc_cli_json_real(stdout, "v", lr.v, digits, has_th && th_inside);
         if (has_th && th_inside)
-            sc_sync_json_real(stdout, "theta_drift", drift, digits, 0);
+            sc_cli_json_real(stdout, "theta_drift", drift, digits, 0);
         printf("}, \"agree\": %s}\n", agree ? "true" : "false");
     }
     else
@@ -243,7 +243,7 @@ static int run(int argc, char **argv)
             printf("  lambda_");
             fmpz_print(k);
             printf("%*s", (int) FLINT_MAX(1, 12 - (slong) fmpz_sizeinbase(k, 10)), "");
-            sc_sync_text_real(stdout, x, digits);
+            sc_cli_text_real(stdout, x, digits);
             printf("\n");
         }
         printf("  sum                ");
@@ -255,7 +255,7 @@ static int run(int argc, char **argv)
         lam_k(y, n, k, sigma, prec);
         arb_sub(x, x, y, prec);
         printf("contraction rate lambda_1 - lambda_2 = ");
-        sc_sync_text_real(stdout, x, digits);
+        sc_cli_text_real(stdout, x, digits);
         printf("\n\nTwo-point motion (at rho = ");
         fmpq_print(rho);
         printf("):\n");
@@ -269,13 +269,13 @@ static int run(int argc, char **argv)
             printf("\nFrom theta0 = ");
             fmpq_print(th);
             printf(" (theta = arccos rho is a martingale):\n  P(synchronised)  = 1 - theta0/pi = ");
-            sc_sync_text_real(stdout, ps, digits);
+            sc_cli_text_real(stdout, ps, digits);
             printf("\n  P(antipodal)     = theta0/pi     = ");
-            sc_sync_text_real(stdout, pa, digits);
+            sc_cli_text_real(stdout, pa, digits);
             if (th_inside)
             {
                 printf("\n  drift of theta from the general b, a at cos(theta0): ");
-                sc_sync_text_real(stdout, drift, digits);
+                sc_cli_text_real(stdout, drift, digits);
                 printf(arb_contains_zero(drift) ? "  (consistent with 0)" : "  (NOT 0)");
             }
             printf("\n");

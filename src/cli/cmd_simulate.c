@@ -14,8 +14,9 @@
 #include "synccert/act.h"
 #include "synccert/sim.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "synccert/coercivity.h"
-#include "synccert/interval.h"
+#include "synccert/kfun.h"
 #include "synccert/rqf.h"
 #include "synccert/print.h"
 

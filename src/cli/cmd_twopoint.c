@@ -1,7 +1,6 @@
 /* `synccert twopoint ACT --dim D --rho R`: the two-point coefficients b(R),
    a(R) (MODEL.md section 3). */
 #include "cli.h"
-#include "cmd_sync.h"
 #include "synccert/twopoint.h"
 #include "synccert/parse.h"
 
@@ -62,7 +61,7 @@ static int run(int argc, char **argv)
     fmpq_init(rho); fmpq_init(sigma); fmpq_init(q); fmpq_init(s);
     arb_init(b);
     arb_init(a);
-    if ((rc = sc_sync_act(act, pos[0], cmd)) || (rc = sc_sync_dim(d, sdim, cmd)))
+    if ((rc = sc_cli_act(act, pos[0], cmd)) || (rc = sc_cli_dim(d, sdim, cmd)))
         goto out;
     if (srho == NULL)
     {
@@ -76,7 +75,7 @@ static int run(int argc, char **argv)
         rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--rho must lie in [-1, 1], got '%s'", srho);
         goto out;
     }
-    if ((rc = sc_sync_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
+    if ((rc = sc_cli_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
         goto out;
     st = sc_twopoint_certify(b, a, act, d, rho, sigma, q, s, digits, 0);
     if (st != SC_OK)
@@ -91,12 +90,12 @@ static int run(int argc, char **argv)
             printf("{\"command\": \"twopoint\", \"activation\": \"%s\", \"dim\": ", spec);
             fmpz_fprint(stdout, d);
             printf(", ");
-            sc_sync_json_fmpq(stdout, "rho", rho, 1);
-            sc_sync_json_fmpq(stdout, "sigma", sigma, 1);
-            sc_sync_json_fmpq(stdout, "q", q, 1);
-            sc_sync_json_fmpq(stdout, "s", s, 1);
-            sc_sync_json_real(stdout, "b", b, digits, 1);
-            sc_sync_json_real(stdout, "a", a, digits, 0);
+            sc_cli_json_fmpq(stdout, "rho", rho, 1);
+            sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
+            sc_cli_json_fmpq(stdout, "q", q, 1);
+            sc_cli_json_fmpq(stdout, "s", s, 1);
+            sc_cli_json_real(stdout, "b", b, digits, 1);
+            sc_cli_json_real(stdout, "a", a, digits, 0);
             printf("}\n");
         }
         else
@@ -109,9 +108,9 @@ static int run(int argc, char **argv)
                 printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
             }
             printf("\nrho          "); fmpq_print(rho);
-            printf("\nb(rho)       "); sc_sync_text_real(stdout, b, digits);
+            printf("\nb(rho)       "); sc_cli_text_real(stdout, b, digits);
             printf("   (drift of rho)");
-            printf("\na(rho)       "); sc_sync_text_real(stdout, a, digits);
+            printf("\na(rho)       "); sc_cli_text_real(stdout, a, digits);
             printf("   (diffusion coefficient of rho)\n");
         }
         flint_free(spec);

@@ -3,6 +3,8 @@
    silently ignored. */
 #include <stdarg.h>
 #include <string.h>
+#include <ctype.h>
+#include <flint/fmpz.h>
 #include "cli.h"
 #include "synccert/parse.h"
 
@@ -101,4 +103,96 @@ int sc_cli_digits(slong *digits, const char *s, const char *cmd)
     if (sc_parse_slong(digits, s, "--digits", 1, SC_CLI_DIGITS_MAX) != SC_OK)
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
     return 0;
+}
+
+int sc_cli_act(sc_act_t act, const char *spec, const char *cmd)
+{
+    int st = sc_act_parse(act, spec);
+    if (st != SC_OK)
+        return sc_cli_lib_fail(cmd, st);
+    return 0;
+}
+
+int sc_cli_dim(fmpz_t d, const char *s, const char *cmd)
+{
+    size_t i, n;
+    if (s == NULL)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim D is required (an integer >= 2)");
+    n = strlen(s);
+    if (n == 0 || n > 31)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim must be an integer in [2, 10^30], got '%s'", s);
+    for (i = 0; i < n; i++)
+        if (!isdigit((unsigned char) s[i]))
+            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim must be an integer in [2, 10^30], got '%s'", s);
+    fmpz_set_str(d, s, 10);
+    if (fmpz_cmp_si(d, 2) < 0)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim must be >= 2, got '%s'", s);
+    {
+        fmpz_t mx;
+        int big;
+        fmpz_init(mx);
+        fmpz_ui_pow_ui(mx, 10, 30);
+        big = fmpz_cmp(d, mx) > 0;
+        fmpz_clear(mx);
+        if (big)
+            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--dim must be at most 10^30, got '%s'", s);
+    }
+    return 0;
+}
+
+int sc_cli_sqs(fmpq_t sigma, const char *ssig, fmpq_t q, const char *sq,
+                fmpq_t s, const char *ss, const char *cmd)
+{
+    if (sigma != NULL)
+    {
+        if (sc_cli_fmpq(sigma, ssig, "1", cmd, "--sigma"))
+            return SC_EXIT_USAGE;
+        if (fmpq_sgn(sigma) <= 0)
+            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--sigma must be > 0, got '%s'", ssig);
+    }
+    if (q != NULL)
+    {
+        if (sc_cli_fmpq(q, sq, "1", cmd, "--weight-var"))
+            return SC_EXIT_USAGE;
+        if (fmpq_sgn(q) <= 0)
+            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--weight-var must be > 0, got '%s'", sq);
+    }
+    if (s != NULL)
+    {
+        if (sc_cli_fmpq(s, ss, "0", cmd, "--bias-var"))
+            return SC_EXIT_USAGE;
+        if (fmpq_sgn(s) < 0)
+            return sc_cli_fail(cmd, SC_EXIT_USAGE, "--bias-var must be >= 0, got '%s'", ss);
+    }
+    return 0;
+}
+
+int sc_cli_num(fmpq_t x, const char *s, const char *dflt, const char *cmd,
+               const char *what, int rule)
+{
+    if (sc_cli_fmpq(x, s, dflt, cmd, what))
+        return SC_EXIT_USAGE;
+    if (rule == SC_CLI_POS && fmpq_sgn(x) <= 0)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "%s must be > 0, got '%s'", what, s ? s : dflt);
+    if (rule == SC_CLI_NONNEG && fmpq_sgn(x) < 0)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "%s must be >= 0, got '%s'", what, s ? s : dflt);
+    return 0;
+}
+
+int sc_cli_budget(const char *s, const char *cmd)
+{
+    fmpq_t b;
+    int rc = 0;
+    if (s == NULL)
+        return 0;
+    fmpq_init(b);
+    if ((rc = sc_cli_fmpq(b, s, NULL, cmd, "--budget")) == 0)
+    {
+        if (fmpq_sgn(b) <= 0)
+            rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--budget must be > 0 seconds");
+        else
+            sc_budget_set(fmpq_get_d(b));
+    }
+    fmpq_clear(b);
+    return rc;
 }

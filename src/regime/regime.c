@@ -8,6 +8,7 @@
 #include <omp.h>
 #endif
 #include "synccert/regime.h"
+#include "synccert/parse.h"
 #include "synccert/kernel.h"
 #include "synccert/coercivity.h"
 #include "synccert/verdict.h"
@@ -92,75 +93,6 @@ void sc_regime_result_clear(sc_regime_result *R)
     fmpq_clear(R->frac[0]);
     fmpq_clear(R->frac[1]);
     fmpq_clear(R->frac[2]);
-}
-
-/* ---------- decimal output ---------- */
-
-char *sc_fmpq_decimal(const fmpq_t x)
-{
-    fmpz_t den, num, t;
-    slong k = 0, a = 0, b = 0;
-    char *s, *out;
-    fmpz_init(den);
-    fmpz_init(num);
-    fmpz_init(t);
-    fmpz_set(den, fmpq_denref(x));
-    while (fmpz_divisible_si(den, 2)) { fmpz_divexact_si(den, den, 2); a++; }
-    while (fmpz_divisible_si(den, 5)) { fmpz_divexact_si(den, den, 5); b++; }
-    if (!fmpz_is_one(den) || a > 4000 || b > 4000)
-    {
-        fmpz_clear(den); fmpz_clear(num); fmpz_clear(t);
-        return fmpq_get_str(NULL, 10, x);
-    }
-    k = FLINT_MAX(a, b);
-    /* num = x * 10^k, an integer */
-    fmpz_ui_pow_ui(t, 10, k);
-    fmpz_mul(num, fmpq_numref(x), t);
-    fmpz_divexact(num, num, fmpq_denref(x));
-    s = fmpz_get_str(NULL, 10, num);
-    {
-        int neg = s[0] == '-';
-        char *digits = s + neg;
-        slong n = strlen(digits), intlen, j;
-        out = flint_malloc(n + k + 4);
-        j = 0;
-        if (neg) out[j++] = '-';
-        if (n <= k)
-        {
-            out[j++] = '0';
-            if (k > 0)
-            {
-                out[j++] = '.';
-                for (intlen = 0; intlen < k - n; intlen++)
-                    out[j++] = '0';
-                memcpy(out + j, digits, n);
-                j += n;
-            }
-        }
-        else
-        {
-            memcpy(out + j, digits, n - k);
-            j += n - k;
-            if (k > 0)
-            {
-                out[j++] = '.';
-                memcpy(out + j, digits + n - k, k);
-                j += k;
-            }
-        }
-        out[j] = '\0';
-        /* strip trailing zeros of the fraction */
-        if (k > 0)
-        {
-            while (j > 0 && out[j - 1] == '0') out[--j] = '\0';
-            if (j > 0 && out[j - 1] == '.') out[--j] = '\0';
-        }
-    }
-    flint_free(s);
-    fmpz_clear(den);
-    fmpz_clear(num);
-    fmpz_clear(t);
-    return out;
 }
 
 /* ---------- evaluation of one box ---------- */
@@ -320,13 +252,6 @@ int sc_regime_eval_box(const sc_regime_problem *P, const fmpq *lo, const fmpq *h
 }
 
 /* ---------- the split loop on the verified box core ---------- */
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 /* Map between the problem's axes and the core's box axes. */
 typedef struct
@@ -597,7 +522,7 @@ static rnode *adopt(rnode *parent, const sc_box_t *b)
 int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
 {
     slong n = P->naxes, i, cap;
-    double t0 = now_s(), deadline = P->budget > 0 ? t0 + P->budget : 0, tshow = 0;
+    double t0 = sc_clock_seconds(), deadline = P->budget > 0 ? t0 + P->budget : 0, tshow = 0;
     double vol[3] = { 0, 0, 0 };
     box_map M;
     sc_worklist_t *w;
@@ -667,7 +592,7 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
         }
         if (w->n == 0)
             break;
-        if (!stop && deadline > 0 && now_s() >= deadline)
+        if (!stop && deadline > 0 && sc_clock_seconds() >= deadline)
             stop = 1;
         if (stop)
         {
@@ -698,7 +623,7 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
         {
             rnode *x = B.v[j];
             fmpq *lo = _fmpq_vec_init(n), *hi = _fmpq_vec_init(n);
-            double left = deadline > 0 ? deadline - now_s() : 0;
+            double left = deadline > 0 ? deadline - sc_clock_seconds() : 0;
             if (deadline <= 0 || left > 0)
             {
                 int v;
@@ -716,13 +641,13 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
         R->evaluated += B.n;
         if (slot[w->n - 1]->verdict < 0)
             stop = 1;                   /* the budget ran out first */
-        if (P->progress && now_s() - t0 > 1.0 && (now_s() - tshow > 0.25 || !shown))
+        if (P->progress && sc_clock_seconds() - t0 > 1.0 && (sc_clock_seconds() - tshow > 0.25 || !shown))
         {
             fprintf(stderr, "\rsynccert certify: %.1f s, %ld leaves, %ld boxes pending, certified %.4f, refuted %.4f",
-                    now_s() - t0, (long) w->ndone, (long) w->n, vol[SC_LEAF_CERTIFIED], vol[SC_LEAF_REFUTED]);
+                    sc_clock_seconds() - t0, (long) w->ndone, (long) w->n, vol[SC_LEAF_CERTIFIED], vol[SC_LEAF_REFUTED]);
             fflush(stderr);
             shown = 1;
-            tshow = now_s();
+            tshow = sc_clock_seconds();
         }
     }
     if (shown)
@@ -769,7 +694,7 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
     flint_free(B.v);
     sc_worklist_free(w);
     sc_box_domain_clear(&M.D);
-    R->seconds = now_s() - t0;
+    R->seconds = sc_clock_seconds() - t0;
     return SC_OK;
 }
 

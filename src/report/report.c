@@ -7,8 +7,10 @@
 #include <sys/stat.h>
 #include <arb.h>
 #include "synccert/report.h"
+#include "synccert/parse.h"
 #include "synccert/table.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "synccert/kernel.h"
 #include "synccert/regime.h"
 #include "synccert/rqf.h"
@@ -23,13 +25,6 @@ void sc_report_opts_init(sc_report_opts *o)
     o->digits = 10;
     o->compile = 1;
     o->budget = 30;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
 static void progress(const sc_report_opts *o, const char *what)
@@ -233,7 +228,7 @@ static int fig_regions(FILE *tex, sc_report_opts *o)
     fmpq_t lo, hi;
     slong i, k, dmax = o->small ? 24 : 40, counts[3] = { 0, 0, 0 };
     int st;
-    double t0 = now_s();
+    double t0 = sc_clock_seconds();
     static const char *const fill[3] = { "black!25", "blue!55", "red!55" };
     char *fr[3];
 
@@ -315,7 +310,7 @@ static int fig_regions(FILE *tex, sc_report_opts *o)
     if (o->summary)
         fprintf(o->summary, "\ncertify erf, c in [0.2, 3], d in 2..%ld: %ld boxes certified, %ld refuted, "
                 "%ld undecided (%.1f s); area fractions %s / %s / %s\n",
-                (long) dmax, (long) counts[1], (long) counts[2], (long) counts[0], now_s() - t0,
+                (long) dmax, (long) counts[1], (long) counts[2], (long) counts[0], sc_clock_seconds() - t0,
                 fr[1], fr[2], fr[0]);
     for (k = 0; k < 3; k++)
         flint_free(fr[k]);
@@ -542,7 +537,7 @@ int sc_report_write(sc_report_opts *o)
     char *path;
     FILE *tex;
     int st = SC_OK, i;
-    double t0 = now_s();
+    double t0 = sc_clock_seconds();
     const char *acts_all = "all";
     const char *acts_kernel = o->small ? "relu,erf,tanh,gelu" :
         "all,hermite:a1=1,a2=1/2,poly:c1=1,c3=-1/6";
@@ -674,7 +669,7 @@ int sc_report_write(sc_report_opts *o)
     }
     if (o->summary)
         fprintf(o->summary, "\n%ld undecided entries; tables computed in %.1f s; LaTeX source %s\n",
-                (long) o->undecided, now_s() - t0, path);
+                (long) o->undecided, sc_clock_seconds() - t0, path);
     if (o->compile)
     {
         st = compile_pdf(o);

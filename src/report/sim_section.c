@@ -8,6 +8,7 @@
 #include "synccert/report.h"
 #include "synccert/sim.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "synccert/rqf.h"
 #include "synccert/print.h"
 

@@ -4,7 +4,8 @@
 sc_run=0; sc_failed=0
 sc_out=$(mktemp); sc_err=$(mktemp)
 
-# run_sc ARGS...: run synccert (10 s limit), stdout/stderr to $sc_out/$sc_err.
+# run_sc ARGS...: run synccert (60 s limit: a hang fails the test, a loaded
+# machine does not), stdout/stderr to $sc_out/$sc_err.
 run_sc() { timeout 60 "$SYNCCERT" "$@" >"$sc_out" 2>"$sc_err"; sc_rc=$?; }
 
 # expect_error CODE PATTERN ARGS...: exit status CODE and a one-line stderr

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <ctype.h>
 #include "synccert/table.h"
+#include "synccert/parse.h"
 
 static char *dupstr(const char *s)
 {
@@ -103,67 +104,6 @@ char *sc_tex_number(const char *d, int split)
     return r;
 }
 
-/* Decimal form of an exact rational when it has one (denominator 2^a 5^b),
-   else p/q. */
-static char *fmpq_dec(const fmpq_t x)
-{
-    fmpz_t den, t;
-    slong k = 0;
-    char *s;
-    fmpz_init(den);
-    fmpz_init(t);
-    fmpz_set(den, fmpq_denref(x));
-    while (fmpz_divisible_si(den, 2)) { fmpz_divexact_si(den, den, 2); k++; }
-    {
-        slong k5 = 0;
-        while (fmpz_divisible_si(den, 5)) { fmpz_divexact_si(den, den, 5); k5++; }
-        k = FLINT_MAX(k, k5);
-    }
-    if (!fmpz_is_one(den) || k > 40)
-        s = fmpq_get_str(NULL, 10, x);
-    else
-    {
-        /* x * 10^k is an integer */
-        char *digits;
-        slong len, i, pos = 0;
-        fmpz_ui_pow_ui(t, 10, k);
-        fmpz_mul(t, t, fmpq_numref(x));
-        fmpz_divexact(t, t, fmpq_denref(x));
-        int neg = fmpz_sgn(t) < 0;
-        fmpz_abs(t, t);
-        digits = fmpz_get_str(NULL, 10, t);
-        len = strlen(digits);
-        s = flint_malloc(len + k + 8);
-        if (neg)
-            s[pos++] = '-';
-        if (k == 0)
-            pos += sprintf(s + pos, "%s", digits);
-        else
-        {
-            if (len <= k)
-            {
-                s[pos++] = '0';
-                s[pos++] = '.';
-                for (i = 0; i < k - len; i++)
-                    s[pos++] = '0';
-                pos += sprintf(s + pos, "%s", digits);
-            }
-            else
-            {
-                memcpy(s + pos, digits, len - k);
-                pos += len - k;
-                s[pos++] = '.';
-                pos += sprintf(s + pos, "%s", digits + len - k);
-            }
-        }
-        s[pos] = '\0';
-        flint_free(digits);
-    }
-    fmpz_clear(den);
-    fmpz_clear(t);
-    return s;
-}
-
 char *sc_table_act_name(const sc_act_t act)
 {
     const sc_act_def *d = act->def;
@@ -173,7 +113,7 @@ char *sc_table_act_name(const sc_act_t act)
     v = flint_malloc(sizeof(char *) * (act->npar + 1));
     for (i = 0; i < act->npar; i++)
     {
-        v[i] = fmpq_dec(act->par + i);
+        v[i] = sc_fmpq_decimal(act->par + i);
         cap += strlen(v[i]) + 16 + (d->params ? strlen(d->params[d->flags & SC_ACT_COEFFS ? 0 : i].name) : 0);
     }
     s = flint_malloc(cap);
@@ -241,7 +181,7 @@ static slong col_order(const sc_table *t, int *cols)
 
 static char *params_text(const sc_table *t, int latex)
 {
-    char *sg = fmpq_dec(t->sigma), *q = fmpq_dec(t->wvar), *s = fmpq_dec(t->bvar), *p = fmpq_dec(t->p);
+    char *sg = sc_fmpq_decimal(t->sigma), *q = sc_fmpq_decimal(t->wvar), *s = sc_fmpq_decimal(t->bvar), *p = sc_fmpq_decimal(t->p);
     char *r = flint_malloc(strlen(sg) + strlen(q) + strlen(s) + strlen(p) + 200);
     int cp = 0;
     slong i;

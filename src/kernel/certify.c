@@ -1,27 +1,6 @@
 /* Kernel values at a requested number of correct digits: raise the working
    precision until every output meets the goal, up to a cap. */
-#include <math.h>
 #include "synccert/kernel.h"
-
-slong sc_prec_for_digits(slong digits)
-{
-    return (slong) ceil(digits * 3.3219280948873623) + 24;
-}
-
-int sc_arb_meets_digits(const arb_t x, slong digits)
-{
-    slong goal = (slong) ceil(digits * 3.3219280948873623) + 2;
-    if (arf_is_inf(arb_midref(x)) && mag_is_zero(arb_radref(x)))
-        return 1;
-    if (!arb_is_finite(x))
-        return 0;
-    if (arb_contains_zero(x))
-    {
-        /* absolute error below 10^-digits: rad <= 2^-(goal) suffices */
-        return mag_cmp_2exp_si(arb_radref(x), -goal) <= 0;
-    }
-    return arb_rel_accuracy_bits(x) >= goal;
-}
 
 void sc_kernel_result_init(sc_kernel_result *r)
 {
@@ -57,9 +36,7 @@ int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
         return sc_error(SC_ERR_INPUT, "weight variance q must be > 0");
     if (s != NULL && fmpq_sgn(s) < 0)
         return sc_error(SC_ERR_INPUT, "bias variance s must be >= 0");
-    if (prec_cap <= 0)
-        prec_cap = FLINT_MAX(16 * prec, 4096);
-    prec_cap = FLINT_MIN(prec_cap, SC_PREC_MAX);
+    prec_cap = sc_prec_cap(prec, prec_cap);
     prec = FLINT_MIN(prec, prec_cap);
 
     arb_init(one);

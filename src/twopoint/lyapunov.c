@@ -4,9 +4,97 @@
    every finite output has the requested digits AND the sign of lambda is
    decided, or the precision cap is reached (then the verdict stays
    "undecided"; it is never taken from a midpoint). */
+#include "synccert/lyapunov.h"
 #include "synccert/twopoint.h"
 #include "synccert/kernel.h"
 #include "synccert/verdict.h"
+
+void sc_lyapunov_lambda_v(arb_t lambda, arb_t v, const arb_t K1, const arb_t dK1,
+                          const arb_t d, const arb_t sigma2, slong prec)
+{
+    arb_t t, u;
+    int inf = arf_is_pos_inf(arb_midref(dK1));
+
+    arb_init(t);
+    arb_init(u);
+    if (lambda != NULL)
+    {
+        if (inf)
+        {
+            /* K'(1) = +inf: lambda = sign(d - 3) * inf; undefined at d = 3 */
+            arb_sub_ui(t, d, 3, prec);
+            if (arb_is_positive(t))
+                arb_pos_inf(lambda);
+            else if (arb_is_negative(t))
+                arb_neg_inf(lambda);
+            else
+                arb_indeterminate(lambda);
+        }
+        else
+        {
+            /* (sigma^2 / 2) [ (d - 3) K'(1) - (d - 1) K(1) ] */
+            arb_sub_ui(t, d, 3, prec);
+            arb_mul(t, t, dK1, prec);
+            arb_sub_ui(u, d, 1, prec);
+            arb_mul(u, u, K1, prec);
+            arb_sub(t, t, u, prec);
+            arb_mul(t, t, sigma2, prec);
+            arb_mul_2exp_si(lambda, t, -1);
+        }
+    }
+    if (v != NULL)
+    {
+        if (inf)
+            arb_pos_inf(v);
+        else
+        {
+            arb_add(t, K1, dK1, prec);
+            arb_mul(v, t, sigma2, prec);
+        }
+    }
+    arb_clear(t);
+    arb_clear(u);
+}
+
+void sc_lyapunov_g(arb_t g, const arb_t p, const arb_t lambda, const arb_t v, slong prec)
+{
+    arb_t t;
+    arb_init(t);
+    /* g(p) = p lambda + p^2 v / 2 */
+    arb_sqr(t, p, prec);
+    arb_mul(t, t, v, prec);
+    arb_mul_2exp_si(t, t, -1);
+    arb_addmul(t, p, lambda, prec);
+    arb_swap(g, t);
+    arb_clear(t);
+}
+
+const char *sc_antipodal_name(int a)
+{
+    switch (a)
+    {
+        case SC_ANTI_REPELLING: return "repelling";
+        case SC_ANTI_ATTRACTING: return "attracting";
+        case SC_ANTI_NEUTRAL: return "neutral-to-first-order";
+        default: return "undecided";
+    }
+}
+
+const char *sc_verdict_name(int v)
+{
+    switch (v)
+    {
+        case SC_SYNC_YES: return "synchronizes";
+        case SC_SYNC_NO: return "does not synchronize";
+        default: return "undecided";
+    }
+}
+
+int sc_verdict_from_lambda(const arb_t lambda)
+{
+    int sg = sc_arb_sign(lambda);
+    return sg < 0 ? SC_SYNC_YES : sg > 0 ? SC_SYNC_NO : SC_SYNC_UNDECIDED;
+}
 
 void sc_lyap_result_init(sc_lyap_result *r)
 {
@@ -117,7 +205,7 @@ int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
         return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
     if ((st = sc_twopoint_check_inputs(d, sigma, q, s)) != SC_OK)
         return st;
-    prec_cap = sc_twopoint_cap(prec, prec_cap);
+    prec_cap = sc_prec_cap(prec, prec_cap);
     prec = FLINT_MIN(prec, prec_cap);
     r->odd = sc_act_is_odd(act, s);
 

@@ -3,7 +3,7 @@
    near rho = 1 the divided difference D stays tight (it tends to K'(1)). */
 #include <math.h>
 #include "sc_test.h"
-#include "synccert/interval.h"
+#include "synccert/kfun.h"
 #include "synccert/kernel.h"
 
 static void setup(sc_kfun_t kf, const char *spec, const char *q, const char *s, slong prec)

@@ -4,9 +4,10 @@
 #include <time.h>
 #include "synccert/table.h"
 #include "synccert/twopoint.h"
+#include "synccert/lyapunov.h"
 #include "synccert/critdim.h"
 #include "synccert/coercivity.h"
-#include "synccert/interval.h"
+#include "synccert/kfun.h"
 #include "synccert/kernel.h"
 #include "synccert/parse.h"
 #include "synccert/print.h"
@@ -341,13 +342,6 @@ static const char *fail_word(int st)
     }
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
 /* c_p for one activation at every dimension of the table. */
 static void compute_cp(sc_table *t, slong ia)
 {
@@ -513,7 +507,7 @@ static void compute_lyap(sc_table *t, slong ia)
 int sc_table_compute(sc_table *t)
 {
     slong ia, i, n;
-    double t0 = now_seconds(), ta;
+    double t0 = sc_clock_seconds(), ta;
     int st;
 
     if (t->nacts == 0)
@@ -549,7 +543,7 @@ int sc_table_compute(sc_table *t)
     }
     for (ia = 0; ia < t->nacts; ia++)
     {
-        ta = now_seconds();
+        ta = sc_clock_seconds();
         if (t->progress)
         {
             char *nm = sc_table_act_name(t->acts + ia);
@@ -564,8 +558,8 @@ int sc_table_compute(sc_table *t)
         if (wanted(t, SC_TQ_CP) && t->ndims > 0)
             compute_cp(t, ia);
         if (t->progress)
-            fprintf(stderr, " %.2f s\n", now_seconds() - ta);
+            fprintf(stderr, " %.2f s\n", sc_clock_seconds() - ta);
     }
-    t->seconds = now_seconds() - t0;
+    t->seconds = sc_clock_seconds() - t0;
     return SC_OK;
 }

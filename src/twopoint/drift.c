@@ -1,11 +1,9 @@
-/* The two-point motion (MODEL.md section 3): b(rho), a(rho), and the
-   near-diagonal quantities of section 4 from K(1), K'(1).  Certified
+/* The two-point motion (MODEL.md section 3): b(rho), a(rho).  Certified
    evaluation at exact inputs raises the working precision until every output
    has the requested number of correct digits. */
 #include <string.h>
 #include "synccert/twopoint.h"
 #include "synccert/kernel.h"
-#include "synccert/verdict.h"
 
 void sc_twopoint_ba(arb_t b, arb_t a, const arb_t K1, const arb_t Krho, const arb_t rho,
                     const arb_t d, const arb_t sigma2, slong prec)
@@ -66,157 +64,6 @@ void sc_twopoint_ba(arb_t b, arb_t a, const arb_t K1, const arb_t Krho, const ar
     arb_clear(r2);
 }
 
-void sc_lyapunov_lambda_v(arb_t lambda, arb_t v, const arb_t K1, const arb_t dK1,
-                          const arb_t d, const arb_t sigma2, slong prec)
-{
-    arb_t t, u;
-    int inf = arf_is_pos_inf(arb_midref(dK1));
-
-    arb_init(t);
-    arb_init(u);
-    if (lambda != NULL)
-    {
-        if (inf)
-        {
-            /* K'(1) = +inf: lambda = sign(d - 3) * inf; undefined at d = 3 */
-            arb_sub_ui(t, d, 3, prec);
-            if (arb_is_positive(t))
-                arb_pos_inf(lambda);
-            else if (arb_is_negative(t))
-                arb_neg_inf(lambda);
-            else
-                arb_indeterminate(lambda);
-        }
-        else
-        {
-            /* (sigma^2 / 2) [ (d - 3) K'(1) - (d - 1) K(1) ] */
-            arb_sub_ui(t, d, 3, prec);
-            arb_mul(t, t, dK1, prec);
-            arb_sub_ui(u, d, 1, prec);
-            arb_mul(u, u, K1, prec);
-            arb_sub(t, t, u, prec);
-            arb_mul(t, t, sigma2, prec);
-            arb_mul_2exp_si(lambda, t, -1);
-        }
-    }
-    if (v != NULL)
-    {
-        if (inf)
-            arb_pos_inf(v);
-        else
-        {
-            arb_add(t, K1, dK1, prec);
-            arb_mul(v, t, sigma2, prec);
-        }
-    }
-    arb_clear(t);
-    arb_clear(u);
-}
-
-void sc_lyapunov_g(arb_t g, const arb_t p, const arb_t lambda, const arb_t v, slong prec)
-{
-    arb_t t;
-    arb_init(t);
-    /* g(p) = p lambda + p^2 v / 2 */
-    arb_sqr(t, p, prec);
-    arb_mul(t, t, v, prec);
-    arb_mul_2exp_si(t, t, -1);
-    arb_addmul(t, p, lambda, prec);
-    arb_swap(g, t);
-    arb_clear(t);
-}
-
-const char *sc_antipodal_name(int a)
-{
-    switch (a)
-    {
-        case SC_ANTI_REPELLING: return "repelling";
-        case SC_ANTI_ATTRACTING: return "attracting";
-        case SC_ANTI_NEUTRAL: return "neutral-to-first-order";
-        default: return "undecided";
-    }
-}
-
-const char *sc_verdict_name(int v)
-{
-    switch (v)
-    {
-        case SC_SYNC_YES: return "synchronizes";
-        case SC_SYNC_NO: return "does not synchronize";
-        default: return "undecided";
-    }
-}
-
-int sc_verdict_from_lambda(const arb_t lambda)
-{
-    int sg = sc_arb_sign(lambda);
-    return sg < 0 ? SC_SYNC_YES : sg > 0 ? SC_SYNC_NO : SC_SYNC_UNDECIDED;
-}
-
-int sc_act_is_odd(const sc_act_t act, const fmpq_t s)
-{
-    slong k;
-    if (s != NULL && !fmpq_is_zero(s))
-        return 0;           /* a bias breaks x -> -x */
-    if (act->def->flags & SC_ACT_ODD)
-        return 1;
-    if (act->def->flags & SC_ACT_COEFFS)
-    {
-        /* poly (monomials) and hermite (He_n) coefficient lists: phi is odd
-           iff every even-index coefficient vanishes (and not all are 0). */
-        int any = 0;
-        for (k = 0; k < act->npar; k++)
-        {
-            if (fmpq_is_zero(act->par + k))
-                continue;
-            if (k % 2 == 0)
-                return 0;
-            any = 1;
-        }
-        return any;
-    }
-    return 0;
-}
-
-int sc_act_is_homogeneous1(const sc_act_t act, const fmpq_t s)
-{
-    /* Positively homogeneous of degree 1 (phi(c x) = c phi(x) for c > 0):
-       phi(x) = x phi'(x) with phi' constant on each half-line, and
-       E[Z^2 1{Z > 0}] = E[1{Z > 0}] = 1/2, so with s = 0 (t^2 = q)
-       K(1) = q E[phi(Z)^2] = q E[phi'(Z)^2] = K'(1) exactly. */
-    if (s != NULL && !fmpq_is_zero(s))
-        return 0;
-    return (act->def->flags & SC_ACT_HOMOG1) != 0;
-}
-
-int sc_kernel_at_ends(arb_t K1, arb_t dK1, arb_t Km1, const sc_act_t act,
-                      const fmpq_t q, const fmpq_t s, slong prec)
-{
-    arb_ptr p = sc_act_params(act, prec);
-    arb_t r, qb, sb;
-    int st;
-
-    arb_init(r);
-    arb_init(qb);
-    arb_init(sb);
-    if (q) arb_set_fmpq(qb, q, prec); else arb_one(qb);
-    if (s) arb_set_fmpq(sb, s, prec); else arb_zero(sb);
-    arb_one(r);
-    st = sc_kernel_eval(K1, dK1, act->def, p, act->npar, r, qb, sb, SC_KM_AUTO, prec);
-    if (st == SC_OK && Km1 != NULL)
-    {
-        arb_set_si(r, -1);
-        st = sc_kernel_eval(Km1, NULL, act->def, p, act->npar, r, qb, sb, SC_KM_AUTO, prec);
-    }
-    sc_act_params_clear(p, act);
-    arb_clear(r);
-    arb_clear(qb);
-    arb_clear(sb);
-    if (st != SC_OK && sc_last_error()[0] == '\0')
-        sc_error(st, "%s: kernel evaluation failed", act->def->name);
-    return st;
-}
-
 int sc_twopoint_check_inputs(const fmpz_t d, const fmpq_t sigma, const fmpq_t q, const fmpq_t s)
 {
     if (d != NULL && fmpz_cmp_si(d, 2) < 0)
@@ -228,13 +75,6 @@ int sc_twopoint_check_inputs(const fmpz_t d, const fmpq_t sigma, const fmpq_t q,
     if (s != NULL && fmpq_sgn(s) < 0)
         return sc_error(SC_ERR_INPUT, "bias variance s must be >= 0");
     return SC_OK;
-}
-
-slong sc_twopoint_cap(slong prec, slong prec_cap)
-{
-    if (prec_cap <= 0)
-        prec_cap = FLINT_MAX(16 * prec, 4096);
-    return FLINT_MIN(prec_cap, SC_PREC_MAX);
 }
 
 int sc_twopoint_certify(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
@@ -252,7 +92,7 @@ int sc_twopoint_certify(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
         return st;
     if (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0)
         return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
-    prec_cap = sc_twopoint_cap(prec, prec_cap);
+    prec_cap = sc_prec_cap(prec, prec_cap);
     prec = FLINT_MIN(prec, prec_cap);
 
     arb_init(K1); arb_init(Kr); arb_init(rb); arb_init(db);

@@ -30,25 +30,16 @@ void sc_clear_error(void) { sc_errbuf[0] = '\0'; }
 /* The budget is wall-clock time on a monotonic clock. */
 static _Thread_local double sc_deadline = 0.0, sc_budget = 0.0;
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
 void sc_budget_set(double seconds)
 {
     sc_budget = seconds > 0 ? seconds : 0.0;
-    sc_deadline = seconds > 0 ? now() + seconds : 0.0;
+    sc_deadline = seconds > 0 ? sc_clock_seconds() + seconds : 0.0;
 }
 
 int sc_budget_expired(void)
 {
-    return sc_deadline > 0.0 && now() > sc_deadline;
+    return sc_deadline > 0.0 && sc_clock_seconds() > sc_deadline;
 }
-
-double sc_budget_seconds(void) { return sc_budget; }
 
 int sc_budget_error(const char *who, slong prec)
 {

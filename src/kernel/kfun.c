@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 #include <acb_calc.h>
-#include "synccert/interval.h"
+#include "synccert/kfun.h"
 #include "synccert/kernel.h"
 #include "synccert/gauss.h"
 
@@ -451,6 +451,23 @@ int sc_kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np,
     int st = kfun_init(kf, def, p, np, q, s, series, prec);
     if (st != SC_OK)
         sc_kfun_clear(kf);
+    return st;
+}
+
+int sc_kfun_init_act(sc_kfun_t kf, const sc_act_t act, const fmpq_t q, const fmpq_t s,
+                     int series, slong prec)
+{
+    arb_ptr par = sc_act_params(act, prec);
+    arb_t qb, sb;
+    int st;
+    arb_init(qb);
+    arb_init(sb);
+    if (q) arb_set_fmpq(qb, q, prec); else arb_one(qb);
+    if (s) arb_set_fmpq(sb, s, prec);
+    st = sc_kfun_init(kf, act->def, par, sc_act_nparams(act), qb, sb, series, prec);
+    sc_act_params_clear(par, act);
+    arb_clear(qb);
+    arb_clear(sb);
     return st;
 }
 

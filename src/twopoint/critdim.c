@@ -4,6 +4,7 @@
    sc_arb_sign; monotonicity in d (the sign of K'(1) - K(1), also decided by
    sc_arb_sign) extends it to all smaller or larger dimensions. */
 #include "synccert/critdim.h"
+#include "synccert/lyapunov.h"
 #include "synccert/twopoint.h"
 #include "synccert/kernel.h"
 #include "synccert/verdict.h"
@@ -233,7 +234,7 @@ int sc_critical_dim(sc_critdim_result *r, const sc_act_t act, const fmpq_t q,
         return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
     if ((st = sc_twopoint_check_inputs(NULL, NULL, q, s)) != SC_OK)
         return st;
-    prec_cap = sc_twopoint_cap(prec, prec_cap);
+    prec_cap = sc_prec_cap(prec, prec_cap);
     prec = FLINT_MIN(prec, prec_cap);
     for (;;)
     {

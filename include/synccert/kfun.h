@@ -74,6 +74,11 @@ int sc_kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np,
                  const arb_t q, const arb_t s, int series, slong prec);
 void sc_kfun_clear(sc_kfun_t kf);
 
+/* The same for an activation with exact parameters and exact q, s (NULL:
+   1, 0) at precision prec. */
+int sc_kfun_init_act(sc_kfun_t kf, const sc_act_t act, const fmpq_t q, const fmpq_t s,
+                     int series, slong prec);
+
 /* Point values at an exact rho in [-1, 1] (either output may be NULL). */
 int sc_kfun_point(arb_t K, arb_t dK, sc_kfun_t kf, const arf_t rho);
 

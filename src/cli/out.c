@@ -1,0 +1,35 @@
+/* Output helpers shared by the subcommands: certified numbers as text and
+   JSON (see cli.h). */
+#include "cli.h"
+#include "synccert/print.h"
+
+void sc_cli_text_real(FILE *f, const arb_t x, slong digits)
+{
+    char *str;
+    if (arf_is_nan(arb_midref(x)))
+    {
+        fputs("undefined", f);
+        return;
+    }
+    str = sc_arb_digits(x, digits);
+    fputs(str, f);
+    flint_free(str);
+}
+
+void sc_cli_json_real(FILE *f, const char *key, const arb_t x, slong digits, int comma)
+{
+    fprintf(f, "\"%s\": ", key);
+    if (arf_is_nan(arb_midref(x)))
+        fputs("\"undefined\"", f);
+    else
+        sc_print_json_real(f, x, digits);
+    if (comma)
+        fputs(", ", f);
+}
+
+void sc_cli_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma)
+{
+    char *str = fmpq_get_str(NULL, 10, x);
+    fprintf(f, "\"%s\": \"%s\"%s", key, str, comma ? ", " : "");
+    flint_free(str);
+}

@@ -1,0 +1,181 @@
+/* The whole dissipation certificate for an activation with exact inputs
+   (see sc_coercivity_certify in include/synccert/coercivity.h). */
+#include "synccert/coercivity.h"
+#include "synccert/parse.h"
+#include "synccert/print.h"
+#include "synccert/verdict.h"
+
+void sc_coerc_problem_init(sc_coerc_problem *P)
+{
+    P->d = 2;
+    P->p_auto = 0;
+    fmpq_init(P->p);
+    fmpq_set_si(P->p, 1, 2);
+    fmpq_init(P->sigma);
+    fmpq_one(P->sigma);
+    fmpq_init(P->q);
+    fmpq_one(P->q);
+    fmpq_init(P->s);
+    fmpq_init(P->tol);
+    fmpq_set_si(P->tol, 1, 1000000);
+    P->attention = 0;
+    fmpq_init(P->gamma);
+    fmpq_init(P->beta);
+    fmpq_init(P->vnorm);
+    fmpq_one(P->vnorm);
+    fmpq_init(P->qknorm);
+    fmpq_one(P->qknorm);
+    P->max_boxes = 0;
+}
+
+void sc_coerc_problem_clear(sc_coerc_problem *P)
+{
+    fmpq_clear(P->p);
+    fmpq_clear(P->sigma);
+    fmpq_clear(P->q);
+    fmpq_clear(P->s);
+    fmpq_clear(P->tol);
+    fmpq_clear(P->gamma);
+    fmpq_clear(P->beta);
+    fmpq_clear(P->vnorm);
+    fmpq_clear(P->qknorm);
+}
+
+void sc_coerc_cert_init(sc_coerc_cert *r)
+{
+    sc_coerc_result_init(&r->bb);
+    fmpq_init(r->p);
+    arb_init(r->cp);
+    arb_init(r->Latt);
+    arb_init(r->rp);
+    r->verdict = SC_DISS_UNDECIDED;
+}
+
+void sc_coerc_cert_clear(sc_coerc_cert *r)
+{
+    sc_coerc_result_clear(&r->bb);
+    fmpq_clear(r->p);
+    arb_clear(r->cp);
+    arb_clear(r->Latt);
+    arb_clear(r->rp);
+}
+
+int sc_coerc_problem_check(const sc_coerc_problem *P)
+{
+    fmpq_t t;
+    int bad;
+    if (P->d < 2)
+        return sc_error(SC_ERR_INPUT, "dimension must be an integer >= 2");
+    if (!P->p_auto && (fmpq_sgn(P->p) <= 0 || fmpq_cmp_ui(P->p, 2) > 0))
+        return sc_error(SC_ERR_INPUT, "p must lie in (0, 2]");
+    if (fmpq_sgn(P->sigma) <= 0)
+        return sc_error(SC_ERR_INPUT, "sigma must be > 0");
+    if (fmpq_sgn(P->q) <= 0)
+        return sc_error(SC_ERR_INPUT, "weight variance q must be > 0");
+    if (fmpq_sgn(P->s) < 0)
+        return sc_error(SC_ERR_INPUT, "bias variance s must be >= 0");
+    fmpq_init(t);
+    sc_parse_fmpq(t, "1e-12", "tol");
+    bad = fmpq_cmp(P->tol, t) < 0 || fmpq_cmp_ui(P->tol, 1) > 0;
+    fmpq_clear(t);
+    if (bad)
+        return sc_error(SC_ERR_INPUT, "tolerance must lie in [1e-12, 1]");
+    if (fmpq_sgn(P->gamma) < 0 || fmpq_sgn(P->beta) < 0 || fmpq_sgn(P->vnorm) < 0 ||
+        fmpq_sgn(P->qknorm) < 0)
+        return sc_error(SC_ERR_INPUT, "gamma, beta and the attention norms must be >= 0");
+    return SC_OK;
+}
+
+int sc_coercivity_nonpositive(const sc_act_t act, const fmpq_t s)
+{
+    return sc_act_is_odd(act, s);
+}
+
+/* c_p as a ball from the branch and bound's [lo, hi] (lo may be -inf). */
+static void cp_ball(arb_t x, const sc_coerc_result *r)
+{
+    if (arf_is_neg_inf(r->hi))
+        arb_neg_inf(x);
+    else if (arf_is_neg_inf(r->lo))
+        arb_indeterminate(x);
+    else
+        arb_set_interval_arf(x, r->lo, r->hi, 128);
+}
+
+int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P)
+{
+    slong prec, max_boxes = P->max_boxes > 0 ? P->max_boxes : 2000000;
+    arb_t gl, x, y;
+    arf_t tolf;
+    sc_fparams_t fp;
+    sc_kfun_t kf;
+    int st = SC_OK;
+
+    if ((st = sc_coerc_problem_check(P)) != SC_OK)
+        return st;
+    arb_init(gl);
+    arb_init(x);
+    arb_init(y);
+    arf_init(tolf);
+    sc_fparams_init(fp);
+    /* try at 64 bits, then 128 if the enclosures are too wide for tol */
+    for (prec = 64; prec <= 128; prec *= 2)
+    {
+        if ((st = sc_kfun_init_act(kf, act, P->q, P->s, 1, prec)) != SC_OK)
+            break;
+        arb_set_si(fp->d, P->d);
+        arb_set_fmpq(fp->sigma2, P->sigma, prec);
+        arb_sqr(fp->sigma2, fp->sigma2, prec);
+        arb_set_fmpq(x, P->beta, prec);
+        arb_set_fmpq(y, P->qknorm, prec);
+        arb_set_fmpq(gl, P->vnorm, prec);
+        sc_attention_bound(r->Latt, x, gl, y, prec);
+        arb_set_fmpq(gl, P->gamma, prec);
+        arb_mul(gl, gl, r->Latt, prec);
+        /* tol as an arf rounded down (a smaller tolerance is safe) */
+        arb_set_fmpq(x, P->tol, prec);
+        arb_get_lbound_arf(tolf, x, prec);
+        if (P->p_auto)
+            st = sc_coercivity_auto_p(r->p, &r->bb, kf, fp->d, fp->sigma2, gl, tolf, max_boxes);
+        else
+        {
+            fmpq_set(r->p, P->p);
+            arb_set_fmpq(fp->p, P->p, prec);
+            st = sc_coercivity_bb(&r->bb, kf, fp, tolf, NULL, max_boxes);
+        }
+        sc_kfun_clear(kf);
+        if (st != SC_OK || r->bb.reached)
+            break;
+    }
+    if (st == SC_ERR_BUDGET)
+        st = sc_error(SC_ERR_BUDGET, "time budget exhausted before the enclosure reached the tolerance");
+    else if (st == SC_OK)
+    {
+        cp_ball(r->cp, &r->bb);
+        if (!r->bb.reached)
+        {
+            char *a, *b;
+            sc_arb_bounds(&a, &b, r->cp, 10);
+            st = sc_error(SC_ERR_PREC, "could not reach the tolerance: c_p in [%s, %s]", a, b);
+            flint_free(a);
+            flint_free(b);
+        }
+        else
+        {
+            arb_set_fmpq(x, r->p, 128);
+            arb_mul(y, x, gl, 128);
+            arb_sub(r->rp, r->cp, y, 128);
+            if (P->attention)
+            {
+                int v = sc_arb_sign(r->rp);
+                r->verdict = v > 0 ? SC_DISS_YES : v < 0 ? SC_DISS_NO : SC_DISS_UNDECIDED;
+            }
+        }
+    }
+    arb_clear(gl);
+    arb_clear(x);
+    arb_clear(y);
+    arf_clear(tolf);
+    sc_fparams_clear(fp);
+    return st;
+}
