@@ -1,6 +1,6 @@
 /* Smooth built-in activations (sigmoid, gelu, gelu_tanh, silu, softplus) and
    the exact polynomial kernels (hermite, poly): reference values, closed
-   forms vs the general integrators, identities of MODEL.md section 2. */
+   forms vs the general integrators, identities of doc/model.md section 2. */
 #include <string.h>
 #include "sc_test.h"
 #include "sc_test_kernel.h"
@@ -246,7 +246,7 @@ static void test_poly_hermite_vs_integrators(void)
     arb_clear(dK3);
 }
 
-/* MODEL.md section 2: |K(rho) - sum_{n<=M} a_n^2 rho^n| <= (K(1) - sum_{n<=M} a_n^2) |rho|^{M+1};
+/* doc/model.md section 2: |K(rho) - sum_{n<=M} a_n^2 rho^n| <= (K(1) - sum_{n<=M} a_n^2) |rho|^{M+1};
    checks that the bound is not certainly violated (up to ball radii). */
 static void check_tail(const arb_t K, const arb_t K1, arb_srcptr a, slong M, const arb_t rho, slong prec)
 {

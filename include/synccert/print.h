@@ -1,6 +1,6 @@
 /* synccert: certified printing of Arb balls.
 
-   Why: every number synccert prints is an enclosure (MODEL.md section 7):
+   Why: every number synccert prints is an enclosure (doc/model.md section 7):
    either decimal bounds rounded outward, or a digit string in which every
    printed digit is right.  The digit string is produced by the Frama-C-proved
    core (sc_digits_certify in synccert/core.h) from exact integer bounds.

@@ -1,7 +1,7 @@
 /* synccert: certified verdicts from Arb balls.
 
    Why: every "synchronises / does not / undecided" verdict is drawn from the
-   sign of an enclosure (MODEL.md section 7).  These two functions are the
+   sign of an enclosure (doc/model.md section 7).  These two functions are the
    only place where that happens, and the decision itself is made by the
    Frama-C-proved core (sc_v_sign / sc_v_cmp in synccert/core.h): the glue
    here only maps the ball's endpoints to int64 bounds by a monotone,

@@ -1,4 +1,4 @@
-/* relu(x) = max(x, 0).  Kink at 0; closed forms (MODEL.md section 2):
+/* relu(x) = max(x, 0).  Kink at 0; closed forms (doc/model.md section 2):
      K_relu(c) = (sqrt(1-c^2) + (pi - arccos c) c) / (2 pi),
      K_relu'(c) = K_step(c) = 1/2 - arccos(c) / (2 pi),
    and positive homogeneity gives Kt(c) = t^2 K_relu(c).  Gaussian
