@@ -213,15 +213,15 @@ static void test_erf_numbers(void)
     char *sK, *sdK, *smK, *sv, *sds, *sl, *sp, line[512];
     make_report();
     arb_init(K); arb_init(dK); arb_init(t); arb_init(v); arb_init(ds); arb_init(lam); arb_init(ps);
-    arb_set_si(t, 2);
-    arb_div_si(t, t, 3, prec);
-    arb_asin(K, t, prec);
-    arb_const_pi(t, prec);
-    arb_div(K, K, t, prec);
-    arb_mul_2exp_si(K, K, 1);
-    arb_sqrt_ui(dK, 5, prec);
-    arb_mul(dK, dK, t, prec);
+    /* asin(2/3) = atan(2/sqrt 5) */
+    arb_sqrt_ui(t, 5, prec);
+    arb_const_pi(v, prec);
+    arb_mul(dK, v, t, prec);
     arb_ui_div(dK, 4, dK, prec);
+    arb_ui_div(K, 2, t, prec);
+    arb_atan(K, K, prec);
+    arb_div(K, K, v, prec);
+    arb_mul_2exp_si(K, K, 1);
     arb_add(v, K, dK, prec);
     arb_mul_si(ds, dK, 3, prec);
     arb_sub(ds, ds, K, prec);

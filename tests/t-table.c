@@ -251,11 +251,9 @@ static void test_count(void)
 {
     sc_table t;
     sc_table_init(&t);
-    sc_table_set_acts(&t, "relu,tanh");
-    sc_table_set_dims(&t, "4,32");
-    sc_table_set_quantities(&t, "K1,verdict");
-    CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_NUM), 0);       /* not computed */
-    CU_ASSERT_EQUAL(sc_table_compute(&t), SC_OK);
+    CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_EMPTY), 0);     /* not computed */
+    sc_table_clear(&t);
+    compute(&t, "relu,tanh", "4,32", "K1,verdict");
     CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_NUM), 2);       /* K(1) of relu, tanh */
     CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_WORD), 4);      /* yes/no at d = 4, 32 */
     CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_UNDECIDED), 0);

@@ -1,15 +1,13 @@
-/* Report section: simulated (statistical) versus certified values.
-   The simulator runs the discrete network of doc/model.md section 1; its numbers
-   are Monte Carlo estimates with standard errors and an O(h) step-size
-   allowance, printed next to the certified h -> 0 limits.  Nothing in this
-   section is used to decide anything. */
+/* Report section: simulated (statistical) versus certified values.  The
+   simulator runs the discrete network of doc/model.md section 1; its
+   numbers are Monte Carlo estimates with standard errors and an O(h)
+   step-size allowance, printed next to the certified h -> 0 limits.
+   Nothing in this section is used to decide anything. */
 #include <math.h>
 #include <string.h>
 #include "synccert/report.h"
 #include "synccert/sim.h"
-#include "synccert/twopoint.h"
 #include "synccert/lyapunov.h"
-#include "synccert/rqf.h"
 #include "synccert/print.h"
 #include "sections.h"
 
