@@ -141,7 +141,7 @@ static void test_known_values(void)
     CU_ASSERT_STRING_EQUAL(cellstr(&t, 0, 1, SC_TQ_LAMBDA), "-0.5000000000");
     CU_ASSERT_STRING_EQUAL(cellstr(&t, 0, 1, SC_TQ_PSTAR), "1.000000000");
     CU_ASSERT_STRING_EQUAL(cellstr(&t, 0, 0, SC_TQ_DSTAR), "none");
-    CU_ASSERT_STRING_EQUAL(cellstr(&t, 1, 0, SC_TQ_K1), "0.3942944904");      /* MODEL.md */
+    CU_ASSERT_STRING_EQUAL(cellstr(&t, 1, 0, SC_TQ_K1), "0.3942944904");      /* doc/model.md, section 2 */
     CU_ASSERT_STRING_EQUAL(cellstr(&t, 1, 0, SC_TQ_DK1), "0.4644029024");
     CU_ASSERT_STRING_EQUAL(cellstr(&t, 1, 1, SC_TQ_VERDICT), "yes");
     CU_ASSERT_STRING_EQUAL(cellstr(&t, 1, 2, SC_TQ_VERDICT), "no");
@@ -162,7 +162,7 @@ static void test_coercivity_cell(void)
     sc_table_set_dims(&t, "4");
     sc_table_set_quantities(&t, "cp");
     CU_ASSERT_EQUAL(sc_table_compute(&t), SC_OK);
-    /* c_{1/2} = 1/8 for relu, d >= 4 (MODEL.md section 5) */
+    /* c_{1/2} = 1/8 for relu, d >= 4 (doc/model.md section 5) */
     SC_ASSERT_CONTAINS_STR(sc_table_cell(&t, 0, 0, SC_TQ_CP)->x, "0.125");
     CU_ASSERT(strncmp(cellstr(&t, 0, 0, SC_TQ_CP), "0.125", 5) == 0);
     sc_table_clear(&t);
@@ -246,6 +246,34 @@ static void test_latex_carries_digits(void)
     sc_table_clear(&t);
 }
 
+/* Counting printed cells: d-independent quantities once per activation. */
+static void test_count(void)
+{
+    sc_table t;
+    sc_table_init(&t);
+    CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_EMPTY), 0);     /* not computed */
+    sc_table_clear(&t);
+    compute(&t, "relu,tanh", "4,32", "K1,verdict");
+    CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_NUM), 2);       /* K(1) of relu, tanh */
+    CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_WORD), 4);      /* yes/no at d = 4, 32 */
+    CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_UNDECIDED), 0);
+    CU_ASSERT_EQUAL(sc_table_count(&t, SC_CELL_EMPTY), 0);     /* only requested cells count */
+    sc_table_clear(&t);
+}
+
+static void test_parse_format(void)
+{
+    int f = -1;
+    CU_ASSERT(sc_table_parse_format(&f, "latex") == SC_OK && f == SC_TF_LATEX);
+    CU_ASSERT(sc_table_parse_format(&f, "csv") == SC_OK && f == SC_TF_CSV);
+    CU_ASSERT(sc_table_parse_format(&f, "md") == SC_OK && f == SC_TF_MARKDOWN);
+    CU_ASSERT(sc_table_parse_format(&f, "markdown") == SC_OK && f == SC_TF_MARKDOWN);
+    CU_ASSERT(sc_table_parse_format(&f, "text") == SC_OK && f == SC_TF_TEXT);
+    CU_ASSERT_EQUAL(sc_table_parse_format(&f, "pdf"), SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "unknown format 'pdf'") != NULL);
+    CU_ASSERT_EQUAL(f, SC_TF_TEXT);     /* unchanged on error */
+}
+
 SC_TEST_MAIN("table",
     SC_TEST(test_claim_checker_rejects),
     SC_TEST(test_digits_inside_enclosures),
@@ -253,4 +281,6 @@ SC_TEST_MAIN("table",
     SC_TEST(test_coercivity_cell),
     SC_TEST(test_lists),
     SC_TEST(test_tex_number),
-    SC_TEST(test_latex_carries_digits))
+    SC_TEST(test_latex_carries_digits),
+    SC_TEST(test_count),
+    SC_TEST(test_parse_format))

@@ -33,18 +33,24 @@ typedef struct
 }
 sc_report_opts;
 
+/* Defaults: dir "reports", name "synccert-report", 10 digits, compile,
+   c_p budget 30 s, no progress, no summary.  The options own nothing: there
+   is no clear. */
 void sc_report_opts_init(sc_report_opts *o);
 
-/* Write (and maybe compile) the report.  SC_OK, SC_ERR_INPUT (cannot create
-   or write the directory/file), SC_ERR_UNSUPPORTED (latexmk failed: see
-   DIR/NAME.latexmk.log); a message is recorded with sc_error. */
+/* Write (and maybe compile) the report.  The .tex is written to
+   DIR/NAME.tex.part and renamed to DIR/NAME.tex when complete.  With
+   o->progress, one line per section (and per activation of each table) on
+   stderr.  SC_OK, SC_ERR_INPUT (cannot create or write the directory/file),
+   SC_ERR_UNSUPPORTED (latexmk failed: see DIR/NAME.latexmk.log); a message
+   is recorded with sc_error. */
 int sc_report_write(sc_report_opts *o);
 
 /* Extra sections.  Each hook writes one \section{...} to `tex` and may print
    a few lines to `summary` (which may be NULL); it returns SC_OK or an error
    (then the report says the section failed and goes on).  The list lives in
-   src/report/hooks.c: to add a section (e.g. simulated versus certified
-   values from the Monte Carlo simulator), add one line there. */
+   src/report/hooks.c (it holds the comparison of simulated and certified
+   values); to add a section, add one line there. */
 typedef int (*sc_report_section_fn)(FILE *tex, FILE *summary, const sc_report_opts *o);
 
 typedef struct

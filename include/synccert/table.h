@@ -76,6 +76,10 @@ typedef struct
 }
 sc_table;
 
+/* init: no activations, dimensions or quantities (see
+   sc_table_set_defaults), sigma = q = 1, s = 0, p = 1/2, 10 digits, c_p
+   digits min(digits, 6), c_p budget 60 s, no progress.  clear frees the
+   lists and the cells. */
 void sc_table_init(sc_table *t);
 void sc_table_clear(sc_table *t);
 
@@ -104,7 +108,14 @@ void sc_table_set_defaults(sc_table *t);
    the return value is SC_OK unless the inputs are invalid. */
 int sc_table_compute(sc_table *t);
 
+/* The cell of activation ia, dimension index id, quantity q.  Quantities
+   that do not depend on d live at id = 0 only. */
 sc_tcell *sc_table_cell(const sc_table *t, slong ia, slong id, int q);
+
+/* Number of printed cells of kind `kind` (SC_CELL_*) in a computed table:
+   each requested quantity once per activation, or once per (activation, d)
+   when it depends on d.  0 before sc_table_compute. */
+slong sc_table_count(const sc_table *t, int kind);
 
 /* Write the table.  LaTeX: a complete table environment (booktabs; numbers
    aligned on the decimal point with r@{}l column pairs) with a caption
@@ -113,10 +124,14 @@ sc_tcell *sc_table_cell(const sc_table *t, slong ia, slong id, int q);
 int sc_table_write(FILE *f, const sc_table *t, int format, const char *label,
                    const char *caption_lead);
 
+/* The format named "latex", "csv", "markdown" (or "md") or "text";
+   SC_ERR_INPUT with a message for any other name. */
+int sc_table_parse_format(int *format, const char *name);
+
 /* The caption sentence on what a printed digit means (LaTeX or plain). */
 const char *sc_table_digit_note(int latex);
 
-/* --- helpers shared with the report --- */
+/* --- LaTeX helpers shared with the report (src/table/tex.c) --- */
 
 /* Escape text for LaTeX (caller frees with flint_free). */
 char *sc_tex_escape(const char *s);

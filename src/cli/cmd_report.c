@@ -21,7 +21,7 @@ static const char help[] =
 "synchronisation table (d*, lambda, p*, verdicts at d = 3, 8, 32, 64); a pgfplots\n"
 "figure of lambda against d whose error bars are the certified enclosures; a\n"
 "figure of the certified / refuted / undecided boxes of a certify run (erf(cx),\n"
-"c in [0.2, 3], d in 2..40); the coercivity table (c_p, p = 1/2, d = 3, 4, 16);\n"
+"c in [0.2, 3], d in 2..40); the coercivity table (c_p, p = 1/2, d = 3, 16);\n"
 "the random quadratic form (exact Lyapunov spectra, certified exponent of the\n"
 "linear activation, hitting probabilities); how to reproduce.  Every number is\n"
 "an Arb enclosure printed by the verified digit printer: a printed S whose last\n"
@@ -34,79 +34,70 @@ static const char help[] =
 "  --small             a short report (4 activations, 2 dimensions; for tests)\n"
 "  --no-pdf            write the .tex only, do not run latexmk\n"
 "  --budget SECONDS    time limit for c_p per activation (default 30)\n"
-"  --progress, --quiet progress on stderr (default: on)\n"
+"  --progress, --quiet progress on stderr: a line per section and per activation\n"
+"                      of each table (default: when stderr is a terminal)\n"
 "\n"
 "The full report takes well under a minute on two cores at 10 digits.\n"
 "Exit status: 0 success (also when latexmk is missing: a note says so), 1 latexmk\n"
 "failed (see DIR/NAME.latexmk.log), 2 bad input or unwritable directory.\n";
 
+/* The report's options; 0 or an exit status (message printed). */
+static int read_opts(sc_report_opts *r, const char *dir, const char *name, const char *digits,
+                     const char *budget)
+{
+    fmpq_t b;
+    int rc = 0;
+    if (dir && dir[0] == '\0')
+        return sc_cli_fail(CMD, SC_EXIT_USAGE, "empty output directory");
+    if (name && (name[0] == '\0' || strpbrk(name, "/' ") != NULL))
+        return sc_cli_fail(CMD, SC_EXIT_USAGE, "bad --name '%s' (a file name without '/', quotes or blanks)", name);
+    if (digits && sc_parse_slong(&r->digits, digits, "--digits", 1, 50) != SC_OK)
+        return sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error());
+    if (budget)
+    {
+        fmpq_init(b);
+        if ((rc = sc_cli_num(b, budget, NULL, CMD, "--budget", SC_CLI_POS)) == 0)
+            r->budget = fmpq_get_d(b);
+        fmpq_clear(b);
+    }
+    r->dir = dir ? dir : r->dir;
+    r->name = name ? name : r->name;
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
-    const char *dir_s = NULL, *name_s = NULL, *dig_s = NULL, *bud_s = NULL, *pos[1];
-    int small = 0, nopdf = 0, prog = 0, quiet = 0, npos, rc, st, i;
+    const char *dir = NULL, *name = NULL, *digits = NULL, *budget = NULL, *pos[1];
+    int small = 0, nopdf = 0, progress = 0, quiet = 0, npos, rc, st, i;
     char **av;
-    sc_report_opts o;
+    sc_report_opts r;
     sc_opt opts[] = {
-        { "output", 1, &dir_s, NULL, NULL, NULL, 0 },
-        { "name", 1, &name_s, NULL, NULL, NULL, 0 },
-        { "digits", 1, &dig_s, NULL, NULL, NULL, 0 },
-        { "budget", 1, &bud_s, NULL, NULL, NULL, 0 },
-        { "small", 0, NULL, &small, NULL, NULL, 0 },
-        { "no-pdf", 0, NULL, &nopdf, NULL, NULL, 0 },
-        { "progress", 0, NULL, &prog, NULL, NULL, 0 },
-        { "quiet", 0, NULL, &quiet, NULL, NULL, 0 },
+        { "output", 1, &dir }, { "name", 1, &name }, { "digits", 1, &digits }, { "budget", 1, &budget },
+        { "small", 0, NULL, &small }, { "no-pdf", 0, NULL, &nopdf },
+        { "progress", 0, NULL, &progress }, { "quiet", 0, NULL, &quiet },
     };
 
+    /* -o DIR is the one short option */
     av = flint_malloc(sizeof(char *) * (argc + 1));
     for (i = 0; i < argc; i++)
         av[i] = strcmp(argv[i], "-o") == 0 && i > 0 ? "--output" : argv[i];
     av[argc] = NULL;
     rc = sc_cli_parse(argc, av, opts, (int) (sizeof(opts) / sizeof(opts[0])), pos, 0, &npos);
     flint_free(av);
-    if (rc)
+    sc_report_opts_init(&r);
+    if (rc || (rc = read_opts(&r, dir, name, digits, budget)))
         return rc;
-    sc_report_opts_init(&o);
-    if (dir_s)
-    {
-        if (dir_s[0] == '\0')
-            return sc_cli_fail(CMD, SC_EXIT_USAGE, "empty output directory");
-        o.dir = dir_s;
-    }
-    if (name_s)
-    {
-        if (name_s[0] == '\0' || strchr(name_s, '/') || strchr(name_s, '\'') || strchr(name_s, ' '))
-            return sc_cli_fail(CMD, SC_EXIT_USAGE, "bad --name '%s' (a file name without '/', quotes or blanks)", name_s);
-        o.name = name_s;
-    }
-    if (dig_s && sc_parse_slong(&o.digits, dig_s, "--digits", 1, 50) != SC_OK)
-        return sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error());
-    if (bud_s)
-    {
-        fmpq_t b;
-        fmpq_init(b);
-        rc = sc_cli_fmpq(b, bud_s, NULL, CMD, "--budget");
-        if (rc == 0 && fmpq_sgn(b) <= 0)
-            rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--budget must be > 0 seconds");
-        if (rc == 0)
-            o.budget = fmpq_get_d(b);
-        fmpq_clear(b);
-        if (rc)
-            return rc;
-    }
-    o.small = small;
-    o.compile = !nopdf;
-    o.progress = !quiet;
-    (void) prog;
-    o.summary = stdout;
-    st = sc_report_write(&o);
+    r.small = small;
+    r.compile = !nopdf;
+    r.progress = quiet ? 0 : (progress || isatty(2));
+    r.summary = stdout;
+    st = sc_report_write(&r);
     fflush(stdout);
-    if (st == SC_ERR_INPUT)
-        return sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error());
     if (st != SC_OK)
-        return sc_cli_fail(CMD, SC_EXIT_FAIL, "%s", sc_last_error());
-    if (o.latexmk_missing)
+        return sc_cli_lib_fail(CMD, st);
+    if (r.latexmk_missing)
         fprintf(stderr, "synccert report: latexmk not found; wrote %s/%s.tex only "
-                "(install TeX with: sh scripts/install-deps report)\n", o.dir, o.name);
+                "(install TeX with: sh scripts/install-deps report)\n", r.dir, r.name);
     return SC_EXIT_OK;
 }
 

@@ -69,30 +69,52 @@ static const char help[] =
 "Exit status: 0 success (undecided entries included), 2 bad input or unwritable\n"
 "output.\n";
 
+enum { O_ACTS, O_DIMS, O_QUANT, O_DIGITS, O_FORMAT, O_OUT, O_SIGMA, O_WVAR, O_BVAR, O_P,
+       O_CPDIGITS, O_BUDGET, O_N };
+
+/* The table's lists and parameters and the format from the options:
+   0 or an exit status (message printed). */
+static int read_table(sc_table *t, int *format, const char *const *o)
+{
+    fmpq_t b;
+    int st = SC_OK, rc;
+    sc_table_set_defaults(t);
+    if ((o[O_ACTS] && (st = sc_table_set_acts(t, o[O_ACTS])) != SC_OK) ||
+        (o[O_DIMS] && (st = sc_table_set_dims(t, o[O_DIMS])) != SC_OK) ||
+        (o[O_QUANT] && (st = sc_table_set_quantities(t, o[O_QUANT])) != SC_OK) ||
+        (o[O_DIGITS] && (st = sc_parse_slong(&t->digits, o[O_DIGITS], "--digits", 1, 1000)) != SC_OK) ||
+        (o[O_CPDIGITS] && (st = sc_parse_slong(&t->cp_digits, o[O_CPDIGITS], "--cp-digits", 1, 30)) != SC_OK))
+        return sc_cli_lib_fail(CMD, st);
+    if ((rc = sc_cli_sqs(t->sigma, o[O_SIGMA], t->wvar, o[O_WVAR], t->bvar, o[O_BVAR], CMD)) ||
+        (rc = sc_cli_num(t->p, o[O_P], "1/2", CMD, "--p", SC_CLI_ANY)))
+        return rc;
+    if (o[O_BUDGET])
+    {
+        fmpq_init(b);
+        if ((rc = sc_cli_num(b, o[O_BUDGET], NULL, CMD, "--budget", SC_CLI_POS)) == 0)
+            t->cp_budget = fmpq_get_d(b);
+        fmpq_clear(b);
+        if (rc)
+            return rc;
+    }
+    if (o[O_FORMAT] && (st = sc_table_parse_format(format, o[O_FORMAT])) != SC_OK)
+        return sc_cli_lib_fail(CMD, st);
+    return 0;
+}
+
 static int run(int argc, char **argv)
 {
-    const char *acts_s = NULL, *dims_s = NULL, *q_s = NULL, *dig_s = NULL, *fmt_s = NULL;
-    const char *out_s = NULL, *sig_s = NULL, *wv_s = NULL, *bv_s = NULL, *p_s = NULL;
-    const char *cpd_s = NULL, *bud_s = NULL, *pos[1];
-    int progress = 0, quiet = 0, npos, rc, format = SC_TF_LATEX, st, i;
+    const char *o[O_N] = { NULL }, *pos[1];
+    int progress = 0, quiet = 0, npos, rc, st, format = SC_TF_LATEX, i;
     char **av;
     sc_table t;
     FILE *f = stdout;
     sc_opt opts[] = {
-        { "activations", 1, &acts_s, NULL, NULL, NULL, 0 },
-        { "dims", 1, &dims_s, NULL, NULL, NULL, 0 },
-        { "quantities", 1, &q_s, NULL, NULL, NULL, 0 },
-        { "digits", 1, &dig_s, NULL, NULL, NULL, 0 },
-        { "format", 1, &fmt_s, NULL, NULL, NULL, 0 },
-        { "output", 1, &out_s, NULL, NULL, NULL, 0 },
-        { "sigma", 1, &sig_s, NULL, NULL, NULL, 0 },
-        { "weight-var", 1, &wv_s, NULL, NULL, NULL, 0 },
-        { "bias-var", 1, &bv_s, NULL, NULL, NULL, 0 },
-        { "p", 1, &p_s, NULL, NULL, NULL, 0 },
-        { "cp-digits", 1, &cpd_s, NULL, NULL, NULL, 0 },
-        { "budget", 1, &bud_s, NULL, NULL, NULL, 0 },
-        { "progress", 0, NULL, &progress, NULL, NULL, 0 },
-        { "quiet", 0, NULL, &quiet, NULL, NULL, 0 },
+        { "activations", 1, &o[O_ACTS] }, { "dims", 1, &o[O_DIMS] }, { "quantities", 1, &o[O_QUANT] },
+        { "digits", 1, &o[O_DIGITS] }, { "format", 1, &o[O_FORMAT] }, { "output", 1, &o[O_OUT] },
+        { "sigma", 1, &o[O_SIGMA] }, { "weight-var", 1, &o[O_WVAR] }, { "bias-var", 1, &o[O_BVAR] },
+        { "p", 1, &o[O_P] }, { "cp-digits", 1, &o[O_CPDIGITS] }, { "budget", 1, &o[O_BUDGET] },
+        { "progress", 0, NULL, &progress }, { "quiet", 0, NULL, &quiet },
     };
 
     /* -o FILE is the one short option */
@@ -103,62 +125,30 @@ static int run(int argc, char **argv)
     sc_table_init(&t);
     rc = sc_cli_parse(argc, av, opts, (int) (sizeof(opts) / sizeof(opts[0])), pos, 0, &npos);
     flint_free(av);
-    if (rc)
+    if (rc || (rc = read_table(&t, &format, o)))
         goto done;
-
-    sc_table_set_defaults(&t);
-    if (acts_s && sc_table_set_acts(&t, acts_s) != SC_OK) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
-    if (dims_s && sc_table_set_dims(&t, dims_s) != SC_OK) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
-    if (q_s && sc_table_set_quantities(&t, q_s) != SC_OK) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
-    if (dig_s && sc_parse_slong(&t.digits, dig_s, "--digits", 1, 1000) != SC_OK) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
-    if (cpd_s && sc_parse_slong(&t.cp_digits, cpd_s, "--cp-digits", 1, 30) != SC_OK) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error()); goto done; }
-    if ((rc = sc_cli_fmpq(t.sigma, sig_s, "1", CMD, "--sigma")) != 0) goto done;
-    if ((rc = sc_cli_fmpq(t.wvar, wv_s, "1", CMD, "--weight-var")) != 0) goto done;
-    if ((rc = sc_cli_fmpq(t.bvar, bv_s, "0", CMD, "--bias-var")) != 0) goto done;
-    if ((rc = sc_cli_fmpq(t.p, p_s, "1/2", CMD, "--p")) != 0) goto done;
-    if (fmpq_sgn(t.sigma) <= 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--sigma must be > 0"); goto done; }
-    if (fmpq_sgn(t.wvar) <= 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--weight-var must be > 0"); goto done; }
-    if (fmpq_sgn(t.bvar) < 0) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--bias-var must be >= 0"); goto done; }
-    if (bud_s)
-    {
-        fmpq_t b;
-        fmpq_init(b);
-        rc = sc_cli_fmpq(b, bud_s, NULL, CMD, "--budget");
-        if (rc == 0 && fmpq_sgn(b) <= 0)
-            rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--budget must be > 0 seconds");
-        if (rc == 0)
-            t.cp_budget = fmpq_get_d(b);
-        fmpq_clear(b);
-        if (rc) goto done;
-    }
-    if (fmt_s)
-    {
-        if (strcmp(fmt_s, "latex") == 0) format = SC_TF_LATEX;
-        else if (strcmp(fmt_s, "csv") == 0) format = SC_TF_CSV;
-        else if (strcmp(fmt_s, "markdown") == 0 || strcmp(fmt_s, "md") == 0) format = SC_TF_MARKDOWN;
-        else if (strcmp(fmt_s, "text") == 0) format = SC_TF_TEXT;
-        else { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "unknown format '%s' (latex, csv, markdown or text)", fmt_s); goto done; }
-    }
     t.progress = quiet ? 0 : (progress || isatty(2));
-    if (out_s)
-    {
-        if (out_s[0] == '\0') { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "empty output file name"); goto done; }
-        f = fopen(out_s, "w");
-        if (f == NULL) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s': %s", out_s, strerror(errno)); goto done; }
-    }
-    st = sc_table_compute(&t);
-    if (st != SC_OK) { rc = sc_cli_lib_fail(CMD, st); goto done; }
-    st = sc_table_write(f, &t, format, NULL, NULL);
-    if (f != stdout)
-    {
-        if (fclose(f) != 0 && st == SC_OK)
-            st = sc_error(SC_ERR_INPUT, "write error");
-        f = stdout;
-    }
+    /* open the output first: a bad path fails before the computation */
+    if (o[O_OUT] && o[O_OUT][0] == '\0')
+        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "empty output file name");
+    else if (o[O_OUT] && (f = fopen(o[O_OUT], "w")) == NULL)
+        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s': %s", o[O_OUT], strerror(errno));
+    else if ((st = sc_table_compute(&t)) != SC_OK)
+        rc = sc_cli_lib_fail(CMD, st);
     else
-        fflush(stdout);
-    if (st != SC_OK) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s'", out_s ? out_s : "standard output"); goto done; }
-    rc = 0;
+    {
+        st = sc_table_write(f, &t, format, NULL, NULL);
+        if (f != stdout)
+        {
+            if (fclose(f) != 0)
+                st = SC_ERR_INPUT;
+            f = stdout;
+        }
+        else
+            fflush(stdout);
+        if (st != SC_OK)
+            rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s'", o[O_OUT] ? o[O_OUT] : "standard output");
+    }
 done:
     if (f != NULL && f != stdout)
         fclose(f);

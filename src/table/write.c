@@ -1,157 +1,12 @@
 /* Writing tables of certified quantities as LaTeX, CSV, Markdown or plain
    text (see include/synccert/table.h).  Nothing here computes: every number
    is the digit string the verified printer produced for the cell, laid out
-   (LaTeX: sign as $-$, exponent as \times 10^{e}) without changing a digit. */
+   (LaTeX: sign as $-$, exponent as \times 10^{e}, tex.c) without changing a
+   digit. */
 #include <string.h>
-#include <ctype.h>
 #include "synccert/table.h"
 #include "synccert/parse.h"
-
-static char *dupstr(const char *s)
-{
-    size_t n = strlen(s);
-    char *r = flint_malloc(n + 1);
-    memcpy(r, s, n + 1);
-    return r;
-}
-
-char *sc_tex_escape(const char *s)
-{
-    size_t n = strlen(s), i, k = 0;
-    char *r = flint_malloc(16 * n + 1);
-    for (i = 0; i < n; i++)
-    {
-        const char *rep = NULL;
-        switch (s[i])
-        {
-            case '_': rep = "\\_"; break;
-            case '%': rep = "\\%"; break;
-            case '&': rep = "\\&"; break;
-            case '#': rep = "\\#"; break;
-            case '$': rep = "\\$"; break;
-            case '{': rep = "\\{"; break;
-            case '}': rep = "\\}"; break;
-            case '~': rep = "\\textasciitilde{}"; break;
-            case '^': rep = "\\textasciicircum{}"; break;
-            case '\\': rep = "\\textbackslash{}"; break;
-            default: break;
-        }
-        if (rep)
-        {
-            strcpy(r + k, rep);
-            k += strlen(rep);
-        }
-        else
-            r[k++] = s[i];
-    }
-    r[k] = '\0';
-    return r;
-}
-
-char *sc_tex_number(const char *d, int split)
-{
-    const char *p = d, *dot, *e;
-    char *r = flint_malloc(strlen(d) + 64);
-    size_t k = 0;
-    int neg = 0;
-
-    if (strcmp(d, "inf") == 0 || strcmp(d, "-inf") == 0)
-    {
-        sprintf(r, "%s$%s\\infty$%s", split ? "" : "", d[0] == '-' ? "-" : "", split ? " &" : "");
-        return r;
-    }
-    if (strcmp(d, "nan") == 0)
-    {
-        sprintf(r, "%s", split ? "\\multicolumn{2}{c}{undefined}" : "undefined");
-        return r;
-    }
-    if (*p == '-')
-    {
-        neg = 1;
-        p++;
-    }
-    if (p[0] == '0' && p[1] == 'e')
-    {
-        /* a zero with an exponent: |x| <= 10^e / 2 < 10^e */
-        sprintf(r, split ? "\\multicolumn{2}{c}{$|{\\cdot}| < 10^{%s}$}" : "$|{\\cdot}| < 10^{%s}$", p + 2);
-        return r;
-    }
-    e = strchr(p, 'e');
-    dot = strchr(p, '.');
-    if (dot != NULL && e != NULL && dot > e)
-        dot = NULL;
-    if (neg)
-        k += sprintf(r + k, "$-$");
-    /* integer part */
-    {
-        const char *end = dot ? dot : (e ? e : p + strlen(p));
-        memcpy(r + k, p, end - p);
-        k += end - p;
-        p = end;
-    }
-    if (split)
-        k += sprintf(r + k, " & ");
-    if (dot != NULL)
-    {
-        const char *end = e ? e : p + strlen(p);
-        memcpy(r + k, p, end - p);
-        k += end - p;
-        p = end;
-    }
-    if (e != NULL)
-        k += sprintf(r + k, "${}\\times 10^{%s}$", e + 1);
-    r[k] = '\0';
-    return r;
-}
-
-char *sc_table_act_name(const sc_act_t act)
-{
-    const sc_act_def *d = act->def;
-    size_t cap = 64 + strlen(d->name);
-    slong i;
-    char *s, **v;
-    v = flint_malloc(sizeof(char *) * (act->npar + 1));
-    for (i = 0; i < act->npar; i++)
-    {
-        v[i] = sc_fmpq_decimal(act->par + i);
-        cap += strlen(v[i]) + 16 + (d->params ? strlen(d->params[d->flags & SC_ACT_COEFFS ? 0 : i].name) : 0);
-    }
-    s = flint_malloc(cap);
-    strcpy(s, d->name);
-    for (i = 0; i < act->npar; i++)
-    {
-        if (d->flags & SC_ACT_COEFFS)
-        {
-            if (fmpq_is_zero(act->par + i))
-                continue;
-            sprintf(s + strlen(s), "%s%s%ld=%s", strchr(s, ':') ? "," : ":", d->params[0].name, (long) i, v[i]);
-        }
-        else
-            sprintf(s + strlen(s), "%s%s=%s", i ? "," : ":", d->params[i].name, v[i]);
-    }
-    for (i = 0; i < act->npar; i++)
-        flint_free(v[i]);
-    flint_free(v);
-    return s;
-}
-
-const char *sc_table_digit_note(int latex)
-{
-    if (latex)
-        return "Every number is a certified enclosure printed by the verified digit printer: "
-               "a printed value $S$ whose last digit has unit $u$ is the exact value $x$ "
-               "correctly rounded, $|x - S| \\le u/2$; fewer digits are printed where the "
-               "enclosure does not support more.  \\emph{undecided}: the enclosure did not "
-               "determine the answer (no guess is printed); \\emph{none}: no critical "
-               "dimension (synchronisation in every $d \\ge 2$); --: not applicable "
-               "($p^*$ when $\\lambda > 0$).";
-    return "Every number is a certified enclosure printed by the verified digit printer: "
-           "a printed value S whose last digit has unit u is the exact value x correctly "
-           "rounded, |x - S| <= u/2; fewer digits are printed where the enclosure does not "
-           "support more.  'undecided': the enclosure did not determine the answer (no guess "
-           "is printed); 'none': no critical dimension (synchronisation in every d >= 2); "
-           "'--': not applicable (p* when lambda > 0).";
-}
+#include "internal.h"
 
 /* Does the table have a d column? */
 static int has_dim_col(const sc_table *t)
@@ -266,8 +121,8 @@ static void write_latex(FILE *f, const sc_table *t, const char *label, const cha
                 else
                 {
                     const char *w = cl->kind == SC_CELL_EMPTY ? "" : cl->str;
-                    char *ew = strcmp(w, "--") == 0 ? dupstr("--") :
-                               strcmp(w, "-inf") == 0 ? dupstr("$-\\infty$") : sc_tex_escape(w);
+                    char *ew = strcmp(w, "--") == 0 ? _sc_table_strdup("--") :
+                               strcmp(w, "-inf") == 0 ? _sc_table_strdup("$-\\infty$") : sc_tex_escape(w);
                     int emph = cl->kind == SC_CELL_UNDECIDED || cl->kind == SC_CELL_FAILED;
                     if (pair)
                         fprintf(f, " & \\multicolumn{2}{c}{%s%s%s}", emph ? "\\emph{" : "", ew, emph ? "}" : "");
@@ -402,11 +257,7 @@ static void write_grid(FILE *f, const sc_table *t, int markdown)
         }
         if (markdown)
             fputc('|', f);
-        else
-        {
-            /* no trailing blanks */
-        }
-        fputc('\n', f);
+        fputc('\n', f);        /* text: no trailing blanks */
         if (r == 0)
         {
             for (c = 0; c <= nc; c++)
@@ -456,4 +307,20 @@ int sc_table_write(FILE *f, const sc_table *t, int format, const char *label, co
         default: return sc_error(SC_ERR_INPUT, "unknown table format");
     }
     return ferror(f) ? sc_error(SC_ERR_INPUT, "write error") : SC_OK;
+}
+
+int sc_table_parse_format(int *format, const char *name)
+{
+    static const struct { const char *name; int format; } fmt[] = {
+        { "latex", SC_TF_LATEX }, { "csv", SC_TF_CSV }, { "markdown", SC_TF_MARKDOWN },
+        { "md", SC_TF_MARKDOWN }, { "text", SC_TF_TEXT },
+    };
+    size_t i;
+    for (i = 0; i < sizeof(fmt) / sizeof(fmt[0]); i++)
+        if (strcmp(name, fmt[i].name) == 0)
+        {
+            *format = fmt[i].format;
+            return SC_OK;
+        }
+    return sc_error(SC_ERR_INPUT, "unknown format '%s' (latex, csv, markdown or text)", name);
 }

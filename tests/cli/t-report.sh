@@ -46,6 +46,18 @@ expect_error 2 'synccert report: cannot create' report -o /proc/nonexistent/x --
 expect_error 2 'synccert report: --digits' report --digits 0
 expect_error 2 'synccert report: bad --name' report --name a/b
 
+# --- progress on stderr: --progress even when stderr is not a terminal ----
+sc_run=$((sc_run + 1))
+run_sc report --small --no-pdf -o "$tmp/prog" --progress
+if [ "$sc_rc" -ne 0 ] || ! grep -q '^synccert report: kernel table$' "$sc_err" \
+   || ! grep -q '^synccert report: section: Simulated versus certified values$' "$sc_err" \
+   || ! grep -q 'LaTeX source' "$sc_out"; then
+    sc_failed=$((sc_failed + 1)); echo "FAILED: report --progress (exit $sc_rc; stderr: $(head -c 300 "$sc_err"))"; fi
+sc_run=$((sc_run + 1))
+run_sc report --small --no-pdf -o "$tmp/prog"
+if [ "$sc_rc" -ne 0 ] || [ -s "$sc_err" ]; then
+    sc_failed=$((sc_failed + 1)); echo "FAILED: report without --progress writes to a non-terminal stderr"; fi
+
 # --- a small report, compiled with real LaTeX ------------------------------
 sc_run=$((sc_run + 1))
 if ! command -v latexmk >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then

@@ -1,16 +1,15 @@
-/* Report section: simulated (statistical) versus certified values.
-   The simulator runs the discrete network of MODEL.md section 1; its numbers
-   are Monte Carlo estimates with standard errors and an O(h) step-size
-   allowance, printed next to the certified h -> 0 limits.  Nothing in this
-   section is used to decide anything. */
+/* Report section: simulated (statistical) versus certified values.  The
+   simulator runs the discrete network of doc/model.md section 1; its
+   numbers are Monte Carlo estimates with standard errors and an O(h)
+   step-size allowance, printed next to the certified h -> 0 limits.
+   Nothing in this section is used to decide anything. */
 #include <math.h>
 #include <string.h>
 #include "synccert/report.h"
 #include "synccert/sim.h"
-#include "synccert/twopoint.h"
 #include "synccert/lyapunov.h"
-#include "synccert/rqf.h"
 #include "synccert/print.h"
+#include "sections.h"
 
 typedef struct
 {
@@ -19,26 +18,11 @@ typedef struct
 }
 lyap_case;
 
-/* certified lambda (digit string and a double for the plot's line) */
-static int certified_lambda(char **digits, double *mid, const sc_act_t act, long d)
-{
-    sc_lyap_result r;
-    fmpz_t dd;
-    int st;
-    fmpz_init_set_ui(dd, (ulong) d);
-    sc_lyap_result_init(&r);
-    st = sc_lyapunov_certify(&r, act, dd, NULL, NULL, NULL, 10, 0);
-    if (st == SC_OK)
-    {
-        *digits = sc_arb_digits(r.lambda, 8);
-        *mid = arf_get_d(arb_midref(r.lambda), ARF_RND_NEAR);   /* plot only */
-    }
-    sc_lyap_result_clear(&r);
-    fmpz_clear(dd);
-    return st;
-}
-
-static int simulate_lambda(sc_sim_est *e, double *allow, const sc_act_t act, long d, int small)
+/* The certified lambda of act at d (digit string, and a double for the
+   plot's line) and the simulated one with its step-size allowance, which
+   needs K(1) and K'(1) of the same certified run. */
+static int lambda_case(sc_sim_est *e, double *allow, char **cert, double *mid, const sc_act_t act,
+                       long d, int small)
 {
     sc_sim_params P;
     sc_lyap_result r;
@@ -48,19 +32,24 @@ static int simulate_lambda(sc_sim_est *e, double *allow, const sc_act_t act, lon
     P.d = d;
     if ((st = sc_simact_init(&P.phi, act)) != SC_OK)
         return st;
-    st = sc_sim_lyapunov(e, &P, small ? 20.0 : 100.0, small ? 2 : 8, 1e-6);
+    if ((st = sc_sim_lyapunov(e, &P, small ? 20.0 : 100.0, small ? 2 : 8, 1e-6)) != SC_OK)
+        return st;
     fmpz_init_set_ui(dd, (ulong) d);
     sc_lyap_result_init(&r);
-    *allow = 0;
-    if (st == SC_OK && sc_lyapunov_certify(&r, act, dd, NULL, NULL, NULL, 10, 0) == SC_OK)
+    st = sc_lyapunov_certify(&r, act, dd, NULL, NULL, NULL, 10, 0);
+    if (st == SC_OK)
+    {
         *allow = sc_sim_allowance_lyapunov(&P, arf_get_d(arb_midref(r.K1), ARF_RND_UP),
                                            arf_get_d(arb_midref(r.dK1), ARF_RND_UP));
+        *cert = sc_arb_digits(r.lambda, 8);
+        *mid = arf_get_d(arb_midref(r.lambda), ARF_RND_NEAR);   /* plot only */
+    }
     sc_lyap_result_clear(&r);
     fmpz_clear(dd);
     return st;
 }
 
-int sc_report_sim_section(FILE *tex, FILE *summary, const sc_report_opts *o)
+int _sc_report_sec_sim(FILE *tex, FILE *summary, const sc_report_opts *o)
 {
     static const lyap_case full[] = {
         { "relu", 4 }, { "tanh", 4 }, { "tanh", 8 }, { "tanh", 16 }, { "tanh", 24 },
@@ -94,9 +83,7 @@ int sc_report_sim_section(FILE *tex, FILE *summary, const sc_report_opts *o)
         int ok;
         sc_act_init(act);
         sc_act_parse(act, cases[i].act);
-        st = simulate_lambda(&e, &allow, act, cases[i].d, o->small);
-        if (st == SC_OK)
-            st = certified_lambda(&cert, &mid, act, cases[i].d);
+        st = lambda_case(&e, &allow, &cert, &mid, act, cases[i].d, o->small);
         sc_act_clear(act);
         if (st != SC_OK)
             break;
