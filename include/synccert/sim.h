@@ -200,19 +200,19 @@ enum { SC_SIMULATE_LYAPUNOV = 0, SC_SIMULATE_MOMENTS, SC_SIMULATE_ENERGY, SC_SIM
    the certified values use them, the simulation their doubles. */
 typedef struct
 {
-    long d;                 /* dimension in [2, 100000] */
-    long m;                 /* width (hidden units) in [1, 10^7]; not rqf */
+    slong d;                /* dimension in [2, 100000] */
+    slong m;                /* width (hidden units) in [1, 10^7]; not rqf */
     fmpq_t sigma, q, s;     /* noise > 0, weight variance > 0, bias variance >= 0 */
     double h;               /* depth step in (0, 1] */
     double T;               /* depth: round(T/h) blocks per run; not moments */
-    long runs;              /* runs (moments: antithetic samples) */
+    slong runs;             /* runs (moments: antithetic samples) */
     unsigned long seed;     /* every run has a generator seeded from (seed, run) */
     int threads;            /* OpenMP threads (0: the default) */
     int progress;           /* draw a progress bar on stderr */
     double delta;           /* lyapunov: pair separation in (0, 0.1] */
     fmpq_t rho;             /* moments: rho0 in (-1, 1); rqf: rho0 in [-1, 1] */
-    long tokens;            /* energy: N >= 2 tokens */
-    long points;            /* energy: report times K >= 1 */
+    slong tokens;           /* energy: N >= 2 tokens */
+    slong points;           /* energy: report times K >= 1 */
     fmpq_t p;               /* energy: exponent in (0, 2] */
     fmpq_t gamma, beta;     /* energy: attention strength >= 0, inverse temperature >= 0 */
     int attention;          /* energy: SC_SIM_ATT_IDENTITY (Q = K = V = I) or _RANDOM */

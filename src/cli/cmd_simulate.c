@@ -145,8 +145,7 @@ enum { DIM, MEASURE, WIDTH, STEP, TIME, RUNS, SEED, SIGMA, WVAR, BVAR, RHO, DELT
 
 static const char *const measure_name[] = { "lyapunov", "moments", "energy", "rqf" };
 
-/* x (a number read exactly, as a double) must lie in the interval; s is the
-   option's text (NULL: the default, always inside) */
+/* x (an option's number as a double) in the interval; s its text (NULL: the default) */
 static int in_range(double x, const char *s, const char *name, double lo, int lo_strict, double hi,
                     int hi_strict)
 {
@@ -165,30 +164,17 @@ static int get_exact(fmpq_t x, const char *s, const char *name, double lo, int l
     return in_range(fmpq_get_d(x), s, name, lo, lo_strict, hi, hi_strict);
 }
 
-/* a number option used only as a double */
+/* a number option used only as a double (kept when s is NULL) */
 static int get_double(double *x, const char *s, const char *name, double lo, int lo_strict, double hi,
                       int hi_strict)
 {
     fmpq_t v;
-    int rc;
-    if (s == NULL)
-        return 0;
+    int rc = 0;
     fmpq_init(v);
-    if ((rc = get_exact(v, s, name, lo, lo_strict, hi, hi_strict)) == 0)
+    if (s != NULL && (rc = get_exact(v, s, name, lo, lo_strict, hi, hi_strict)) == 0)
         *x = fmpq_get_d(v);
     fmpq_clear(v);
     return rc;
-}
-
-static int get_long(long *x, const char *s, const char *name, long lo, long hi)
-{
-    slong v;
-    if (s == NULL)
-        return 0;
-    if (sc_parse_slong(&v, s, name, lo, hi) != SC_OK)
-        return sc_cli_fail(CMD, SC_EXIT_USAGE, "%s", sc_last_error());
-    *x = (long) v;
-    return 0;
 }
 
 /* Options that not every measure takes (bit k: measure k), in the order they
@@ -214,16 +200,17 @@ static int check_applies(int measure, const char *const *o)
    exit status (message printed). */
 static int read_problem(sc_simulate_problem *pb, int measure, const char *const *o)
 {
-    static const long runs_max[] = { 10000000, 1000000000L, 1000000, 100000000 };
-    long seed = (long) pb->seed, threads = 0, blocks;
+    static const slong runs_max[] = { 10000000, 1000000000L, 1000000, 100000000 };
+    slong seed = (slong) pb->seed, threads = 0;
+    double blocks;
     int rc, mom = measure == SC_SIMULATE_MOMENTS, rqf = measure == SC_SIMULATE_RQF;
 
     if (o[DIM] == NULL)
         return sc_cli_fail(CMD, SC_EXIT_USAGE, "--dim D is required (an integer >= 2)");
-    if ((rc = get_long(&pb->d, o[DIM], "--dim", 2, 100000)) ||
-        (rc = get_long(&pb->m, o[WIDTH], "--width", 1, 10000000)) ||
-        (rc = get_long(&seed, o[SEED], "--seed", 0, (long) 1 << 62)) ||
-        (rc = get_long(&threads, o[THREADS], "--threads", 1, 1024)) ||
+    if ((rc = sc_cli_slong(&pb->d, o[DIM], CMD, "--dim", 2, 100000)) ||
+        (rc = sc_cli_slong(&pb->m, o[WIDTH], CMD, "--width", 1, 10000000)) ||
+        (rc = sc_cli_slong(&seed, o[SEED], CMD, "--seed", 0, (slong) 1 << 62)) ||
+        (rc = sc_cli_slong(&threads, o[THREADS], CMD, "--threads", 1, 1024)) ||
         (rc = get_double(&pb->h, o[STEP], "--step", 0, 1, 1, 0)) ||
         (rc = sc_cli_fmpq(pb->sigma, o[SIGMA], "1", CMD, "--sigma")) ||
         (rc = sc_cli_fmpq(pb->q, o[WVAR], "1", CMD, "--weight-var")) ||
@@ -232,11 +219,11 @@ static int read_problem(sc_simulate_problem *pb, int measure, const char *const 
         (rc = in_range(fmpq_get_d(pb->q), o[WVAR], "--weight-var", 0, 1, 1e6, 0)) ||
         (rc = in_range(fmpq_get_d(pb->s), o[BVAR], "--bias-var", 0, 0, 1e6, 0)) ||
         (rc = get_double(&pb->T, o[TIME], "--time", 0, 1, 1e9, 0)) ||
-        (rc = get_long(&pb->runs, o[RUNS], "--runs", mom ? 2 : 1, runs_max[measure])) ||
+        (rc = sc_cli_slong(&pb->runs, o[RUNS], CMD, "--runs", mom ? 2 : 1, runs_max[measure])) ||
         (rc = get_double(&pb->delta, o[DELTA], "--delta", 0, 1, 0.1, 0)) ||
         (rc = get_exact(pb->rho, o[RHO], "--rho", -1, !rqf, 1, !rqf)) ||
-        (rc = get_long(&pb->tokens, o[TOKENS], "--tokens", 2, 100000)) ||
-        (rc = get_long(&pb->points, o[POINTS], "--points", 1, 1000)) ||
+        (rc = sc_cli_slong(&pb->tokens, o[TOKENS], CMD, "--tokens", 2, 100000)) ||
+        (rc = sc_cli_slong(&pb->points, o[POINTS], CMD, "--points", 1, 1000)) ||
         (rc = get_exact(pb->p, o[PP], "--p", 0, 1, 2, 0)) ||
         (rc = get_exact(pb->gamma, o[GAMMA], "--gamma", 0, 0, 1e6, 0)) ||
         (rc = get_exact(pb->beta, o[BETA], "--beta", 0, 0, 1e6, 0)) ||
@@ -249,21 +236,22 @@ static int read_problem(sc_simulate_problem *pb, int measure, const char *const 
     pb->attention = o[ATT] && strcmp(o[ATT], "random") == 0 ? SC_SIM_ATT_RANDOM : SC_SIM_ATT_IDENTITY;
     if (o[QKV] && pb->attention != SC_SIM_ATT_RANDOM)
         return sc_cli_fail(CMD, SC_EXIT_USAGE, "--qkv-norm needs --attention random");
-    blocks = (long) floor(pb->T / pb->h + 0.5);
+    blocks = floor(pb->T / pb->h + 0.5);
     if (!mom && blocks < 1)
         return sc_cli_fail(CMD, SC_EXIT_USAGE, "--time must be at least one step (--time %g < --step %g)",
                            pb->T, pb->h);
-    if (!mom && (double) blocks * pb->runs * (measure == SC_SIMULATE_ENERGY ? pb->tokens : 1) > 1e12)
+    if (!mom && blocks * pb->runs * (measure == SC_SIMULATE_ENERGY ? pb->tokens : 1) > 1e12)
         return sc_cli_fail(CMD, SC_EXIT_USAGE, "--time / --step x --runs is too large (more than 10^12 updates)");
     return 0;
 }
 
 /* ------------------------------------------------------------ output */
 
-static void json_num(double x)
+/* x in the format fmt, or null when it is not finite */
+static void json_num(const char *fmt, double x)
 {
     if (isfinite(x))
-        printf("%.6g", x);
+        printf(fmt, x);
     else
         printf("null");
 }
@@ -273,12 +261,9 @@ static void json_sim(const char *name, const sc_sim_cmp *c)
 {
     char key[64];
     printf(", \"%s_sim\": {\"mean\": ", name);
-    if (isfinite(c->est.mean))
-        printf("%.10g", c->est.mean);
-    else
-        printf("null");
+    json_num("%.10g", c->est.mean);
     printf(", \"se\": ");
-    json_num(c->est.se);
+    json_num("%.6g", c->est.se);
     printf(", \"n\": %.0f}, ", c->est.n);
     snprintf(key, sizeof(key), "%s_certified", name);
     sc_cli_json_real(stdout, key, c->cert, 10, 0);
@@ -287,11 +272,11 @@ static void json_sim(const char *name, const sc_sim_cmp *c)
 static void json_compare(const char *name, const sc_sim_cmp *c)
 {
     printf(", \"%s_compare\": {\"allowance\": ", name);
-    json_num(c->allowance);
+    json_num("%.6g", c->allowance);
     printf(", \"difference\": ");
-    json_num(c->applicable ? c->diff : NAN);
+    json_num("%.6g", c->applicable ? c->diff : NAN);
     printf(", \"z\": ");
-    json_num(c->applicable ? c->z : NAN);
+    json_num("%.6g", c->applicable ? c->z : NAN);
     printf(", \"consistent\": %s}", c->applicable ? (c->consistent ? "true" : "false") : "null");
 }
 
@@ -315,17 +300,22 @@ static void text_compare(const sc_sim_cmp *c)
            c->consistent ? "yes" : "NO", c->consistent ? "<=" : ">", c->threshold);
 }
 
+/* "MEAN +/- SE" into buf, or MEAN followed by none when SE is not finite */
+static const char *est_str(char *buf, size_t n, sc_sim_est e, const char *none)
+{
+    if (isfinite(e.se))
+        snprintf(buf, n, "%.6g +/- %.2g", e.mean, e.se);
+    else
+        snprintf(buf, n, "%.6g%s", e.mean, none);
+    return buf;
+}
+
 /* "NAME simulated", "NAME certified" and the comparison */
 static void text_sim(const char *name, const sc_sim_cmp *c, int jumps)
 {
-    char label[64];
+    char label[64], e[64];
     snprintf(label, sizeof(label), "%s simulated", name);
-    printf("%-22s %.6g +/- ", label, c->est.mean);
-    if (isfinite(c->est.se))
-        printf("%.2g", c->est.se);
-    else
-        printf("n/a");
-    printf("   (simulated: mean +/- 1 standard error)\n");
+    printf("%-22s %s   (simulated: mean +/- 1 standard error)\n", label, est_str(e, sizeof(e), c->est, " +/- n/a"));
     if (jumps)
         printf("%-22s K'(1) = inf (phi jumps): the discrete exponent depends on --delta and\n"
                "%-22s the width (hidden units changing sign) and has no finite h -> 0 limit\n", "note", "");
@@ -399,6 +389,7 @@ static void print_rqf(int json, const sc_simulate_problem *pb, const sc_simulate
     const sc_sim_params *P = &r->run.P;
     const sc_sim_rqf_result *n = &r->counts;
     double rho = fmpq_get_d(pb->rho);
+    char e[64];
     if (json)
     {
         printf("{\"command\": \"simulate\", \"measure\": \"rqf\", \"statistical\": true, \"dim\": %ld, "
@@ -421,22 +412,12 @@ static void print_rqf(int json, const sc_simulate_problem *pb, const sc_simulate
            "sampling", pb->runs, P->seed, r->run.threads);
     printf("\n%-22s %ld synchronised (rho > 0), %ld antipodal (rho < 0), %ld unsettled (|rho| < 0.99)\n",
            "end states", n->sync, n->anti, n->unsettled);
-    printf("%-22s %.6g +/- %.2g   (simulated: fraction +/- 1 binomial standard error)\n",
-           "P(sync) simulated", r->psync.est.mean, r->psync.est.se);
+    printf("%-22s %s   (simulated: fraction +/- 1 binomial standard error)\n", "P(sync) simulated",
+           est_str(e, sizeof(e), r->psync.est, " +/- n/a"));
     text_certified("P(sync) certified", r->psync.cert, "1 - theta0/pi, theta0 = arccos rho0");
     text_certified("P(antipodal) cert.", r->panti, "theta0/pi");
     text_compare(&r->psync);
     printf("\n%-22s %.3f s\n", "time", r->run.seconds);
-}
-
-/* "VALUE" or "VALUE +/- SE" into buf */
-static const char *est_str(char *buf, size_t n, sc_sim_est e)
-{
-    if (isfinite(e.se))
-        snprintf(buf, n, "%.6g +/- %.2g", e.mean, e.se);
-    else
-        snprintf(buf, n, "%.6g", e.mean);
-    return buf;
 }
 
 static void print_energy_json(const char *spec, const sc_simulate_problem *pb, const sc_simulate_energy_result *r)
@@ -455,9 +436,9 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
     for (k = 0; k <= r->npts; k++)
     {
         printf("%s{\"t\": %.10g, \"E_p\": %.10g, \"E_p_se\": ", k ? ", " : "", r->t[k], r->Ep[k].mean);
-        if (isfinite(r->Ep[k].se)) printf("%.4g", r->Ep[k].se); else printf("null");
+        json_num("%.4g", r->Ep[k].se);
         printf(", \"ratio\": %.10g, \"ratio_se\": ", r->ratio[k].mean);
-        if (isfinite(r->ratio[k].se)) printf("%.4g", r->ratio[k].se); else printf("null");
+        json_num("%.4g", r->ratio[k].se);
         if (r->bound != NULL)
         {
             printf(", \"bound_certified\": ");
@@ -466,7 +447,7 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
         printf("}");
     }
     printf("], \"rate_sim\": {\"mean\": %.10g, \"se\": ", r->rate.mean);
-    if (isfinite(r->rate.se)) printf("%.4g", r->rate.se); else printf("null");
+    json_num("%.4g", r->rate.se);
     printf("}");
     if (r->have_rp)
     {
@@ -516,8 +497,8 @@ static void print_energy_text(const char *spec, const sc_simulate_problem *pb, c
            r->bound ? "certified bound exp(-r_p t)" : "");
     for (k = 0; k <= r->npts; k++)
     {
-        printf("%10.4g  %-26s %-26s ", r->t[k], est_str(b1, sizeof(b1), r->Ep[k]),
-               est_str(b2, sizeof(b2), r->ratio[k]));
+        printf("%10.4g  %-26s %-26s ", r->t[k], est_str(b1, sizeof(b1), r->Ep[k], ""),
+               est_str(b2, sizeof(b2), r->ratio[k], ""));
         if (r->bound != NULL)
         {
             sc_arb_bounds(&lo, &hi, r->bound + k, 6);
@@ -527,10 +508,8 @@ static void print_energy_text(const char *spec, const sc_simulate_problem *pb, c
         }
         printf("\n");
     }
-    printf("\n%-22s %.6g", "decay rate simulated", r->rate.mean);
-    if (isfinite(r->rate.se))
-        printf(" +/- %.2g", r->rate.se);
-    printf("   (-log(mean E_p(T)/E_p(0)) / T; statistical)\n");
+    printf("\n%-22s %s   (-log(mean E_p(T)/E_p(0)) / T; statistical)\n", "decay rate simulated",
+           est_str(b1, sizeof(b1), r->rate, ""));
     if (!r->have_rp)
         printf("%-22s not available (%s)\n", "certified rate", r->note);
     else
