@@ -48,6 +48,7 @@
 #include <arb.h>
 #include <flint/fmpq.h>
 #include "synccert/act.h"
+#include "synccert/coercivity.h"    /* SC_DISS_* */
 
 /* --- double-precision activations ------------------------------------- */
 
@@ -192,7 +193,14 @@ void sc_sim_cmp_clear(sc_sim_cmp *c);
    applicable and consistent. */
 void sc_sim_cmp_eval(sc_sim_cmp *c);
 
-/* --- what `synccert simulate` computes: one call per measure ------------- */
+/* --- what `synccert simulate` computes: one call per measure -------------
+
+   Each sc_simulate_X fills an sc_simulate_X_result: the double model it
+   simulated, the estimates, the certified values (Arb balls), the
+   allowances and the consistency verdicts.  A result is initialised with
+   its _init, filled by one call and freed with its _clear (clear and init
+   again to reuse it).  Return values: SC_OK, SC_ERR_INPUT for a bad problem
+   (message via sc_last_error), or the error of the certified computation. */
 
 enum { SC_SIMULATE_LYAPUNOV = 0, SC_SIMULATE_MOMENTS, SC_SIMULATE_ENERGY, SC_SIMULATE_RQF };
 
@@ -258,8 +266,7 @@ sc_simulate_lyapunov_result;
 void sc_simulate_lyapunov_result_init(sc_simulate_lyapunov_result *r);
 void sc_simulate_lyapunov_result_clear(sc_simulate_lyapunov_result *r);
 
-/* SC_OK, SC_ERR_INPUT (bad problem), or the certified computation's error
-   (then nothing is simulated). */
+/* The certified values come first: if they fail nothing is simulated. */
 int sc_simulate_lyapunov(sc_simulate_lyapunov_result *r, const sc_act_t act,
                          const sc_simulate_problem *pb);
 
@@ -299,16 +306,17 @@ typedef struct
     arb_t Latt;             /* the attention bound L_att (certified) */
     int have_rp;            /* cp and rp computed */
     arb_t cp, rp;           /* c_p and r_p (certified) */
-    int verdict;            /* SC_DISS_* from the sign of r_p (through sc_arb_sign) */
+    int verdict;            /* SC_DISS_* from the sign of r_p (sc_arb_sign): YES certifies
+                               E[E_p(t)] <= exp(-r_p t) E_p(0) in the limit h -> 0 */
     arb_ptr bound;          /* exp(-r_p t_k), k = 0..npts, when verdict == SC_DISS_YES; else NULL */
-    char note[256];         /* why there is no r_p (have_rp = 0) */
+    char note[512];         /* why there is no r_p (have_rp = 0) */
 }
 sc_simulate_energy_result;
 
 void sc_simulate_energy_result_init(sc_simulate_energy_result *r);
 void sc_simulate_energy_result_clear(sc_simulate_energy_result *r);
 
-/* SC_OK or the simulation's error (SC_ERR_INPUT for a bad problem). */
+/* A missing r_p is not an error (see note); only the simulation's errors are. */
 int sc_simulate_energy(sc_simulate_energy_result *r, const sc_act_t act,
                        const sc_simulate_problem *pb);
 
