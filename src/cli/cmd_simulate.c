@@ -9,10 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
-#include "synccert/parse.h"
 #include "synccert/act.h"
 #include "synccert/sim.h"
-#include "synccert/coercivity.h"
 #include "synccert/print.h"
 
 #define CMD "simulate"
