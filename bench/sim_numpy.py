@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """NumPy peer of `synccert simulate` for bench/sim.sh: a straightforward
-implementation of the same discrete block update (MODEL.md section 1),
+implementation of the same discrete block update (doc/model.md section 1),
 
     x <- normalise(x + sigma sqrt(h) W2 phi(W1 x + b1)),
 

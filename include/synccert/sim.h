@@ -1,4 +1,4 @@
-/* synccert: Monte Carlo simulation of the discrete model (MODEL.md section 1).
+/* synccert: Monte Carlo simulation of the discrete model (doc/model.md section 1).
 
    EVERYTHING IN THIS HEADER IS STATISTICAL, NOT CERTIFIED.  The simulator
    runs the actual discrete block update
@@ -36,11 +36,19 @@
 
    Reproducibility: every run (or chunk of samples) has its own generator,
    seeded from (seed, run index); results are combined in run order, so they
-   do not depend on the number of threads. */
+   do not depend on the number of threads.
+
+   Two layers: the measures (sc_sim_lyapunov, ...) simulate only; the
+   sc_simulate_* calls at the end of this header do what `synccert simulate`
+   does: simulate, compute the certified values beside the estimates (as Arb
+   balls), the step-size allowances and the consistency verdicts. */
 #ifndef SYNCCERT_SIM_H
 #define SYNCCERT_SIM_H
 
+#include <arb.h>
+#include <flint/fmpq.h>
 #include "synccert/act.h"
+#include "synccert/coercivity.h"    /* SC_DISS_* */
 
 /* --- double-precision activations ------------------------------------- */
 
@@ -124,7 +132,7 @@ int sc_sim_moments(sc_sim_est *b, sc_sim_est *a, const sc_sim_params *P, double 
 int sc_sim_energy(sc_sim_est *Ep, sc_sim_est *ratio, double *t, const sc_sim_params *P,
                   long N, double p, double T, long runs, long *npts);
 
-/* Random Quadratic Form pair (MODEL.md section 6): x <- normalise(x - sigma
+/* Random Quadratic Form pair (doc/model.md section 6): x <- normalise(x - sigma
    sqrt(h) G x), G GOE (diagonal variance 1, off-diagonal 1/2), n = P->d,
    started at inner product rho0, `runs` runs up to time T (a run stops early
    once 1 - |rho| < 1e-12).  Counts runs ending with rho > 0 (synchronised),
@@ -157,5 +165,178 @@ double sc_sim_allowance_rqf(const sc_sim_params *P);
 /* Operator norm L_att = ||V|| (2 + beta ||Q^T K||) of the attention used by
    sc_sim_energy (random Q, K, V drawn from P->seed; NaN if d > 2000). */
 double sc_sim_attention_lipschitz(const sc_sim_params *P);
+
+/* --- simulated versus certified ------------------------------------------ */
+
+/* A simulated estimate next to the certified value of its h -> 0 limit.
+   The verdict is statistical (double precision), not certified:
+   consistent when the distance from the mean to the ball is at most
+   5 standard errors + the step-size allowance. */
+typedef struct
+{
+    sc_sim_est est;     /* the Monte Carlo estimate */
+    arb_t cert;         /* the certified value (enclosure; may be infinite or NaN) */
+    double allowance;   /* heuristic bound on the O(h) step-size bias */
+    double diff;        /* distance from est.mean to the ball (0 inside) */
+    double z;           /* diff in standard errors */
+    double threshold;   /* 5 est.se + allowance */
+    int applicable;     /* cert and est.se finite: the comparison means something */
+    int consistent;     /* applicable and diff <= threshold */
+}
+sc_sim_cmp;
+
+/* init: cert = 0, est and every double 0, not applicable; clear frees cert. */
+void sc_sim_cmp_init(sc_sim_cmp *c);
+void sc_sim_cmp_clear(sc_sim_cmp *c);
+
+/* From c->est, c->cert and c->allowance, sets diff, z, threshold,
+   applicable and consistent. */
+void sc_sim_cmp_eval(sc_sim_cmp *c);
+
+/* --- what `synccert simulate` computes: one call per measure -------------
+
+   Each sc_simulate_X fills an sc_simulate_X_result: the double model it
+   simulated, the estimates, the certified values (Arb balls), the
+   allowances and the consistency verdicts.  A result is initialised with
+   its _init, filled by one call and freed with its _clear (clear and init
+   again to reuse it).  Return values: SC_OK, SC_ERR_INPUT for a bad problem
+   (message via sc_last_error), or the error of the certified computation. */
+
+enum { SC_SIMULATE_LYAPUNOV = 0, SC_SIMULATE_MOMENTS, SC_SIMULATE_ENERGY, SC_SIMULATE_RQF };
+
+/* The inputs.  sigma, q, s, rho, p, gamma, beta and qkv_norm are exact:
+   the certified values use them, the simulation their doubles. */
+typedef struct
+{
+    slong d;                /* dimension in [2, 100000] */
+    slong m;                /* width (hidden units) in [1, 10^7]; not rqf */
+    fmpq_t sigma, q, s;     /* noise > 0, weight variance > 0, bias variance >= 0 */
+    double h;               /* depth step in (0, 1] */
+    double T;               /* depth: round(T/h) blocks per run; not moments */
+    slong runs;             /* runs (moments: antithetic samples) */
+    unsigned long seed;     /* every run has a generator seeded from (seed, run) */
+    int threads;            /* OpenMP threads (0: the default) */
+    int progress;           /* draw a progress bar on stderr */
+    double delta;           /* lyapunov: pair separation in (0, 0.1] */
+    fmpq_t rho;             /* moments: rho0 in (-1, 1); rqf: rho0 in [-1, 1] */
+    slong tokens;           /* energy: N >= 2 tokens */
+    slong points;           /* energy: report times K >= 1 */
+    fmpq_t p;               /* energy: exponent in (0, 2] */
+    fmpq_t gamma, beta;     /* energy: attention strength >= 0, inverse temperature >= 0 */
+    int attention;          /* energy: SC_SIM_ATT_IDENTITY (Q = K = V = I) or _RANDOM */
+    fmpq_t qkv_norm;        /* energy, random attention: operator norm R > 0 of Q, K, V */
+}
+sc_simulate_problem;
+
+/* init with the defaults of `synccert simulate --measure M` (M one of
+   SC_SIMULATE_*): d = 4, m = 256, sigma = q = 1, s = 0, h = 0.01, seed 1,
+   threads 0, no progress bar, delta = 1e-6, tokens 32, points 10, p = 1,
+   gamma = 0, beta = 1, identity attention, qkv_norm = 1;
+   T = 100, 0, 2, 20 and runs = 8, 100000, 8, 4000 for lyapunov, moments,
+   energy, rqf; rho = 0.3 for moments, 0 otherwise.  clear frees the
+   rationals. */
+void sc_simulate_problem_init(sc_simulate_problem *pb, int measure);
+void sc_simulate_problem_clear(sc_simulate_problem *pb);
+
+/* What every measure reports about the run itself. */
+typedef struct
+{
+    sc_sim_params P;        /* the double-precision model simulated */
+    int threads;            /* OpenMP threads used (the output does not depend on it) */
+    double seconds;         /* wall time of the simulation */
+    double per_second;      /* throughput: blocks (lyapunov), samples (moments),
+                               token-block updates (energy), runs (rqf) per second */
+}
+sc_simulate_run;
+
+/* Lyapunov exponent: sc_sim_lyapunov next to the certified
+   lambda = (sigma^2/2) [(d-3) K'(1) - (d-1) K(1)] (10 digits), allowance
+   sc_sim_allowance_lyapunov. */
+typedef struct
+{
+    sc_simulate_run run;
+    sc_sim_cmp lambda;      /* simulated versus certified lambda */
+    arb_t K1, dK1;          /* certified K(1), K'(1) (K'(1) = +inf when phi jumps:
+                               then the discrete exponent has no finite h -> 0 limit) */
+    double nblocks;         /* blocks per run, round(T/h) */
+    double step_parameter;  /* h sigma^2 d K(1): the step-size bias is small when this is */
+}
+sc_simulate_lyapunov_result;
+
+void sc_simulate_lyapunov_result_init(sc_simulate_lyapunov_result *r);
+void sc_simulate_lyapunov_result_clear(sc_simulate_lyapunov_result *r);
+
+/* The certified values come first: if they fail nothing is simulated. */
+int sc_simulate_lyapunov(sc_simulate_lyapunov_result *r, const sc_act_t act,
+                         const sc_simulate_problem *pb);
+
+/* One-step moments of rho at rho0: sc_sim_moments next to the certified
+   b(rho0), a(rho0) (10 digits), allowances sc_sim_allowance_b / _a. */
+typedef struct
+{
+    sc_simulate_run run;
+    sc_sim_cmp b, a;        /* drift and variance rate, simulated versus certified */
+    arb_t K1;               /* certified K(1) (for the allowances) */
+    double step_parameter;  /* h sigma^2 d K(1) */
+}
+sc_simulate_moments_result;
+
+void sc_simulate_moments_result_init(sc_simulate_moments_result *r);
+void sc_simulate_moments_result_clear(sc_simulate_moments_result *r);
+
+int sc_simulate_moments(sc_simulate_moments_result *r, const sc_act_t act,
+                        const sc_simulate_problem *pb);
+
+/* Interaction energy: sc_sim_energy next to the certified decay rate
+   r_p = c_p - p gamma L_att (doc/model.md section 5), L_att = ||V|| (2 + beta
+   ||Q^T K||) = 2 + beta (identity) or R (2 + beta R^2) (random, R =
+   qkv_norm).  c_p comes from the branch and bound at 128 bits (tolerance
+   1e-6, at most 200000 boxes and 30 s); when it is not available (odd phi
+   without bias: c_p <= 0; an unsupported or failed enclosure) have_rp = 0
+   and note says why: the simulation still runs. */
+typedef struct
+{
+    sc_simulate_run run;
+    long npts;              /* report times (K, lowered to the blocks per run) */
+    double *t;              /* t[k] = floor(k nblocks / npts) h, k = 0..npts */
+    sc_sim_est *Ep;         /* mean of E_p(t_k) over the runs */
+    sc_sim_est *ratio;      /* mean of E_p(t_k) / E_p(0) */
+    sc_sim_est rate;        /* -log(ratio[npts].mean) / t[npts], delta-method s.e. */
+    double nblocks;         /* blocks per run, round(T/h) */
+    arb_t Latt;             /* the attention bound L_att (certified) */
+    int have_rp;            /* cp and rp computed */
+    arb_t cp, rp;           /* c_p and r_p (certified) */
+    int verdict;            /* SC_DISS_* from the sign of r_p (sc_arb_sign): YES certifies
+                               E[E_p(t)] <= exp(-r_p t) E_p(0) in the limit h -> 0 */
+    arb_ptr bound;          /* exp(-r_p t_k), k = 0..npts, when verdict == SC_DISS_YES; else NULL */
+    char note[512];         /* why there is no r_p (have_rp = 0) */
+}
+sc_simulate_energy_result;
+
+void sc_simulate_energy_result_init(sc_simulate_energy_result *r);
+void sc_simulate_energy_result_clear(sc_simulate_energy_result *r);
+
+/* A missing r_p is not an error (see note); only the simulation's errors are. */
+int sc_simulate_energy(sc_simulate_energy_result *r, const sc_act_t act,
+                       const sc_simulate_problem *pb);
+
+/* Random Quadratic Form (no activation: the linear case): sc_sim_rqf next
+   to the certified absorption probabilities 1 - theta0/pi and theta0/pi,
+   theta0 = arccos rho0 (doc/model.md section 6).  The synchronised
+   fraction's standard error is binomial at the certified probability p,
+   sqrt(max(p (1 - p), 1/(4 runs)) / runs); allowance sc_sim_allowance_rqf. */
+typedef struct
+{
+    sc_simulate_run run;
+    sc_sim_rqf_result counts;   /* synchronised, antipodal, unsettled runs */
+    sc_sim_cmp psync;           /* synchronised fraction versus 1 - theta0/pi */
+    arb_t panti;                /* theta0/pi (certified) */
+}
+sc_simulate_rqf_result;
+
+void sc_simulate_rqf_result_init(sc_simulate_rqf_result *r);
+void sc_simulate_rqf_result_clear(sc_simulate_rqf_result *r);
+
+int sc_simulate_rqf(sc_simulate_rqf_result *r, const sc_simulate_problem *pb);
 
 #endif

@@ -62,6 +62,10 @@ int sc_cli_lib_fail(const char *cmd, int status);
    given as a string.  Returns 0 or SC_EXIT_USAGE (message printed). */
 int sc_cli_fmpq(fmpq_t x, const char *s, const char *dflt, const char *cmd, const char *what);
 
+/* An optional integer option: *x in [lo, hi] read from s, kept when s is
+   NULL.  0 or SC_EXIT_USAGE (message printed). */
+int sc_cli_slong(slong *x, const char *s, const char *cmd, const char *what, slong lo, slong hi);
+
 /* Parse --digits (1..SC_CLI_DIGITS_MAX, default 15). */
 #define SC_CLI_DIGITS_MAX 3000
 int sc_cli_digits(slong *digits, const char *s, const char *cmd);

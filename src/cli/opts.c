@@ -93,6 +93,13 @@ int sc_cli_fmpq(fmpq_t x, const char *s, const char *dflt, const char *cmd, cons
     return 0;
 }
 
+int sc_cli_slong(slong *x, const char *s, const char *cmd, const char *what, slong lo, slong hi)
+{
+    if (s != NULL && sc_parse_slong(x, s, what, lo, hi) != SC_OK)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
+    return 0;
+}
+
 int sc_cli_digits(slong *digits, const char *s, const char *cmd)
 {
     if (s == NULL)

@@ -70,4 +70,16 @@ int sc_sim_threads(const sc_sim_params *P);
 
 int sc_sim_check_params(const sc_sim_params *P);
 
+/* --- the sc_simulate_* calls (src/sim/simulate*.c) --- */
+
+/* run->P from the problem (phi from act; act NULL leaves phi unset, as the
+   RQF needs none), the OpenMP thread count set and recorded. */
+int sc_simulate_setup(sc_simulate_run *run, const sc_act_t act, const sc_simulate_problem *pb);
+
+/* run->seconds since t0 (sc_clock_seconds) and the throughput work / seconds. */
+void sc_simulate_timed(sc_simulate_run *run, double t0, double work);
+
+/* The midpoint of a ball as a double (estimates and allowances only). */
+double sc_simulate_mid(const arb_t x);
+
 #endif

@@ -1,5 +1,5 @@
 /* N-token simulator (statistical, not certified): the full block update of
-   MODEL.md section 1 on the N x d token matrix X (row i = token i),
+   doc/model.md section 1 on the N x d token matrix X (row i = token i),
 
      U  = X W1^T + 1 b1^T            (dgemm, N x m)
      Xi = phi(U) W2^T                (dgemm, N x d)

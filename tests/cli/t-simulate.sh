@@ -25,6 +25,14 @@ expect_ok 'certificate +does not hold' simulate relu --dim 8 --measure energy --
 expect_ok '"token_updates_per_second"' simulate leaky_relu:alpha=0.2 --dim 4 --measure energy --tokens 6 --time 0.1 --runs 2 --gamma 0.5 --beta 2 --attention random --qkv-norm 0.5 --json
 expect_ok 'L_att = 3' simulate relu --dim 4 --measure energy --tokens 4 --time 0.05 --runs 1 --gamma 1
 expect_ok '^lambda simulated' simulate hermite:a1=1,a2=0.5 --dim 4 --time 1 --runs 2 --bias-var 0.5 --weight-var 2 --sigma 0.5
+expect_ok '^\(doc/model\.md, section 1\)' simulate relu --dim 4 --time 1 --runs 2
+expect_ok 'not available \(odd activation without bias' simulate tanh --dim 4 --measure energy --tokens 4 --time 0.05 --runs 1
+expect_ok '"r_p_note": "odd activation without bias' simulate tanh --dim 4 --measure energy --tokens 4 --time 0.05 --runs 1 --json
+expect_ok '^c_p +\[' simulate tanh --dim 4 --measure energy --tokens 4 --time 0.05 --runs 1 --bias-var 0.5
+expect_ok '\{"t": 0\.05, [^]]*\]' simulate relu --dim 4 --measure energy --tokens 4 --time 0.05 --runs 1 --points 100 --json
+expect_ok 'L_att = 1\.25' simulate relu --dim 4 --measure energy --tokens 4 --time 0.05 --runs 1 --gamma 0.1 --beta 2 --attention random --qkv-norm 0.5
+expect_ok '^P\(sync\) simulated +1 \+/- 0\.05 ' simulate --measure rqf --dim 2 --rho 1 --runs 10 --time 1
+expect_ok '^P\(antipodal\) cert\. +0 ' simulate --measure rqf --dim 2 --rho 1 --runs 10 --time 1
 
 # the same seed gives the same numbers, for any thread count
 a=$("$SYNCCERT" simulate tanh --dim 6 --time 2 --runs 3 --seed 5 --threads 1 --json | sed 's/"seconds".*//; s/"threads": [0-9]*//')
@@ -85,6 +93,9 @@ expect_error 2 "p must lie" simulate relu --dim 4 --measure energy --p 3
 expect_error 2 "p must lie" simulate relu --dim 4 --measure energy --p 0
 expect_error 2 "unknown attention" simulate relu --dim 4 --measure energy --attention full
 expect_error 2 "needs --attention random" simulate relu --dim 4 --measure energy --qkv-norm 2
+expect_error 2 "points" simulate relu --dim 4 --measure energy --points 0
+expect_error 2 "qkv-norm must lie" simulate relu --dim 4 --measure energy --attention random --qkv-norm 0
+expect_error 2 "delta does not apply" simulate --measure rqf --dim 4 --delta 0.01
 expect_error 2 "too large" simulate relu --dim 4 --time 1000000 --step 0.000001 --runs 1000000
 expect_error 2 "runs" simulate relu --dim 4 --runs 100000000
 expect_error 2 "too large" simulate relu --dim 4 --measure energy --tokens 100000 --width 10000 --time 0.01 --runs 1
