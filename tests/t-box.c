@@ -1,6 +1,7 @@
 /* Parameter boxes and the work list through the glue: real and integer
-   axes, mapping back to intervals, a full branch-and-bound run whose decided
+   axes and their root coordinates, a full branch-and-bound run whose decided
    boxes tile the domain, the deepest level. */
+#include <flint/fmpz.h>
 #include "sc_test.h"
 #include "synccert/box.h"
 
@@ -8,44 +9,60 @@ static void test_domain(void)
 {
     sc_box_domain_t D;
     sc_box_t root, a, b;
-    arb_t lo, hi, x;
-    slong i0, i1;
-    arb_init(lo); arb_init(hi); arb_init(x);
+    arb_t lo, hi;
+    arb_init(lo); arb_init(hi);
     sc_box_domain_init(&D, 2);
     arb_set_si(lo, -1); arb_set_si(hi, 3);
     CU_ASSERT_EQUAL(sc_box_domain_set_real(&D, 0, lo, hi), SC_OK);
     CU_ASSERT_EQUAL(sc_box_domain_set_int(&D, 1, 2, 6), SC_OK);
     CU_ASSERT_EQUAL(sc_box_domain_set_int(&D, 1, 6, 2), SC_ERR_INPUT);
     CU_ASSERT_EQUAL(sc_box_domain_set_real(&D, 0, hi, lo), SC_ERR_INPUT);
+    CU_ASSERT_EQUAL(sc_box_domain_set_int(&D, 2, 0, 1), SC_ERR_INPUT);  /* no axis 2 */
+    arb_indeterminate(lo);
+    CU_ASSERT_EQUAL(sc_box_domain_set_real(&D, 0, lo, hi), SC_ERR_INPUT);
+    /* the root: [0, 2^62) on the real axis, the 5 integers [0, 5) */
     sc_box_domain_root(&root, &D);
-    sc_box_real_interval(x, &D, &root, 0, 64);
-    CU_ASSERT(arb_contains(x, lo) && arb_contains(x, hi));
-    sc_box_int_range(&i0, &i1, &D, &root, 1);
-    CU_ASSERT_EQUAL(i0, 2); CU_ASSERT_EQUAL(i1, 6);
+    CU_ASSERT_EQUAL(root.dim, 2);
+    CU_ASSERT(root.lo[0] == 0 && root.hi[0] == SC_BOX_COORD_MAX);
+    CU_ASSERT(root.lo[1] == 0 && root.hi[1] == 5);
+    /* halves: [0, 2^61) and [2^61, 2^62); integers 2..3 and 4..6 */
     CU_ASSERT_EQUAL(sc_box_bisect(&root, 0, &a, &b), 0);
-    sc_box_real_interval(x, &D, &a, 0, 64);              /* [-1, 1] */
-    arb_set_si(lo, 1);
-    CU_ASSERT(arb_contains(x, lo));
-    arb_set_si(lo, -1);
-    CU_ASSERT(arb_contains(x, lo));
-    CU_ASSERT_EQUAL(sc_box_bisect(&root, 1, &a, &b), 0);  /* 2..3 and 4..6 */
-    sc_box_int_range(&i0, &i1, &D, &a, 1);
-    CU_ASSERT_EQUAL(i0, 2); CU_ASSERT_EQUAL(i1, 3);
-    sc_box_int_range(&i0, &i1, &D, &b, 1);
-    CU_ASSERT_EQUAL(i0, 4); CU_ASSERT_EQUAL(i1, 6);
+    CU_ASSERT(a.lo[0] == 0 && a.hi[0] == SC_BOX_COORD_MAX / 2 && b.lo[0] == a.hi[0]
+              && b.hi[0] == SC_BOX_COORD_MAX);
+    CU_ASSERT_EQUAL(sc_box_bisect(&root, 1, &a, &b), 0);
+    CU_ASSERT(a.lo[1] == 0 && a.hi[1] == 2 && b.lo[1] == 2 && b.hi[1] == 5);
+    CU_ASSERT_EQUAL(sc_box_pick_axis(&a), 0);            /* axis 0 is less split */
     sc_box_domain_clear(&D);
-    arb_clear(lo); arb_clear(hi); arb_clear(x);
+    arb_clear(lo); arb_clear(hi);
 }
 
-/* branch and bound on "x > 1/3" over x in [0, 1], n in 1..5 */
+/* Sign of x - 1/3 on the box's part [lo / 2^62, hi / 2^62] of x in [0, 1]:
+   +1, -1, or 0 if it contains 1/3 (exact integer arithmetic). */
+static int above_third(const sc_box_t *b)
+{
+    fmpz_t t, third;
+    int v;
+    fmpz_init(t); fmpz_init(third);
+    fmpz_set_si(third, SC_BOX_COORD_MAX);          /* 3 x > 1 <=> 3 c > 2^62 */
+    fmpz_set_si(t, b->lo[0]); fmpz_mul_ui(t, t, 3);
+    v = fmpz_cmp(t, third) > 0 ? 1 : 0;
+    fmpz_set_si(t, b->hi[0]); fmpz_mul_ui(t, t, 3);
+    if (fmpz_cmp(t, third) < 0)
+        v = -1;
+    fmpz_clear(t); fmpz_clear(third);
+    return v;
+}
+
+/* branch and bound on "x > 1/3" over x in [0, 1], n in 1..5: the decided
+   boxes tile the root, and only boxes holding 1/3 stay undecided */
 static void test_bnb(void)
 {
     sc_box_domain_t D;
     sc_worklist_t *w;
     const sc_box_t *b;
-    arb_t lo, hi, x, t;
-    slong k, i0, i1, ints = 0;
-    arb_init(lo); arb_init(hi); arb_init(x); arb_init(t);
+    arb_t lo, hi;
+    slong k, nundec = 0;
+    arb_init(lo); arb_init(hi);
     sc_box_domain_init(&D, 2);
     arb_zero(lo); arb_one(hi);
     sc_box_domain_set_real(&D, 0, lo, hi);
@@ -53,14 +70,10 @@ static void test_bnb(void)
     w = sc_worklist_new(&D);
     CU_ASSERT_PTR_NOT_NULL_FATAL(w);
     while ((b = sc_worklist_top(w)) != NULL) {
-        int v;
-        sc_box_real_interval(x, &D, b, 0, 128);
-        arb_set_si(t, 1); arb_div_ui(t, t, 3, 128);
-        v = arb_gt(x, t) ? 1 : (arb_lt(x, t) ? -1 : 0);
+        int v = above_third(b);
         if (b->depth[0] >= 8 || v != 0 || sc_worklist_split(w, sc_box_pick_axis(b)) != 0)
             CU_ASSERT_EQUAL_FATAL(sc_worklist_decide(w, v), 0);
     }
-    /* the decided boxes tile the root: volumes add up */
     {
         fmpz_t vol, one, tot;
         fmpz_init(vol); fmpz_init(one); fmpz_init(tot);
@@ -68,8 +81,11 @@ static void test_bnb(void)
             fmpz_set_si(one, w->done[k].hi[0] - w->done[k].lo[0]);
             fmpz_mul_si(one, one, w->done[k].hi[1] - w->done[k].lo[1]);
             fmpz_add(vol, vol, one);
-            sc_box_int_range(&i0, &i1, &D, &w->done[k], 1);
-            ints += i1 - i0 + 1;
+            CU_ASSERT_EQUAL(w->verdict[k], above_third(&w->done[k]));
+            if (w->verdict[k] == 0) {
+                nundec++;
+                CU_ASSERT_EQUAL(w->done[k].depth[0], 8);
+            }
         }
         fmpz_set_si(tot, SC_BOX_COORD_MAX);
         fmpz_mul_ui(tot, tot, 5);
@@ -77,9 +93,10 @@ static void test_bnb(void)
         fmpz_clear(vol); fmpz_clear(one); fmpz_clear(tot);
     }
     CU_ASSERT(w->ndone > 5);
+    CU_ASSERT(nundec > 0);
     sc_worklist_free(w);
     sc_box_domain_clear(&D);
-    arb_clear(lo); arb_clear(hi); arb_clear(x); arb_clear(t);
+    arb_clear(lo); arb_clear(hi);
 }
 
 static void test_deepest(void)

@@ -1,29 +1,21 @@
-/* Noise coercivity constant c_p (src/coercivity.c): the relu values of
-   MODEL.md section 5, the linear and odd cases, the diagonal limit, and the
-   attention certificate. */
+/* Noise coercivity constant c_p (src/coercivity/): the relu values of
+   doc/model.md section 5, the linear and odd cases, the diagonal limit, the
+   threshold mode and --p auto, the attention bound, and the whole
+   certificate sc_coercivity_certify with its error paths. */
+#include <string.h>
 #include <math.h>
 #include "sc_test.h"
 #include "synccert/coercivity.h"
 #include "synccert/verdict.h"
+#include "synccert/parse.h"
 
 static void setup(sc_kfun_t kf, const char *spec)
 {
     sc_act_t a;
-    arb_ptr p;
-    arb_t q, s;
-    slong np;
     sc_act_init(a);
     CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
-    p = sc_act_params(a, 64);
-    np = (a->def->flags & SC_ACT_COEFFS) ? a->npar + 1 : FLINT_MAX(a->npar, 1);
-    arb_init(q);
-    arb_init(s);
-    arb_one(q);
-    CU_ASSERT_FATAL(sc_kfun_init(kf, a->def, p, np, q, s, 1, 64) == SC_OK);
-    sc_act_params_clear(p, a);
+    CU_ASSERT_FATAL(sc_kfun_init_act(kf, a, NULL, NULL, 1, 64) == SC_OK);
     sc_act_clear(a);
-    arb_clear(q);
-    arb_clear(s);
 }
 
 /* c_p for spec at dimension d, exponent p (string), sigma = 1, tol 1e-6 */
@@ -216,8 +208,124 @@ static void test_threshold_auto(void)
     fmpq_clear(p);
 }
 
+/* L_att = V (2 + B QK), exactly for exact inputs */
+static void test_attention(void)
+{
+    arb_t L, beta, v, qk;
+    arb_init(L);
+    arb_init(beta);
+    arb_init(v);
+    arb_init(qk);
+    arb_set_str(beta, "0.5", 64);      /* 1/2, 3, 3/4 are exact */
+    arb_set_si(v, 3);
+    arb_set_str(qk, "0.75", 64);
+    sc_attention_bound(L, beta, v, qk, 64);
+    CU_ASSERT(arb_is_exact(L));
+    SC_ASSERT_CONTAINS_STR(L, "7.125");    /* 3 (2 + 3/8) */
+    arb_zero(beta);                        /* no softmax term: 2 V */
+    sc_attention_bound(L, beta, v, qk, 64);
+    CU_ASSERT(arb_is_exact(L));
+    SC_ASSERT_CONTAINS_STR(L, "6");
+    arb_clear(L);
+    arb_clear(beta);
+    arb_clear(v);
+    arb_clear(qk);
+}
+
+static void certify(sc_coerc_cert *r, sc_coerc_problem *P, const char *spec, int expect)
+{
+    sc_act_t a;
+    sc_act_init(a);
+    CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
+    CU_ASSERT(sc_coercivity_certify(r, a, P) == expect);
+    sc_act_clear(a);
+}
+
+/* the whole certificate: relu d = 8, p = 1/2 encloses c_p = 1/8 within tol;
+   with attention r_p = 1/8 - p gamma V (2 + B QK) and its verdict */
+static void test_certify(void)
+{
+    sc_coerc_problem P;
+    sc_coerc_cert r;
+    sc_coerc_problem_init(&P);
+    sc_coerc_cert_init(&r);
+    P.d = 8;
+    certify(&r, &P, "relu", SC_OK);
+    SC_ASSERT_CONTAINS_STR(r.cp, "0.125");
+    width_ok(&r.bb);                                            /* hi - lo <= 1e-6 */
+    CU_ASSERT(mag_cmp_2exp_si(arb_radref(r.cp), -20) <= 0);     /* and the ball no wider */
+    CU_ASSERT(r.bb.diagonal && r.bb.reached);
+    CU_ASSERT(fmpq_equal(r.p, P.p));
+    CU_ASSERT(r.verdict == SC_DISS_UNDECIDED);                  /* no attention asked */
+    /* gamma = 1/100, B = 1, V = QK = 1: r_p = 1/8 - (1/2)(3/100) = 0.11 */
+    P.attention = 1;
+    fmpq_set_si(P.gamma, 1, 100);
+    fmpq_one(P.beta);
+    certify(&r, &P, "relu", SC_OK);
+    SC_ASSERT_CONTAINS_STR(r.Latt, "3");
+    CU_ASSERT(arb_is_exact(r.Latt));
+    SC_ASSERT_OVERLAPS_STR(r.rp, "[0.11 +/- 1e-6]");
+    CU_ASSERT(r.verdict == SC_DISS_YES);
+    /* gamma = 1: r_p = 1/8 - 3/2 < 0, not certified */
+    fmpq_one(P.gamma);
+    certify(&r, &P, "relu", SC_OK);
+    SC_ASSERT_OVERLAPS_STR(r.rp, "[-1.375 +/- 1e-6]");
+    CU_ASSERT(r.verdict == SC_DISS_NO);
+    /* p auto on relu: p = 1/2 maximises p (1 - p) / 2 */
+    P.attention = 0;
+    P.p_auto = 1;
+    fmpq_zero(P.gamma);
+    certify(&r, &P, "relu", SC_OK);
+    CU_ASSERT(fmpz_equal_si(fmpq_numref(r.p), 1) && fmpz_equal_si(fmpq_denref(r.p), 2));
+    SC_ASSERT_CONTAINS_STR(r.cp, "0.125");
+    /* a box limit too small for tol: SC_ERR_PREC, the message gives the
+       enclosure found, which still holds 1/8 */
+    P.p_auto = 0;
+    P.max_boxes = 20;
+    CU_ASSERT_FATAL(sc_parse_fmpq(P.tol, "1e-12", "tol") == SC_OK);
+    certify(&r, &P, "tanh", SC_ERR_PREC);
+    CU_ASSERT(strstr(sc_last_error(), "could not reach the tolerance: c_p in [") != NULL);
+    /* K'(1) = inf and d - 3 + p <= 0: unsupported */
+    P.max_boxes = 0;
+    P.d = 2;
+    fmpq_set_si(P.tol, 1, 1000000);
+    certify(&r, &P, "step", SC_ERR_UNSUPPORTED);
+    sc_coerc_problem_clear(&P);
+    sc_coerc_cert_clear(&r);
+}
+
+/* bad problems are SC_ERR_INPUT before any computation */
+static void test_problem_check(void)
+{
+    sc_coerc_problem P;
+    sc_coerc_problem_init(&P);
+    CU_ASSERT(sc_coerc_problem_check(&P) == SC_OK);
+    P.d = 1;
+    CU_ASSERT(sc_coerc_problem_check(&P) == SC_ERR_INPUT);
+    P.d = 8;
+    fmpq_set_si(P.p, 5, 2);
+    CU_ASSERT(sc_coerc_problem_check(&P) == SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "p must lie in (0, 2]") != NULL);
+    P.p_auto = 1;                           /* p is not used then */
+    CU_ASSERT(sc_coerc_problem_check(&P) == SC_OK);
+    fmpq_set_si(P.tol, 1, 2);
+    fmpq_pow_si(P.tol, P.tol, 41);          /* 2^-41 < 1e-12 */
+    CU_ASSERT(sc_coerc_problem_check(&P) == SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "tolerance") != NULL);
+    fmpq_set_si(P.tol, 1, 1000);
+    fmpq_set_si(P.s, -1, 2);
+    CU_ASSERT(sc_coerc_problem_check(&P) == SC_ERR_INPUT);
+    fmpq_zero(P.s);
+    fmpq_set_si(P.qknorm, -1, 1);
+    CU_ASSERT(sc_coerc_problem_check(&P) == SC_ERR_INPUT);
+    sc_coerc_problem_clear(&P);
+}
+
 SC_TEST_MAIN("coercivity",
     SC_TEST(test_relu),
     SC_TEST(test_linear_odd),
     SC_TEST(test_diagonal),
-    SC_TEST(test_threshold_auto))
+    SC_TEST(test_threshold_auto),
+    SC_TEST(test_attention),
+    SC_TEST(test_certify),
+    SC_TEST(test_problem_check))

@@ -1,8 +1,9 @@
-/* Certified parameter regimes (src/regime/regime.c): tanh synchronises
-   exactly for d in 2:14, leaky_relu for every alpha in [0, 1] and d in 2:64,
-   a too-strong attention is refuted, a budget stops cleanly; the leaves of
-   the verified box core tile the root exactly and do not depend on the
-   number of threads. */
+/* Certified parameter regimes (src/regime/): tanh synchronises exactly for
+   d in 2:14, leaky_relu for every alpha in [0, 1] and d in 2:64, step (K'(1)
+   = inf) for d in 2:3, a too-strong attention is refuted, a budget stops
+   cleanly; the leaves of the verified box core tile the root exactly and do
+   not depend on the number of threads; the textual specs and their error
+   paths; the summaries and the CSV. */
 #include <string.h>
 #ifdef _OPENMP
 #include <omp.h>
@@ -368,6 +369,165 @@ static void test_decimal(void)
     fmpq_clear(x);
 }
 
+/* step: K'(1) = +inf, so lambda = -inf for d = 2, +inf for d >= 4, and at
+   d = 3 (where the K'(1) term has coefficient 0) lambda = -K(1) < 0 */
+static void test_step_sync(void)
+{
+    sc_regime_problem P;
+    sc_regime_result R;
+    slong dax;
+    char *c, *r;
+    problem(&P, "step", SC_PROP_SYNC, "2:8");
+    sc_regime_result_init(&R);
+    CU_ASSERT_FATAL(sc_regime_run(&R, &P) == SC_OK);
+    dax = sc_regime_dim_axis(&P);
+    CU_ASSERT(dax == 0);
+    c = sc_regime_dim_ranges(&R, dax, SC_LEAF_CERTIFIED);
+    r = sc_regime_dim_ranges(&R, dax, SC_LEAF_REFUTED);
+    CU_ASSERT(strcmp(c, "2:3") == 0);
+    CU_ASSERT(strcmp(r, "4:8") == 0);
+    flint_free(c);
+    flint_free(r);
+    sc_regime_result_clear(&R);
+    sc_regime_problem_clear(&P);
+}
+
+/* the textual specs: what the CLI accepts, and every error path */
+static void spec_fails(sc_regime_problem *P, const char *spec, const char *msg)
+{
+    slong n = P->naxes;
+    CU_ASSERT(sc_regime_add_param_spec(P, spec) == SC_ERR_INPUT);
+    CU_ASSERT(P->naxes == n);
+    if (strstr(sc_last_error(), msg) == NULL)
+        printf("\n  %s: '%s' does not say '%s'\n", spec, sc_last_error(), msg);
+    CU_ASSERT(strstr(sc_last_error(), msg) != NULL);
+}
+
+static void dim_fails(const char *range, const char *msg)
+{
+    sc_regime_problem P;
+    sc_regime_problem_init(&P);
+    CU_ASSERT(sc_regime_add_dim(&P, range) == SC_ERR_INPUT);
+    CU_ASSERT(P.naxes == 0);
+    CU_ASSERT(strstr(sc_last_error(), msg) != NULL);
+    sc_regime_problem_clear(&P);
+}
+
+static void test_spec(void)
+{
+    sc_regime_problem P;
+    char name[SC_REGIME_NAMELEN], longspec[64];
+    const char *range;
+    int prop = -1;
+
+    CU_ASSERT(sc_regime_property_parse(&prop, "dissipation") == SC_OK && prop == SC_PROP_DISSIPATION);
+    CU_ASSERT(sc_regime_property_parse(&prop, "sync") == SC_OK && prop == SC_PROP_SYNC);
+    CU_ASSERT(strcmp(sc_regime_property_name(SC_PROP_DISSIPATION), "dissipation") == 0);
+    CU_ASSERT(sc_regime_property_parse(&prop, "magic") == SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "unknown property 'magic'") != NULL);
+    CU_ASSERT(sc_regime_property_parse(&prop, NULL) == SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "required") != NULL);
+
+    dim_fails("5:2", "empty range");
+    dim_fails("a:b", "not a number");
+    dim_fails("2.5:8", "needs integers");
+    dim_fails("1:8", "2 <= A");
+    dim_fails("2:2000000000", "at most 10^9");
+    dim_fails("", "empty range");
+
+    CU_ASSERT(sc_regime_param_split(name, &range, "alpha=0:1/2") == SC_OK);
+    CU_ASSERT(strcmp(name, "alpha") == 0 && strcmp(range, "0:1/2") == 0);
+
+    sc_regime_problem_init(&P);
+    CU_ASSERT_FATAL(sc_act_parse(P.act, "leaky_relu") == SC_OK);
+    CU_ASSERT(sc_regime_add_dim(&P, "3:9") == SC_OK);
+    CU_ASSERT(P.naxes == 1 && P.axes[0].kind == SC_AXIS_DIM && strcmp(P.axes[0].name, "d") == 0);
+    CU_ASSERT(fmpz_equal_si(fmpq_numref(P.axes[0].lo), 3) && fmpz_equal_si(fmpq_numref(P.axes[0].hi), 9));
+    CU_ASSERT(sc_regime_add_param_spec(&P, "alpha=0:0.5") == SC_OK);
+    CU_ASSERT(P.axes[1].kind == SC_AXIS_ACT && P.axes[1].index == 0);
+    CU_ASSERT(fmpz_equal_si(fmpq_numref(P.axes[1].hi), 1) && fmpz_equal_si(fmpq_denref(P.axes[1].hi), 2));
+    CU_ASSERT(sc_regime_add_param(&P, "sigma", "1/2") == SC_OK);     /* V means V:V */
+    CU_ASSERT(P.axes[2].kind == SC_AXIS_SIGMA && fmpq_equal(P.axes[2].lo, P.axes[2].hi));
+    CU_ASSERT(sc_regime_add_param_spec(&P, "s=0:1") == SC_OK && P.axes[3].kind == SC_AXIS_S);
+    CU_ASSERT(sc_regime_add_param_spec(&P, "p=0.25:2") == SC_OK && P.axes[4].kind == SC_AXIS_P);
+
+    spec_fails(&P, "alpha=0:1", "parameter 'alpha' given twice");
+    spec_fails(&P, "q=1:0", "--param q: empty range");
+    spec_fails(&P, "q=0:1", "--param q: values must be > 0");
+    spec_fails(&P, "q=x", "not a number");
+    spec_fails(&P, "beta=0:1", "unknown parameter 'beta' for leaky_relu");
+    spec_fails(&P, "alpha", "malformed --param 'alpha' (NAME=LO:HI)");
+    spec_fails(&P, "=0:1", "malformed --param");
+    memset(longspec, 'x', 40);
+    strcpy(longspec + 40, "=0:1");
+    spec_fails(&P, longspec, "malformed --param");
+    sc_regime_problem_clear(&P);
+
+    /* domains: of the activation's parameters and of s, sigma, p */
+    sc_regime_problem_init(&P);
+    CU_ASSERT_FATAL(sc_act_parse(P.act, "leaky_relu") == SC_OK);
+    spec_fails(&P, "alpha=0:2", "--param alpha: range leaves the domain (<= 1)");
+    spec_fails(&P, "alpha=-1:0", "--param alpha: range leaves the domain (>= 0)");
+    spec_fails(&P, "s=-1:0", "--param s: values must be >= 0");
+    spec_fails(&P, "sigma=0:1", "--param sigma: values must be > 0");
+    spec_fails(&P, "p=0:1", "--param p: values must be > 0");
+    spec_fails(&P, "p=1:3", "--param p: values must lie in (0, 2]");
+    sc_regime_problem_clear(&P);
+    sc_regime_problem_init(&P);
+    CU_ASSERT_FATAL(sc_act_parse(P.act, "erf") == SC_OK);
+    spec_fails(&P, "c=0:1", "--param c: range leaves the domain (> 0)");
+    CU_ASSERT(sc_regime_add_param_spec(&P, "c=1/2:2") == SC_OK);
+    sc_regime_problem_clear(&P);
+}
+
+/* counts, the dimension axis, the merged ranges and the CSV of a run */
+static void test_summary(void)
+{
+    sc_regime_problem P;
+    sc_regime_result R;
+    slong cnt[3], lines = 0;
+    char *c, line[256];
+    FILE *f;
+    problem(&P, "tanh", SC_PROP_SYNC, "2:20");
+    add(&P, "s", SC_AXIS_S, -1, "0:0");            /* fixed: d still the only varying axis */
+    sc_regime_result_init(&R);
+    CU_ASSERT_FATAL(sc_regime_run(&R, &P) == SC_OK);
+    sc_regime_count(cnt, &R);
+    CU_ASSERT(cnt[0] + cnt[1] + cnt[2] == R.nleaves);
+    CU_ASSERT(cnt[SC_LEAF_UNDECIDED] == 0 && cnt[SC_LEAF_CERTIFIED] > 0 && cnt[SC_LEAF_REFUTED] > 0);
+    CU_ASSERT(sc_regime_dim_axis(&P) == 0);
+    c = sc_regime_dim_ranges(&R, 0, SC_LEAF_CERTIFIED);
+    CU_ASSERT(strcmp(c, "2:14") == 0);
+    flint_free(c);
+    c = sc_regime_dim_ranges(&R, 0, SC_LEAF_REFUTED);
+    CU_ASSERT(strcmp(c, "15:20") == 0);
+    flint_free(c);
+    c = sc_regime_dim_ranges(&R, 0, SC_LEAF_UNDECIDED);
+    CU_ASSERT(strcmp(c, "none") == 0);
+    flint_free(c);
+    /* the CSV: header, one line per leaf, exact integer bounds */
+    f = tmpfile();
+    CU_ASSERT_FATAL(f != NULL);
+    CU_ASSERT(sc_regime_write_csv(f, &R, &P) == SC_OK);
+    rewind(f);
+    CU_ASSERT(fgets(line, sizeof(line), f) != NULL && strcmp(line, "d_lo,d_hi,s_lo,s_hi,class\n") == 0);
+    while (fgets(line, sizeof(line), f) != NULL)
+    {
+        long a, b;
+        char cls[16];
+        CU_ASSERT(sscanf(line, "%ld,%ld,0,0,%15s", &a, &b, cls) == 3);
+        CU_ASSERT(strcmp(cls, a <= 14 ? "certified" : "refuted") == 0);
+        lines++;
+    }
+    CU_ASSERT(lines == R.nleaves);
+    fclose(f);
+    sc_regime_result_clear(&R);
+    /* a second varying axis: no dimension summary */
+    add(&P, "q", SC_AXIS_Q, -1, "1:2");
+    CU_ASSERT(sc_regime_dim_axis(&P) == -1);
+    sc_regime_problem_clear(&P);
+}
+
 SC_TEST_MAIN("regime",
     SC_TEST(test_tanh_sync),
     SC_TEST(test_leaky_sync),
@@ -377,4 +537,7 @@ SC_TEST_MAIN("regime",
     SC_TEST(test_threads),
     SC_TEST(test_full),
     SC_TEST(test_axes),
+    SC_TEST(test_step_sync),
+    SC_TEST(test_spec),
+    SC_TEST(test_summary),
     SC_TEST(test_decimal))

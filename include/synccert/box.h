@@ -5,8 +5,11 @@
    each of which a verdict is certified.  The bookkeeping where a bug would
    silently drop part of the region (bisection, the work list) is the
    Frama-C-proved core (sc_box_*, sc_wl_* in synccert/core.h); this header
-   adds the Arb glue that maps a box's integer coordinates to real intervals
-   or integer ranges of the domain.
+   adds the glue: a domain of real and integer axes whose root box has the
+   coordinates [0, 2^62) on a real axis and [0, N) on an integer axis of N
+   values, and the work list over it.  A box's coordinates c map to
+   lo + (hi - lo) c / 2^62 on a real axis and to ilo + c on an integer axis;
+   the caller maps them (exactly, for certified regimes: see regime.h).
 
    Usage:
      sc_box_domain_t D;  sc_box_domain_init(&D, 2);
@@ -14,8 +17,8 @@
      sc_box_domain_set_int(&D, 1, 2, 64);         // dimension 2..64
      sc_worklist_t *w = sc_worklist_new(&D);
      while ((b = sc_worklist_top(w)) != NULL) {
-         sc_box_real_interval(q, &D, b, 0, prec);   sc_box_int_range(&n0, &n1, &D, b, 1);
-         v = ...verdict on the box...;
+         v = ...verdict on q in [qlo, qhi] at b->lo[0] .. b->hi[0] (of 2^62)
+                and the dimensions 2 + b->lo[1] .. 2 + b->hi[1] - 1...;
          if (v != 0 || sc_worklist_split(w, sc_box_pick_axis(b)) != 0)
              sc_worklist_decide(w, v);               // undecided leaves stay 0
      }
@@ -48,14 +51,6 @@ int sc_box_domain_set_int(sc_box_domain_t *D, int axis, slong lo, slong hi);
 
 /* The root box of the domain: real axes [0, 2^62), integer axes [0, N). */
 void sc_box_domain_root(sc_box_t *b, const sc_box_domain_t *D);
-
-/* Ball enclosing the real interval of `axis` of box b:
-   [lo + (hi - lo) * b->lo/2^62, lo + (hi - lo) * b->hi/2^62]. */
-void sc_box_real_interval(arb_t x, const sc_box_domain_t *D, const sc_box_t *b,
-                          int axis, slong prec);
-/* Integer range of `axis` of box b: *lo .. *hi inclusive. */
-void sc_box_int_range(slong *lo, slong *hi, const sc_box_domain_t *D,
-                      const sc_box_t *b, int axis);
 
 /* Axis to bisect next: the splittable axis of least depth (ties: the lower
    index); -1 if the box cannot be split any more (deepest level). */

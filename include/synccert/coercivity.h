@@ -1,5 +1,5 @@
 /* synccert: noise coercivity constant and dissipation certificate
-   (MODEL.md section 5).
+   (doc/model.md section 5).
 
    c_p = inf_{rho in [-1, 1)} F(rho),
    F(rho) = (p/2) [ b(rho)/(1-rho) - (p-2) a(rho) / (4 (1-rho)^2) ].
@@ -77,7 +77,7 @@ int sc_coercivity_auto_p(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
 
 /* ---------- attention and the whole certificate ---------- */
 
-/* Lipschitz bound of the attention drift (MODEL.md section 5):
+/* Lipschitz bound of the attention drift (doc/model.md section 5):
    L_att = ||V|| (2 + beta ||Q^T K||). */
 void sc_attention_bound(arb_t L, const arb_t beta, const arb_t vnorm,
                         const arb_t qknorm, slong prec);
@@ -125,9 +125,5 @@ int sc_coerc_problem_check(const sc_coerc_problem *P);
    SC_OK (enclosure within tol), SC_ERR_BUDGET, SC_ERR_PREC (tolerance not
    reached: the message gives the enclosure found), or the kernel's error. */
 int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P);
-
-/* c_p >= 0 fails for odd phi without bias: b(-1) = a(-1) = 0, so c_p <= 0
-   (MODEL.md section 5).  1 if act with bias variance s is such a case. */
-int sc_coercivity_nonpositive(const sc_act_t act, const fmpq_t s);
 
 #endif

@@ -4,7 +4,7 @@
    [dA, dB] (split as integers) and closed rational intervals for
    activation parameters, q, s, sigma and p.  A property is evaluated on a
    whole box with ball-valued parameters:
-   - SC_PROP_SYNC: lambda < 0 (MODEL.md section 4).  lambda is affine in d,
+   - SC_PROP_SYNC: lambda < 0 (doc/model.md section 4).  lambda is affine in d,
      so its sign on [dA, dB] is decided at the two ends; K(1), K'(1) are
      enclosed for all parameters of the box at once.
    - SC_PROP_DISSIPATION: r_p = c_p - p gamma L_att > 0 (section 5).  F is
@@ -37,13 +37,14 @@ enum { SC_PROP_SYNC = 0, SC_PROP_DISSIPATION };
 enum { SC_LEAF_UNDECIDED = 0, SC_LEAF_CERTIFIED, SC_LEAF_REFUTED };
 
 #define SC_REGIME_MAXAXES 16
+#define SC_REGIME_NAMELEN 32    /* axis names have at most 31 characters */
 
 /* axis kinds */
 enum { SC_AXIS_DIM = 0, SC_AXIS_ACT, SC_AXIS_Q, SC_AXIS_S, SC_AXIS_SIGMA, SC_AXIS_P };
 
 typedef struct
 {
-    char name[32];
+    char name[SC_REGIME_NAMELEN];
     int kind;
     slong index;        /* activation parameter index for SC_AXIS_ACT */
     fmpq_t lo, hi;      /* root range (integers for SC_AXIS_DIM) */
@@ -97,6 +98,35 @@ void sc_regime_problem_clear(sc_regime_problem *P);
 int sc_regime_add_axis(sc_regime_problem *P, const char *name, int kind, slong index,
                        const fmpq_t lo, const fmpq_t hi);
 
+/* ---------- the problem from textual specs (the syntax of `synccert
+   certify`; messages name its options) ---------- */
+
+/* "sync" or "dissipation" into SC_PROP_*; s == NULL or anything else is
+   SC_ERR_INPUT. */
+int sc_regime_property_parse(int *property, const char *s);
+const char *sc_regime_property_name(int property);
+
+/* The dimension axis "d" from "A:B" (or "A"): integers, 2 <= A <= B <= 10^9.
+   SC_OK or SC_ERR_INPUT. */
+int sc_regime_add_dim(sc_regime_problem *P, const char *range);
+
+/* The axis NAME over "LO:HI" (a single value V means V:V).  NAME is a
+   parameter of P->act (parse the activation first), q (> 0), s (>= 0),
+   sigma (> 0) or p (in (0, 2]); activation parameters must stay in their
+   domain.  SC_OK or SC_ERR_INPUT (unknown name, bad range, out of domain,
+   repeated name, too many axes). */
+int sc_regime_add_param(sc_regime_problem *P, const char *name, const char *range);
+
+/* Split "NAME=LO:HI": NAME (1 to SC_REGIME_NAMELEN - 1 characters) into
+   name[SC_REGIME_NAMELEN], *range points after the '='.  SC_OK or
+   SC_ERR_INPUT ("malformed --param"). */
+int sc_regime_param_split(char *name, const char **range, const char *spec);
+
+/* sc_regime_param_split, then sc_regime_add_param. */
+int sc_regime_add_param_spec(sc_regime_problem *P, const char *spec);
+
+/* ---------- running ---------- */
+
 void sc_regime_result_init(sc_regime_result *R);
 void sc_regime_result_clear(sc_regime_result *R);
 
@@ -120,8 +150,21 @@ int sc_regime_check(const sc_regime_problem *P);
    leaves.  Returns SC_OK or SC_ERR_INPUT (see sc_regime_check). */
 int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P);
 
-/* Write the leaves as CSV (header: NAME_lo,NAME_hi,... ,class). */
+/* ---------- the result ---------- */
+
+/* Write the leaves as CSV (header: NAME_lo,NAME_hi,... ,class; bounds as
+   exact decimals, or p/q).  SC_OK, or SC_ERR_INPUT if the stream failed. */
 int sc_regime_write_csv(FILE *f, const sc_regime_result *R, const sc_regime_problem *P);
+
+/* Number of leaves per class (indexed by SC_LEAF_*). */
+void sc_regime_count(slong cnt[3], const sc_regime_result *R);
+
+/* The index of the dimension axis if no other axis varies, else -1. */
+slong sc_regime_dim_axis(const sc_regime_problem *P);
+
+/* The dimensions of the leaves of class cls on axis dax, merged into
+   ranges: "2:14, 20:30", or "none".  Free with flint_free. */
+char *sc_regime_dim_ranges(const sc_regime_result *R, slong dax, int cls);
 
 const char *sc_leaf_name(int cls);
 

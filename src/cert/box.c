@@ -1,6 +1,5 @@
-/* Arb glue for parameter boxes: maps the verified core's integer box
-   coordinates to real intervals and integer ranges; the work list itself is
-   the verified sc_wl_* (no bookkeeping here). */
+/* Glue for parameter boxes: the domain, its root box and the work list
+   over it; the bookkeeping itself is the verified sc_box_* and sc_wl_*. */
 #include <stdlib.h>
 #include "synccert/box.h"
 #include "synccert/common.h"
@@ -56,38 +55,6 @@ void sc_box_domain_root(sc_box_t *b, const sc_box_domain_t *D)
     for (i = 0; i < D->dim; i++)
         size[i] = D->is_int[i] ? (int64_t) (D->ihi[i] - D->ilo[i]) + 1 : SC_BOX_COORD_MAX;
     sc_box_root(b, D->dim, size);
-}
-
-/* lo + (hi - lo) * t / 2^62 as a ball */
-static void axis_point(arb_t r, const sc_box_domain_t *D, int axis, int64_t t, slong prec)
-{
-    arb_t w;
-    arb_init(w);
-    arb_sub(w, D->hi[axis], D->lo[axis], prec);
-    arb_mul_si(w, w, (slong) t, prec);
-    arb_mul_2exp_si(w, w, -62);
-    arb_add(r, D->lo[axis], w, prec);
-    arb_clear(w);
-}
-
-void sc_box_real_interval(arb_t x, const sc_box_domain_t *D, const sc_box_t *b,
-                          int axis, slong prec)
-{
-    arb_t l, h;
-    arb_init(l);
-    arb_init(h);
-    axis_point(l, D, axis, b->lo[axis], prec);
-    axis_point(h, D, axis, b->hi[axis], prec);
-    arb_union(x, l, h, prec);
-    arb_clear(l);
-    arb_clear(h);
-}
-
-void sc_box_int_range(slong *lo, slong *hi, const sc_box_domain_t *D,
-                      const sc_box_t *b, int axis)
-{
-    *lo = D->ilo[axis] + (slong) b->lo[axis];
-    *hi = D->ilo[axis] + (slong) b->hi[axis] - 1;
 }
 
 int sc_box_pick_axis(const sc_box_t *b)

@@ -1,16 +1,12 @@
 /* `synccert coercivity`: certified enclosure of the noise coercivity
-   constant c_p (MODEL.md section 5) and, with attention options, of
-   r_p = c_p - p gamma L_att with the dissipation verdict. */
+   constant c_p (doc/model.md section 5) and, with attention options, of
+   r_p = c_p - p gamma L_att with the dissipation verdict: options into an
+   sc_coerc_problem, sc_coercivity_certify, print. */
 #include <string.h>
-#include <stdlib.h>
-#include <flint/fmpz.h>
 #include "cli.h"
 #include "synccert/parse.h"
-#include "synccert/act.h"
 #include "synccert/coercivity.h"
-#include "synccert/verdict.h"
 #include "synccert/print.h"
-#include "synccert/regime.h"
 
 static const char help[] =
 "usage: synccert coercivity ACT --dim D --p P|auto [--sigma S] [--tol T]\n"
@@ -18,7 +14,8 @@ static const char help[] =
 "                           [--gamma G [--beta B] [--vnorm V] [--qknorm QK]]\n"
 "                           [--budget SECONDS] [--json]\n"
 "\n"
-"Certified enclosure [lo, hi] of the noise coercivity constant (MODEL.md section 5)\n"
+"Certified enclosure [lo, hi] of the noise coercivity constant\n"
+"(doc/model.md, section 5)\n"
 "\n"
 "    c_p = inf over rho in [-1, 1) of  -L f_p / f_p,   f_p(rho) = (1 - rho)^(p/2),\n"
 "        = inf_rho (p/2) [ b(rho)/(1-rho) - (p-2) a(rho) / (4 (1-rho)^2) ],\n"

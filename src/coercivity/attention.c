@@ -1,4 +1,4 @@
-/* The attention side of the dissipation certificate (MODEL.md section 5). */
+/* The attention side of the dissipation certificate (doc/model.md section 5). */
 #include "synccert/coercivity.h"
 
 void sc_attention_bound(arb_t L, const arb_t beta, const arb_t vnorm,

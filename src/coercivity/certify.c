@@ -4,6 +4,7 @@
 #include "synccert/parse.h"
 #include "synccert/print.h"
 #include "synccert/verdict.h"
+#include "synccert/prec.h"
 
 void sc_coerc_problem_init(sc_coerc_problem *P)
 {
@@ -86,11 +87,6 @@ int sc_coerc_problem_check(const sc_coerc_problem *P)
     return SC_OK;
 }
 
-int sc_coercivity_nonpositive(const sc_act_t act, const fmpq_t s)
-{
-    return sc_act_is_odd(act, s);
-}
-
 /* c_p as a ball from the branch and bound's [lo, hi] (lo may be -inf). */
 static void cp_ball(arb_t x, const sc_coerc_result *r)
 {
@@ -102,80 +98,120 @@ static void cp_ball(arb_t x, const sc_coerc_result *r)
         arb_set_interval_arf(x, r->lo, r->hi, 128);
 }
 
-int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P)
+/* One pass of sc_coercivity_certify at working precision prec: the kernel
+   function, L_att, gamma L_att and the branch and bound (at p or the best p). */
+typedef struct
 {
-    slong prec, max_boxes = P->max_boxes > 0 ? P->max_boxes : 2000000;
-    arb_t gl, x, y;
+    sc_coerc_cert *r;
+    const sc_act_struct *act;
+    const sc_coerc_problem *P;
+    slong max_boxes;
+    arb_t gl;           /* gamma L_att */
+    int last;           /* status of the last pass */
+}
+certify_ctx;
+
+static int certify_pass(certify_ctx *c, slong prec)
+{
+    sc_coerc_cert *r = c->r;
+    const sc_coerc_problem *P = c->P;
+    arb_t x, y;
     arf_t tolf;
     sc_fparams_t fp;
     sc_kfun_t kf;
-    int st = SC_OK;
+    int st;
 
-    if ((st = sc_coerc_problem_check(P)) != SC_OK)
+    if ((st = sc_kfun_init_act(kf, c->act, P->q, P->s, 1, prec)) != SC_OK)
         return st;
-    arb_init(gl);
     arb_init(x);
     arb_init(y);
     arf_init(tolf);
     sc_fparams_init(fp);
-    /* try at 64 bits, then 128 if the enclosures are too wide for tol */
-    for (prec = 64; prec <= 128; prec *= 2)
+    arb_set_si(fp->d, P->d);
+    arb_set_fmpq(fp->sigma2, P->sigma, prec);
+    arb_sqr(fp->sigma2, fp->sigma2, prec);
+    arb_set_fmpq(x, P->beta, prec);
+    arb_set_fmpq(y, P->qknorm, prec);
+    arb_set_fmpq(c->gl, P->vnorm, prec);
+    sc_attention_bound(r->Latt, x, c->gl, y, prec);
+    arb_set_fmpq(c->gl, P->gamma, prec);
+    arb_mul(c->gl, c->gl, r->Latt, prec);
+    /* tol as an arf rounded down (a smaller tolerance is safe) */
+    arb_set_fmpq(x, P->tol, prec);
+    arb_get_lbound_arf(tolf, x, prec);
+    if (P->p_auto)
+        st = sc_coercivity_auto_p(r->p, &r->bb, kf, fp->d, fp->sigma2, c->gl, tolf, c->max_boxes);
+    else
     {
-        if ((st = sc_kfun_init_act(kf, act, P->q, P->s, 1, prec)) != SC_OK)
-            break;
-        arb_set_si(fp->d, P->d);
-        arb_set_fmpq(fp->sigma2, P->sigma, prec);
-        arb_sqr(fp->sigma2, fp->sigma2, prec);
-        arb_set_fmpq(x, P->beta, prec);
-        arb_set_fmpq(y, P->qknorm, prec);
-        arb_set_fmpq(gl, P->vnorm, prec);
-        sc_attention_bound(r->Latt, x, gl, y, prec);
-        arb_set_fmpq(gl, P->gamma, prec);
-        arb_mul(gl, gl, r->Latt, prec);
-        /* tol as an arf rounded down (a smaller tolerance is safe) */
-        arb_set_fmpq(x, P->tol, prec);
-        arb_get_lbound_arf(tolf, x, prec);
-        if (P->p_auto)
-            st = sc_coercivity_auto_p(r->p, &r->bb, kf, fp->d, fp->sigma2, gl, tolf, max_boxes);
-        else
-        {
-            fmpq_set(r->p, P->p);
-            arb_set_fmpq(fp->p, P->p, prec);
-            st = sc_coercivity_bb(&r->bb, kf, fp, tolf, NULL, max_boxes);
-        }
-        sc_kfun_clear(kf);
-        if (st != SC_OK || r->bb.reached)
-            break;
+        fmpq_set(r->p, P->p);
+        arb_set_fmpq(fp->p, P->p, prec);
+        st = sc_coercivity_bb(&r->bb, kf, fp, tolf, NULL, c->max_boxes);
     }
-    if (st == SC_ERR_BUDGET)
-        st = sc_error(SC_ERR_BUDGET, "time budget exhausted before the enclosure reached the tolerance");
-    else if (st == SC_OK)
-    {
-        cp_ball(r->cp, &r->bb);
-        if (!r->bb.reached)
-        {
-            char *a, *b;
-            sc_arb_bounds(&a, &b, r->cp, 10);
-            st = sc_error(SC_ERR_PREC, "could not reach the tolerance: c_p in [%s, %s]", a, b);
-            flint_free(a);
-            flint_free(b);
-        }
-        else
-        {
-            arb_set_fmpq(x, r->p, 128);
-            arb_mul(y, x, gl, 128);
-            arb_sub(r->rp, r->cp, y, 128);
-            if (P->attention)
-            {
-                int v = sc_arb_sign(r->rp);
-                r->verdict = v > 0 ? SC_DISS_YES : v < 0 ? SC_DISS_NO : SC_DISS_UNDECIDED;
-            }
-        }
-    }
-    arb_clear(gl);
+    sc_kfun_clear(kf);
     arb_clear(x);
     arb_clear(y);
     arf_clear(tolf);
     sc_fparams_clear(fp);
+    return st;
+}
+
+static int certify_step(void *vc, slong prec)
+{
+    certify_ctx *c = vc;
+    return c->last = certify_pass(c, prec);
+}
+
+static int certify_done(void *vc)
+{
+    return ((certify_ctx *) vc)->r->bb.reached;
+}
+
+int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P)
+{
+    sc_prec_policy pol;
+    certify_ctx c;
+    arb_t y;
+    int st;
+
+    if ((st = sc_coerc_problem_check(P)) != SC_OK)
+        return st;
+    c.r = r;
+    c.act = act;
+    c.P = P;
+    c.max_boxes = P->max_boxes > 0 ? P->max_boxes : 2000000;
+    c.last = SC_OK;
+    arb_init(c.gl);
+    arb_init(y);
+    /* 64 bits, then 128 if the enclosures are too wide for tol */
+    sc_prec_policy_init(&pol, "coercivity", 0);
+    pol.start = 64;
+    pol.cap = 128;
+    st = sc_prec_run(&pol, certify_step, certify_done, &c);
+    if (c.last == SC_OK)
+        cp_ball(r->cp, &r->bb);
+    if (st == SC_ERR_BUDGET)
+        st = sc_error(SC_ERR_BUDGET, "time budget exhausted before the enclosure reached the tolerance");
+    else if (st == SC_ERR_PREC && c.last == SC_OK)
+    {
+        /* the branch and bound ran but stopped short of tol at 128 bits */
+        char *a, *b;
+        sc_arb_bounds(&a, &b, r->cp, 10);
+        st = sc_error(SC_ERR_PREC, "could not reach the tolerance: c_p in [%s, %s]", a, b);
+        flint_free(a);
+        flint_free(b);
+    }
+    else if (st == SC_OK)
+    {
+        arb_set_fmpq(y, r->p, 128);
+        arb_mul(y, y, c.gl, 128);
+        arb_sub(r->rp, r->cp, y, 128);
+        if (P->attention)
+        {
+            int v = sc_arb_sign(r->rp);
+            r->verdict = v > 0 ? SC_DISS_YES : v < 0 ? SC_DISS_NO : SC_DISS_UNDECIDED;
+        }
+    }
+    arb_clear(c.gl);
+    arb_clear(y);
     return st;
 }

@@ -6,6 +6,8 @@
 expect_ok 'usage: synccert coercivity' help coercivity
 expect_ok 'does NOT prove' help coercivity
 expect_ok 'usage: synccert certify' help certify
+expect_ok 'doc/model.md, section 5' help coercivity
+expect_ok 'doc/model.md, section 4' help certify
 
 # c_p values (enclosures of width <= tol)
 expect_ok '^c_p +\[0\.1249990[0-9]*, 0\.125000000[0-9]*\]' coercivity relu --dim 8 --p 1/2
@@ -25,12 +27,18 @@ expect_ok '^verdict +dissipates' coercivity relu --dim 8 --p 1/2 --gamma 0.01 --
 expect_ok '^verdict +not certified' coercivity relu --dim 8 --p 1/2 --gamma 1
 expect_ok 'sufficient condition' coercivity relu --dim 8 --p 1/2 --gamma 1
 expect_ok '"verdict": "not certified"' coercivity tanh --dim 8 --p 1/2 --gamma 0.01 --json
+expect_ok '"r_p": \{"lo": "0\.10999' coercivity relu --dim 8 --p 1/2 --gamma 0.01 --beta 1 --json
+expect_ok '^verdict +dissipates' coercivity relu --dim 8 --p auto --gamma 0.01
 
 # certified regimes
 expect_ok '^certified d +2:14$' certify tanh --property sync --dim 2:64
 expect_ok '^refuted d +15:64$' certify tanh --property sync --dim 2:64
 expect_ok '^certified +1\.0' certify leaky_relu --property sync --param alpha=0:1 --dim 2:64
 expect_ok '^certified d +2:1024$' certify relu --property dissipation --dim 2:1024
+expect_ok '^certified d +2:3$' certify step --property sync --dim 2:8
+expect_ok '^refuted d +4:8$' certify step --property sync --dim 2:8
+expect_ok '^box +d in 3:9 p in \[0\.25:0\.75\] sigma in \[1/3:1/3\]$' certify relu --property dissipation --dim 3:9 --p 0.25:0.75 --sigma 1/3 --max-depth 4
+expect_ok '"d": "2:14"' certify tanh --property sync --dim 2:64 --json
 expect_ok '^refuted +1\.0' certify relu --property dissipation --dim 2:64 --gamma 1
 expect_ok 'budget stopped' certify gelu --property dissipation --dim 2:64 --param q=0.5:2 --budget 0.2
 expect_ok '"certified": \{"leaves": [0-9]+' certify tanh --property sync --dim 2:20 --json
@@ -68,6 +76,11 @@ expect_error 2 "unknown parameter" certify relu --property sync --param beta=0:1
 expect_error 2 "malformed --param" certify relu --property sync --param alpha
 expect_error 2 "given twice" certify leaky_relu --property sync --param alpha=0:1 --param alpha=0:0.5
 expect_error 2 "p" certify relu --property dissipation --p 0:3
+expect_error 2 "p: values must lie in \(0, 2\]" certify relu --property dissipation --p 1:3
+expect_error 2 "q: values must be > 0" certify relu --property dissipation --param q=0:1
+expect_error 2 "p given both as --p and --param" certify relu --property dissipation --param p=0.5 --p 0.5
+expect_error 2 "dissipation only" certify relu --property sync --gamma 0.5
+expect_error 2 "cannot write" certify relu --property sync --out /nonexistent/dir/x.csv
 expect_error 2 "budget" certify relu --property sync --budget 0
 expect_error 2 "max-depth" certify relu --property sync --max-depth 99
 

@@ -1,21 +1,9 @@
-/* Noise coercivity constant c_p by branch-and-bound over rho (see
-   coercivity.h for the algebra that removes every division by 1 - rho). */
+/* Branch and bound for the noise coercivity constant c_p = inf F(rho) over
+   rho in [-1, 1): boxes of rho in a heap ordered by their lower bound,
+   upper bounds from point values (see sc_coercivity_bb in coercivity.h). */
 #include <string.h>
 #include "synccert/coercivity.h"
-
-void sc_fparams_init(sc_fparams_t f)
-{
-    arb_init(f->d);
-    arb_init(f->p);
-    arb_init(f->sigma2);
-}
-
-void sc_fparams_clear(sc_fparams_t f)
-{
-    arb_clear(f->d);
-    arb_clear(f->p);
-    arb_clear(f->sigma2);
-}
+#include "coercint.h"
 
 void sc_coerc_result_init(sc_coerc_result *r)
 {
@@ -33,153 +21,6 @@ void sc_coerc_result_clear(sc_coerc_result *r)
     arf_clear(r->rlo);
     arf_clear(r->rhi);
 }
-
-/* A(rho), B(rho) and B'(rho) on a ball rho */
-static void coefA(arb_t A, const sc_fparams_t fp, const arb_t rho, slong prec)
-{
-    arb_t hp;
-    arb_init(hp);
-    arb_mul_2exp_si(hp, fp->p, -1);             /* p/2 */
-    arb_sub_ui(A, fp->d, 1, prec);
-    arb_sub(A, A, hp, prec);
-    arb_submul(A, hp, rho, prec);
-    arb_clear(hp);
-}
-
-static void coefB(arb_t B, arb_t dB, const sc_fparams_t fp, const arb_t rho, slong prec)
-{
-    arb_t hp, b1, t;
-    arb_init(hp);
-    arb_init(b1);
-    arb_init(t);
-    arb_mul_2exp_si(hp, fp->p, -1);
-    arb_sub_ui(b1, hp, 1, prec);                /* p/2 - 1 */
-    if (B != NULL)
-    {
-        /* (d - 2) + rho (b1 + hp rho) */
-        arb_mul(t, hp, rho, prec);
-        arb_add(t, t, b1, prec);
-        arb_mul(t, t, rho, prec);
-        arb_sub_ui(B, fp->d, 2, prec);
-        arb_add(B, B, t, prec);
-    }
-    if (dB != NULL)
-    {
-        arb_mul(t, fp->p, rho, prec);
-        arb_add(dB, t, b1, prec);
-    }
-    arb_clear(hp);
-    arb_clear(b1);
-    arb_clear(t);
-}
-
-/* F = (p sigma^2/2) (A K1 - B D) */
-static void F_from(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arb_t rho, const arb_t D)
-{
-    slong prec = kf->prec;
-    arb_t A, B, c;
-    arb_init(A);
-    arb_init(B);
-    arb_init(c);
-    coefA(A, fp, rho, prec);
-    coefB(B, NULL, fp, rho, prec);
-    arb_mul(A, A, kf->K1, prec);
-    arb_submul(A, B, D, prec);
-    arb_mul(c, fp->p, fp->sigma2, prec);
-    arb_mul_2exp_si(c, c, -1);
-    arb_mul(F, A, c, prec);
-    arb_clear(A);
-    arb_clear(B);
-    arb_clear(c);
-}
-
-int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, const arf_t r2)
-{
-    slong prec = kf->prec;
-    arb_t box, D, dK, Fm, dF, A, B, dB, t, h, omr;
-    arf_t m;
-    int st;
-
-    arb_init(box);
-    arb_init(D);
-    arb_init(dK);
-    arf_init(m);
-    arb_set_interval_arf(box, r1, r2, 4 * prec + 64);
-    if (arf_equal(r1, r2))
-    {
-        st = sc_kfun_point_D(D, kf, r1);
-        F_from(F, kf, fp, box, D);
-        arb_clear(box);
-        arb_clear(D);
-        arb_clear(dK);
-        arf_clear(m);
-        return st;
-    }
-    st = sc_kfun_interval(NULL, dK, D, kf, r1, r2);
-    /* direct interval evaluation */
-    F_from(F, kf, fp, box, D);
-
-    /* mean value form F(mid) + F'(box) [-h, h] when r2 < 1:
-       F' = (p sigma^2/2) (-(p/2) K1 - B' D - B D'),  D' = (D - K')/(1 - rho) */
-    if (arf_cmp_si(r2, 1) < 0 && arb_is_finite(D) && arb_is_finite(dK))
-    {
-        arb_init(Fm);
-        arb_init(dF);
-        arb_init(A);
-        arb_init(B);
-        arb_init(dB);
-        arb_init(t);
-        arb_init(h);
-        arb_init(omr);
-        arf_add(m, r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_mul_2exp_si(m, m, -1);
-        arb_one(omr);
-        arb_sub(omr, omr, box, prec);
-        arb_sub(t, D, dK, prec);
-        arb_div(t, t, omr, prec);               /* D' over the box */
-        coefB(B, dB, fp, box, prec);
-        arb_mul(dF, B, t, prec);
-        arb_addmul(dF, dB, D, prec);
-        arb_mul_2exp_si(A, fp->p, -1);
-        arb_addmul(dF, A, kf->K1, prec);
-        arb_neg(dF, dF);
-        arb_mul(A, fp->p, fp->sigma2, prec);
-        arb_mul_2exp_si(A, A, -1);
-        arb_mul(dF, dF, A, prec);
-        arb_set_arf(h, r2);
-        arb_sub_arf(h, h, r1, prec);
-        arb_mul_2exp_si(h, h, -1);
-        arb_zero(t);
-        arb_add_error(t, h);
-        arb_mul(dF, dF, t, prec);
-        sc_kfun_point_D(D, kf, m);
-        arb_set_arf(t, m);
-        F_from(Fm, kf, fp, t, D);
-        arb_add(Fm, Fm, dF, prec);
-        if (arb_is_finite(Fm))
-        {
-            if (!arb_is_finite(F))
-                arb_set(F, Fm);
-            else if (arb_intersection(t, F, Fm, ARF_PREC_EXACT))
-                arb_swap(F, t);
-        }
-        arb_clear(Fm);
-        arb_clear(dF);
-        arb_clear(A);
-        arb_clear(B);
-        arb_clear(dB);
-        arb_clear(t);
-        arb_clear(h);
-        arb_clear(omr);
-    }
-    arb_clear(box);
-    arb_clear(D);
-    arb_clear(dK);
-    arf_clear(m);
-    return st;
-}
-
-/* ---------- branch and bound ---------- */
 
 typedef struct
 {
@@ -340,7 +181,7 @@ int sc_coercivity_bb(sc_coerc_result *r, sc_kfun_t kf, const sc_fparams_t fp,
         arb_t B;
         arb_init(B);
         arb_set_si(t, 1);
-        coefB(B, NULL, fp, t, prec);
+        _sc_coerc_coefB(B, NULL, fp, t, prec);
         if (arb_is_positive(B))
         {
             arf_neg_inf(r->lo);
@@ -475,92 +316,3 @@ cleanup:
     return st;
 }
 
-/* ---------- p auto ---------- */
-
-/* certified lower bound of c_p - p gl at p = k/256 (coarse tolerance) */
-static int auto_eval(arf_t val, slong k, sc_kfun_t kf, const arb_t d, const arb_t sigma2,
-                     const arb_t gl, const arf_t tol, slong max_boxes)
-{
-    sc_fparams_t fp;
-    sc_coerc_result r;
-    arb_t t;
-    int st;
-    sc_fparams_init(fp);
-    sc_coerc_result_init(&r);
-    arb_init(t);
-    arb_set(fp->d, d);
-    arb_set(fp->sigma2, sigma2);
-    arb_set_si(fp->p, k);
-    arb_mul_2exp_si(fp->p, fp->p, -8);
-    st = sc_coercivity_bb(&r, kf, fp, tol, NULL, max_boxes);
-    arb_set_arf(t, r.lo);
-    arb_submul(t, fp->p, gl, kf->prec);
-    if (arb_is_finite(t))
-        arb_get_lbound_arf(val, t, kf->prec);
-    else
-        arf_neg_inf(val);
-    sc_fparams_clear(fp);
-    sc_coerc_result_clear(&r);
-    arb_clear(t);
-    return st;
-}
-
-int sc_coercivity_auto_p(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
-                         const arb_t d, const arb_t sigma2, const arb_t gl,
-                         const arf_t tol, slong max_boxes)
-{
-    /* golden-section style search on the integer grid k in [1, 512]
-       (p = k/256), valid for the concave function p -> c_p - p gl; the
-       certified values are lower bounds at a coarse tolerance, so the
-       search only chooses p: the result is certified at that p. */
-    slong lo = 1, hi = 512, m1, m2, k, best = 1;
-    arf_t v1, v2, ctol, bv;
-    sc_fparams_t fp;
-    int st = SC_OK;
-
-    arf_init(v1);
-    arf_init(v2);
-    arf_init(ctol);
-    arf_init(bv);
-    arf_set_d(ctol, 1e-4);
-    if (arf_cmp(tol, ctol) > 0)
-        arf_set(ctol, tol);
-    arf_neg_inf(bv);
-    while (hi - lo > 3)
-    {
-        m1 = lo + (hi - lo) / 3;
-        m2 = hi - (hi - lo) / 3;
-        if ((st = auto_eval(v1, m1, kf, d, sigma2, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
-            break;
-        if ((st = auto_eval(v2, m2, kf, d, sigma2, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
-            break;
-        if (arf_cmp(v1, bv) > 0) { arf_set(bv, v1); best = m1; }
-        if (arf_cmp(v2, bv) > 0) { arf_set(bv, v2); best = m2; }
-        if (arf_cmp(v1, v2) < 0)
-            lo = m1;
-        else
-            hi = m2;
-    }
-    if (st != SC_ERR_BUDGET)
-        for (k = lo; k <= hi; k++)
-        {
-            if ((st = auto_eval(v1, k, kf, d, sigma2, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
-                break;
-            if (arf_cmp(v1, bv) > 0) { arf_set(bv, v1); best = k; }
-        }
-    fmpq_set_si(p_best, best, 256);
-    sc_fparams_init(fp);
-    arb_set(fp->d, d);
-    arb_set(fp->sigma2, sigma2);
-    arb_set_fmpq(fp->p, p_best, kf->prec);
-    if (st != SC_ERR_BUDGET)
-        st = sc_coercivity_bb(r, kf, fp, tol, NULL, max_boxes);
-    else
-        st = sc_error(SC_ERR_BUDGET, "time budget exhausted");
-    sc_fparams_clear(fp);
-    arf_clear(v1);
-    arf_clear(v2);
-    arf_clear(ctol);
-    arf_clear(bv);
-    return st;
-}

@@ -1,0 +1,166 @@
+/* The quotient F(rho) = -L f_p / f_p of the noise coercivity constant over
+   an interval of rho, in the form without division by 1 - rho (see
+   coercivity.h for the algebra): an interval evaluation, sharpened by the
+   mean value form away from the diagonal. */
+#include "synccert/coercivity.h"
+#include "coercint.h"
+
+void sc_fparams_init(sc_fparams_t f)
+{
+    arb_init(f->d);
+    arb_init(f->p);
+    arb_init(f->sigma2);
+}
+
+void sc_fparams_clear(sc_fparams_t f)
+{
+    arb_clear(f->d);
+    arb_clear(f->p);
+    arb_clear(f->sigma2);
+}
+
+/* A(rho) on a ball rho */
+static void coefA(arb_t A, const sc_fparams_t fp, const arb_t rho, slong prec)
+{
+    arb_t hp;
+    arb_init(hp);
+    arb_mul_2exp_si(hp, fp->p, -1);             /* p/2 */
+    arb_sub_ui(A, fp->d, 1, prec);
+    arb_sub(A, A, hp, prec);
+    arb_submul(A, hp, rho, prec);
+    arb_clear(hp);
+}
+
+void _sc_coerc_coefB(arb_t B, arb_t dB, const sc_fparams_t fp, const arb_t rho, slong prec)
+{
+    arb_t hp, b1, t;
+    arb_init(hp);
+    arb_init(b1);
+    arb_init(t);
+    arb_mul_2exp_si(hp, fp->p, -1);
+    arb_sub_ui(b1, hp, 1, prec);                /* p/2 - 1 */
+    if (B != NULL)
+    {
+        /* (d - 2) + rho (b1 + hp rho) */
+        arb_mul(t, hp, rho, prec);
+        arb_add(t, t, b1, prec);
+        arb_mul(t, t, rho, prec);
+        arb_sub_ui(B, fp->d, 2, prec);
+        arb_add(B, B, t, prec);
+    }
+    if (dB != NULL)
+    {
+        arb_mul(t, fp->p, rho, prec);
+        arb_add(dB, t, b1, prec);
+    }
+    arb_clear(hp);
+    arb_clear(b1);
+    arb_clear(t);
+}
+
+/* F = (p sigma^2/2) (A K1 - B D) */
+static void F_from(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arb_t rho, const arb_t D)
+{
+    slong prec = kf->prec;
+    arb_t A, B, c;
+    arb_init(A);
+    arb_init(B);
+    arb_init(c);
+    coefA(A, fp, rho, prec);
+    _sc_coerc_coefB(B, NULL, fp, rho, prec);
+    arb_mul(A, A, kf->K1, prec);
+    arb_submul(A, B, D, prec);
+    arb_mul(c, fp->p, fp->sigma2, prec);
+    arb_mul_2exp_si(c, c, -1);
+    arb_mul(F, A, c, prec);
+    arb_clear(A);
+    arb_clear(B);
+    arb_clear(c);
+}
+
+int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, const arf_t r2)
+{
+    slong prec = kf->prec;
+    arb_t box, D, dK, Fm, dF, A, B, dB, t, h, omr;
+    arf_t m;
+    int st;
+
+    arb_init(box);
+    arb_init(D);
+    arb_init(dK);
+    arf_init(m);
+    arb_set_interval_arf(box, r1, r2, 4 * prec + 64);
+    if (arf_equal(r1, r2))
+    {
+        st = sc_kfun_point_D(D, kf, r1);
+        F_from(F, kf, fp, box, D);
+        arb_clear(box);
+        arb_clear(D);
+        arb_clear(dK);
+        arf_clear(m);
+        return st;
+    }
+    st = sc_kfun_interval(NULL, dK, D, kf, r1, r2);
+    /* direct interval evaluation */
+    F_from(F, kf, fp, box, D);
+
+    /* mean value form F(mid) + F'(box) [-h, h] when r2 < 1:
+       F' = (p sigma^2/2) (-(p/2) K1 - B' D - B D'),  D' = (D - K')/(1 - rho) */
+    if (arf_cmp_si(r2, 1) < 0 && arb_is_finite(D) && arb_is_finite(dK))
+    {
+        arb_init(Fm);
+        arb_init(dF);
+        arb_init(A);
+        arb_init(B);
+        arb_init(dB);
+        arb_init(t);
+        arb_init(h);
+        arb_init(omr);
+        arf_add(m, r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_mul_2exp_si(m, m, -1);
+        arb_one(omr);
+        arb_sub(omr, omr, box, prec);
+        arb_sub(t, D, dK, prec);
+        arb_div(t, t, omr, prec);               /* D' over the box */
+        _sc_coerc_coefB(B, dB, fp, box, prec);
+        arb_mul(dF, B, t, prec);
+        arb_addmul(dF, dB, D, prec);
+        arb_mul_2exp_si(A, fp->p, -1);
+        arb_addmul(dF, A, kf->K1, prec);
+        arb_neg(dF, dF);
+        arb_mul(A, fp->p, fp->sigma2, prec);
+        arb_mul_2exp_si(A, A, -1);
+        arb_mul(dF, dF, A, prec);
+        arb_set_arf(h, r2);
+        arb_sub_arf(h, h, r1, prec);
+        arb_mul_2exp_si(h, h, -1);
+        arb_zero(t);
+        arb_add_error(t, h);
+        arb_mul(dF, dF, t, prec);
+        sc_kfun_point_D(D, kf, m);
+        arb_set_arf(t, m);
+        F_from(Fm, kf, fp, t, D);
+        arb_add(Fm, Fm, dF, prec);
+        if (arb_is_finite(Fm))
+        {
+            if (!arb_is_finite(F))
+                arb_set(F, Fm);
+            else if (arb_intersection(t, F, Fm, ARF_PREC_EXACT))
+                arb_swap(F, t);
+        }
+        arb_clear(Fm);
+        arb_clear(dF);
+        arb_clear(A);
+        arb_clear(B);
+        arb_clear(dB);
+        arb_clear(t);
+        arb_clear(h);
+        arb_clear(omr);
+    }
+    arb_clear(box);
+    arb_clear(D);
+    arb_clear(dK);
+    arf_clear(m);
+    return st;
+}
+

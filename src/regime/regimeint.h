@@ -1,0 +1,37 @@
+/* Internals shared by the regime files (src/regime/). */
+#ifndef SC_REGIMEINT_H
+#define SC_REGIMEINT_H
+
+#include "synccert/regime.h"
+#include "synccert/box.h"
+
+/* Number of varying axes (lo < hi) of P. */
+slong _sc_regime_nvarying(const sc_regime_problem *P);
+
+/* The problem's axes as the axes of the core's box: every varying axis is a
+   box axis (a dimension range of N values the integer axis [0, N), any other
+   range the real axis [0, 2^62)); fixed axes are not box axes.  With no
+   varying axis the box has one axis of a single point. */
+typedef struct
+{
+    slong nb;                           /* box axes in use (>= 1) */
+    slong bax[SC_REGIME_MAXAXES];       /* box axis of problem axis k, -1: fixed */
+    sc_box_domain_t D;
+}
+_sc_regime_map;
+
+/* SC_OK or SC_ERR_INPUT (from the domain); clear M in either case. */
+int _sc_regime_map_init(_sc_regime_map *M, const sc_regime_problem *P);
+void _sc_regime_map_clear(_sc_regime_map *M);
+
+/* Exact rational bounds of box b on every problem axis (lo, hi: naxes):
+   lo + (hi - lo) c / 2^62 on a real axis, dA + c on the dimension axis
+   (inclusive range), the fixed value on a fixed axis. */
+void _sc_regime_box_bounds(fmpq *lo, fmpq *hi, const _sc_regime_map *M,
+                           const sc_regime_problem *P, const sc_box_t *b);
+
+/* Measure of box b relative to the root box, exactly: the product over box
+   axes of width / root width (integer axes count points). */
+void _sc_regime_box_measure(fmpq_t m, const _sc_regime_map *M, const sc_box_t *b);
+
+#endif

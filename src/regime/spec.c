@@ -1,0 +1,136 @@
+/* Certified parameter regimes: the textual specs of a problem (property,
+   dimension range "A:B", parameter ranges "NAME=LO:HI") into axes, with the
+   domain checks.  The messages name the `synccert certify` options, whose
+   syntax these specs are. */
+#include <string.h>
+#include "synccert/regime.h"
+#include "synccert/parse.h"
+
+int sc_regime_property_parse(int *property, const char *s)
+{
+    if (s == NULL)
+        return sc_error(SC_ERR_INPUT, "--property sync|dissipation is required");
+    if (strcmp(s, "sync") == 0)
+        *property = SC_PROP_SYNC;
+    else if (strcmp(s, "dissipation") == 0)
+        *property = SC_PROP_DISSIPATION;
+    else
+        return sc_error(SC_ERR_INPUT, "unknown property '%s' (sync or dissipation)", s);
+    return SC_OK;
+}
+
+const char *sc_regime_property_name(int property)
+{
+    return property == SC_PROP_DISSIPATION ? "dissipation" : "sync";
+}
+
+int sc_regime_add_dim(sc_regime_problem *P, const char *range)
+{
+    fmpq_t lo, hi;
+    int st;
+    fmpq_init(lo);
+    fmpq_init(hi);
+    st = sc_parse_range(lo, hi, range, "--dim");
+    if (st != SC_OK)
+        ;   /* the parser's message */
+    else if (!fmpz_is_one(fmpq_denref(lo)) || !fmpz_is_one(fmpq_denref(hi)))
+        st = sc_error(SC_ERR_INPUT, "--dim needs integers A:B");
+    else if (fmpz_cmp_si(fmpq_numref(lo), 2) < 0)
+        st = sc_error(SC_ERR_INPUT, "--dim needs 2 <= A <= B");
+    else if (fmpz_cmp_si(fmpq_numref(hi), 1000000000) > 0)
+        st = sc_error(SC_ERR_INPUT, "--dim: B must be at most 10^9");
+    else
+        st = sc_regime_add_axis(P, "d", SC_AXIS_DIM, -1, lo, hi);
+    fmpq_clear(lo);
+    fmpq_clear(hi);
+    return st;
+}
+
+/* The kind of axis NAME is for P's activation (its parameter index in
+   *idx), or -1. */
+static int axis_kind(slong *idx, const sc_regime_problem *P, const char *name)
+{
+    *idx = -1;
+    if (strcmp(name, "q") == 0) return SC_AXIS_Q;
+    if (strcmp(name, "s") == 0) return SC_AXIS_S;
+    if (strcmp(name, "sigma") == 0) return SC_AXIS_SIGMA;
+    if (strcmp(name, "p") == 0) return SC_AXIS_P;
+    if ((*idx = sc_act_param_index(P->act->def, name)) >= 0) return SC_AXIS_ACT;
+    return -1;
+}
+
+/* Does [lo, hi] stay in the domain of an axis of this kind? */
+static int check_domain(const sc_regime_problem *P, const char *name, int kind, slong idx,
+                        const fmpq_t lo, const fmpq_t hi)
+{
+    const sc_param_def *pd;
+    fmpq_t b;
+    int st = SC_OK;
+    if ((kind == SC_AXIS_Q || kind == SC_AXIS_SIGMA || kind == SC_AXIS_P) && fmpq_sgn(lo) <= 0)
+        return sc_error(SC_ERR_INPUT, "--param %s: values must be > 0", name);
+    if (kind == SC_AXIS_S && fmpq_sgn(lo) < 0)
+        return sc_error(SC_ERR_INPUT, "--param s: values must be >= 0");
+    if (kind == SC_AXIS_P && fmpq_cmp_ui(hi, 2) > 0)
+        return sc_error(SC_ERR_INPUT, "--param p: values must lie in (0, 2]");
+    if (kind != SC_AXIS_ACT)
+        return SC_OK;
+    pd = P->act->def->params + idx;
+    fmpq_init(b);
+    if (pd->lo != NULL)
+    {
+        sc_parse_fmpq(b, pd->lo, name);
+        if (pd->lo_strict ? fmpq_cmp(lo, b) <= 0 : fmpq_cmp(lo, b) < 0)
+            st = sc_error(SC_ERR_INPUT, "--param %s: range leaves the domain (%s %s)", name,
+                          pd->lo_strict ? ">" : ">=", pd->lo);
+    }
+    if (st == SC_OK && pd->hi != NULL)
+    {
+        sc_parse_fmpq(b, pd->hi, name);
+        if (fmpq_cmp(hi, b) > 0)
+            st = sc_error(SC_ERR_INPUT, "--param %s: range leaves the domain (<= %s)", name, pd->hi);
+    }
+    fmpq_clear(b);
+    return st;
+}
+
+int sc_regime_add_param(sc_regime_problem *P, const char *name, const char *range)
+{
+    fmpq_t lo, hi;
+    slong idx;
+    int kind, st;
+    char what[64];
+    fmpq_init(lo);
+    fmpq_init(hi);
+    snprintf(what, sizeof(what), "--param %s", name);
+    st = sc_parse_range(lo, hi, range, what);
+    if (st != SC_OK)
+        ;   /* the parser's message */
+    else if ((kind = axis_kind(&idx, P, name)) < 0)
+        st = sc_error(SC_ERR_INPUT, "unknown parameter '%s' for %s (activation parameters, q, s, sigma, p)",
+                      name, P->act->def->name);
+    else if ((st = check_domain(P, name, kind, idx, lo, hi)) == SC_OK)
+        st = sc_regime_add_axis(P, name, kind, idx, lo, hi);
+    fmpq_clear(lo);
+    fmpq_clear(hi);
+    return st;
+}
+
+int sc_regime_param_split(char *name, const char **range, const char *spec)
+{
+    const char *eq = strchr(spec, '=');
+    size_t len = eq != NULL ? (size_t) (eq - spec) : 0;
+    if (len == 0 || len >= SC_REGIME_NAMELEN)
+        return sc_error(SC_ERR_INPUT, "malformed --param '%s' (NAME=LO:HI)", spec);
+    memcpy(name, spec, len);
+    name[len] = '\0';
+    *range = eq + 1;
+    return SC_OK;
+}
+
+int sc_regime_add_param_spec(sc_regime_problem *P, const char *spec)
+{
+    char name[SC_REGIME_NAMELEN];
+    const char *range;
+    int st = sc_regime_param_split(name, &range, spec);
+    return st != SC_OK ? st : sc_regime_add_param(P, name, range);
+}
