@@ -1,6 +1,6 @@
 /* Certified parameter regimes (src/regime/): tanh synchronises exactly for
    d in 2:14, leaky_relu for every alpha in [0, 1] and d in 2:64, step (K'(1)
-   = inf) for d in 2:3, a too-strong attention is refuted, a budget stops
+   = inf) for d = 2 only (d = 3 undecided), a too-strong attention is refuted, a budget stops
    cleanly; the leaves of the verified box core tile the root exactly and do
    not depend on the number of threads; the textual specs and their error
    paths; the summaries and the CSV. */
@@ -369,14 +369,15 @@ static void test_decimal(void)
     fmpq_clear(x);
 }
 
-/* step: K'(1) = +inf, so lambda = -inf for d = 2, +inf for d >= 4, and at
-   d = 3 (where the K'(1) term has coefficient 0) lambda = -K(1) < 0 */
+/* step: K'(1) = +inf, so lambda = -inf for d = 2, +inf for d >= 4, and it
+   is undefined at d = 3 (the marginal case, doc/model.md section 4.4): that
+   box must stay undecided, never certified */
 static void test_step_sync(void)
 {
     sc_regime_problem P;
     sc_regime_result R;
     slong dax;
-    char *c, *r;
+    char *c, *r, *u;
     problem(&P, "step", SC_PROP_SYNC, "2:8");
     sc_regime_result_init(&R);
     CU_ASSERT_FATAL(sc_regime_run(&R, &P) == SC_OK);
@@ -384,10 +385,13 @@ static void test_step_sync(void)
     CU_ASSERT(dax == 0);
     c = sc_regime_dim_ranges(&R, dax, SC_LEAF_CERTIFIED);
     r = sc_regime_dim_ranges(&R, dax, SC_LEAF_REFUTED);
-    CU_ASSERT(strcmp(c, "2:3") == 0);
+    u = sc_regime_dim_ranges(&R, dax, SC_LEAF_UNDECIDED);
+    CU_ASSERT(strcmp(c, "2:2") == 0);
+    CU_ASSERT(strcmp(u, "3:3") == 0);
     CU_ASSERT(strcmp(r, "4:8") == 0);
     flint_free(c);
     flint_free(r);
+    flint_free(u);
     sc_regime_result_clear(&R);
     sc_regime_problem_clear(&P);
 }

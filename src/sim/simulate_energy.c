@@ -47,7 +47,7 @@ static int certified_cp(sc_simulate_energy_result *r, const sc_act_t act, const 
     arf_t tol;
     int st;
 
-    if (sc_coercivity_nonpositive(act, pb->s))
+    if (sc_act_is_odd(act, pb->s))       /* b(-1) = a(-1) = 0 */
         return sc_error(SC_ERR_UNSUPPORTED, "odd activation without bias: c_p <= 0 (doc/model.md "
                         "section 5), no decay certificate");
     if ((st = sc_kfun_init_act(kf, act, pb->q, pb->s, 1, 128)) != SC_OK)

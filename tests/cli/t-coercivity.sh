@@ -35,7 +35,8 @@ expect_ok '^certified d +2:14$' certify tanh --property sync --dim 2:64
 expect_ok '^refuted d +15:64$' certify tanh --property sync --dim 2:64
 expect_ok '^certified +1\.0' certify leaky_relu --property sync --param alpha=0:1 --dim 2:64
 expect_ok '^certified d +2:1024$' certify relu --property dissipation --dim 2:1024
-expect_ok '^certified d +2:3$' certify step --property sync --dim 2:8
+expect_ok '^certified d +2:2$' certify step --property sync --dim 2:8
+expect_ok '^leaves +4 \(certified 1, refuted 2, undecided 1\)$' certify step --property sync --dim 2:8
 expect_ok '^refuted d +4:8$' certify step --property sync --dim 2:8
 expect_ok '^box +d in 3:9 p in \[0\.25:0\.75\] sigma in \[1/3:1/3\]$' certify relu --property dissipation --dim 3:9 --p 0.25:0.75 --sigma 1/3 --max-depth 4
 expect_ok '"d": "2:14"' certify tanh --property sync --dim 2:64 --json
