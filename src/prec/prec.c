@@ -29,20 +29,40 @@ int sc_arb_meets_digits(const arb_t x, slong digits)
     return arb_rel_accuracy_bits(x) >= goal;
 }
 
+int sc_prec_check_digits(slong digits)
+{
+    if (digits < 1 || digits > 100000)
+        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
+    return SC_OK;
+}
+
 void sc_prec_policy_init(sc_prec_policy *pol, const char *who, slong digits)
 {
     pol->who = who;
     pol->digits = digits;
     pol->start = 0;
     pol->cap = 0;
+    pol->what = NULL;
+    pol->reached = NULL;
     pol->prec = 0;
+}
+
+static int cap_error(const sc_prec_policy *pol, void *ctx, slong prec)
+{
+    const char *what = pol->what != NULL ? pol->what : "";
+    if (pol->reached != NULL)
+        return sc_error(SC_ERR_PREC, "%s: could not reach %ld digits%s within %ld bits of precision "
+                        "(reached about %ld digits); ask for fewer --digits", pol->who,
+                        (long) pol->digits, what, (long) prec, (long) pol->reached(ctx));
+    return sc_error(SC_ERR_PREC, "%s: could not reach %ld digits%s within %ld bits of precision; "
+                    "ask for fewer --digits", pol->who, (long) pol->digits, what, (long) prec);
 }
 
 int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done, void *ctx)
 {
     slong prec = pol->start > 0 ? pol->start : sc_prec_for_digits(pol->digits) + 10;
     slong cap = sc_prec_cap(prec, pol->cap);
-    int st;
+    int st, how;
 
     prec = FLINT_MIN(FLINT_MAX(prec, SC_PREC_MIN), cap);
     for (;;)
@@ -50,11 +70,11 @@ int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done,
         pol->prec = prec;
         if ((st = step(ctx, prec)) != SC_OK)
             return st;
-        if (done(ctx))
+        how = done(ctx);
+        if (how == SC_PREC_DONE)
             return SC_OK;
         if (2 * prec > cap)
-            return sc_error(SC_ERR_PREC, "%s: could not reach %ld digits within %ld bits of precision; "
-                            "ask for fewer --digits", pol->who, (long) pol->digits, (long) prec);
+            return how == SC_PREC_MET ? SC_OK : cap_error(pol, ctx, prec);
         if (sc_budget_expired())
             return sc_budget_error(pol->who, prec);
         prec *= 2;
