@@ -45,6 +45,8 @@ typedef struct
                                exactly when K'(1) = +inf */
     int lambda_undefined;   /* K'(1) = +inf and d = 3: lambda is undefined
                                (NaN), the verdict undecided */
+    arb_t g;                /* g(p) when has_g (NaN exactly when K'(1) = +inf) */
+    int has_g;
     arb_t bminus1;          /* b(-1) = sigma^2 (d-1) (K(1) + K(-1)) */
     arb_t lambda_anti;      /* antipodal exponent when phi is odd (= lambda) */
     int odd;                /* phi certified odd with s = 0: b(-1) = 0, lambda_anti valid */
@@ -57,11 +59,12 @@ sc_lyap_result;
 void sc_lyap_result_init(sc_lyap_result *r);
 void sc_lyap_result_clear(sc_lyap_result *r);
 
-/* Every field of r at working precision prec (one step of
+/* Every field of r (g(p) when p != NULL) at working precision prec (one step of
    sc_lyapunov_certify; the balls may be wide).  SC_OK or the kernel's
    error with a message. */
 int sc_lyapunov_eval(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
-                     const fmpq_t sigma, const fmpq_t q, const fmpq_t s, slong prec);
+                     const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                     slong prec);
 
 /* Certified Lyapunov quantities for act in integer dimension d >= 2 with
    exact sigma > 0, q > 0, s >= 0 (NULL: 1, 1, 0) through the precision
@@ -72,5 +75,11 @@ int sc_lyapunov_eval(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
 int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
                         const fmpq_t sigma, const fmpq_t q, const fmpq_t s,
                         slong digits, slong prec_cap);
+
+/* The same and, when p != NULL, the moment Lyapunov function g(p) at the
+   exact p (r->g, r->has_g; certified like p*). */
+int sc_lyapunov_certify_p(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
+                          const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                          slong digits, slong prec_cap);
 
 #endif

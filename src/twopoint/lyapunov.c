@@ -111,6 +111,8 @@ void sc_lyap_result_init(sc_lyap_result *r)
     arb_init(r->pstar);
     arb_init(r->bminus1);
     arb_init(r->lambda_anti);
+    arb_init(r->g);
+    r->has_g = 0;
     r->odd = 0;
     r->lambda_undefined = 0;
     r->antipodal = SC_ANTI_UNDECIDED;
@@ -128,6 +130,7 @@ void sc_lyap_result_clear(sc_lyap_result *r)
     arb_clear(r->pstar);
     arb_clear(r->bminus1);
     arb_clear(r->lambda_anti);
+    arb_clear(r->g);
 }
 
 /* p* = -2 lambda / v is a number unless K'(1) = +inf (then lambda is
@@ -137,7 +140,8 @@ static int pstar_defined(const sc_lyap_result *r)
     return !sc_lyapunov_dK1_inf(r->dK1);
 }
 
-static void lyap_compute(sc_lyap_result *r, const fmpz_t d, const fmpq_t sigma, slong prec)
+static void lyap_compute(sc_lyap_result *r, const fmpz_t d, const fmpq_t sigma,
+                         const fmpq_t p, slong prec)
 {
     arb_t db, s2, t;
     arb_init(db);
@@ -156,6 +160,14 @@ static void lyap_compute(sc_lyap_result *r, const fmpz_t d, const fmpq_t sigma, 
     }
     else
         arb_indeterminate(r->pstar);
+    r->has_g = p != NULL;
+    if (p != NULL && pstar_defined(r))
+    {
+        arb_set_fmpq(t, p, prec);
+        sc_lyapunov_g(r->g, t, r->lambda, r->v, prec);
+    }
+    else
+        arb_indeterminate(r->g);    /* g = p lambda + p^2 v/2 with infinite lambda, v */
 
     if (r->odd)
     {
@@ -194,7 +206,8 @@ static void lyap_classify(sc_lyap_result *r)
 }
 
 int sc_lyapunov_eval(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
-                     const fmpq_t sigma, const fmpq_t q, const fmpq_t s, slong prec)
+                     const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                     slong prec)
 {
     int st;
     r->odd = sc_act_is_odd(act, s);
@@ -202,7 +215,7 @@ int sc_lyapunov_eval(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
     st = sc_kernel_at_ends(r->K1, r->dK1, r->odd ? NULL : r->Km1, act, q, s, prec);
     if (st != SC_OK)
         return st;
-    lyap_compute(r, d, sigma, prec);
+    lyap_compute(r, d, sigma, p, prec);
     lyap_classify(r);
     return SC_OK;
 }
@@ -212,7 +225,7 @@ typedef struct
     sc_lyap_result *r;
     const sc_act_struct *act;
     const fmpz *d;
-    const fmpq *sigma, *q, *s;
+    const fmpq *sigma, *q, *s, *p;
     slong digits;
 }
 lyap_ctx;
@@ -220,7 +233,7 @@ lyap_ctx;
 static int lyap_step(void *ctx, slong prec)
 {
     lyap_ctx *c = ctx;
-    return sc_lyapunov_eval(c->r, c->act, c->d, c->sigma, c->q, c->s, prec);
+    return sc_lyapunov_eval(c->r, c->act, c->d, c->sigma, c->q, c->s, c->p, prec);
 }
 
 /* Every printed number meets the goal (NaN never does: the two undefined
@@ -236,7 +249,8 @@ static int lyap_done(void *ctx)
               sc_arb_meets_digits(r->Km1, n) && sc_arb_meets_digits(r->v, n) &&
               sc_arb_meets_digits(r->bminus1, n) &&
               (r->lambda_undefined || sc_arb_meets_digits(r->lambda, n)) &&
-              (!pstar_defined(r) || sc_arb_meets_digits(r->pstar, n));
+              (!pstar_defined(r) ||
+               (sc_arb_meets_digits(r->pstar, n) && (!r->has_g || sc_arb_meets_digits(r->g, n))));
     if (!met)
         return SC_PREC_MORE;
     if (r->lambda_undefined || arb_is_zero(r->lambda) || sc_arb_sign(r->lambda) != 0)
@@ -244,9 +258,9 @@ static int lyap_done(void *ctx)
     return SC_PREC_MET;
 }
 
-int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
-                        const fmpq_t sigma, const fmpq_t q, const fmpq_t s,
-                        slong digits, slong prec_cap)
+int sc_lyapunov_certify_p(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
+                          const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                          slong digits, slong prec_cap)
 {
     sc_prec_policy pol;
     lyap_ctx c;
@@ -261,8 +275,16 @@ int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
     c.sigma = sigma;
     c.q = q;
     c.s = s;
+    c.p = p;
     c.digits = digits;
     sc_prec_policy_init(&pol, act->def->name, digits);
     pol.cap = prec_cap;
     return sc_prec_run(&pol, lyap_step, lyap_done, &c);
+}
+
+int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
+                        const fmpq_t sigma, const fmpq_t q, const fmpq_t s,
+                        slong digits, slong prec_cap)
+{
+    return sc_lyapunov_certify_p(r, act, d, sigma, q, s, NULL, digits, prec_cap);
 }
