@@ -68,9 +68,9 @@ static void test_start_and_done_first(void)
     sc_prec_policy_init(&pol, "t", 15);
     CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_OK);
     CU_ASSERT(s.n == 1);
-    /* start = ceil(15 log2 10) + 24 + 10 = 50 + 34 = 84 */
+    /* start = ceil(15 log2 10) + 24 = 50 + 24 = 74 */
     CU_ASSERT(sc_prec_for_digits(15) == 74);
-    CU_ASSERT(s.precs[0] == 84 && pol.prec == 84);
+    CU_ASSERT(s.precs[0] == 74 && pol.prec == 74);
     /* an explicit start is used as given */
     script_init(&s);
     s.done_at = 0;
@@ -84,30 +84,30 @@ static void test_doubling_and_cap(void)
     sc_prec_policy pol;
     script s;
     int i;
-    /* default cap max(16 * 84, 4096) = 4096: 84, 168, ..., 2688 (5376 > 4096) */
+    /* default cap max(16 * 74, 4096) = 4096: 74, 148, ..., 2368 (4736 > 4096) */
     script_init(&s);
     sc_prec_policy_init(&pol, "tanh", 15);
     sc_clear_error();
     CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_ERR_PREC);
     CU_ASSERT(s.n == 6);
     for (i = 0; i < s.n; i++)
-        CU_ASSERT(s.precs[i] == (84L << i));
-    CU_ASSERT(pol.prec == 2688);
-    CU_ASSERT(strcmp(sc_last_error(), "tanh: could not reach 15 digits within 2688 bits of "
+        CU_ASSERT(s.precs[i] == (74L << i));
+    CU_ASSERT(pol.prec == 2368);
+    CU_ASSERT(strcmp(sc_last_error(), "tanh: could not reach 15 digits within 2368 bits of "
                      "precision; ask for fewer --digits") == 0);
     /* done at the third step */
     script_init(&s);
     s.done_at = 2;
     CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_OK);
-    CU_ASSERT(s.n == 3 && pol.prec == 336);
+    CU_ASSERT(s.n == 3 && pol.prec == 296);
     /* a given cap, and the optional parts of the message */
     script_init(&s);
     pol.cap = 200;
     pol.what = " for b and a";
     pol.reached = s_reached;
     CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_ERR_PREC);
-    CU_ASSERT(s.n == 2 && s.precs[1] == 168);
-    CU_ASSERT(strcmp(sc_last_error(), "tanh: could not reach 15 digits for b and a within 168 "
+    CU_ASSERT(s.n == 2 && s.precs[1] == 148);
+    CU_ASSERT(strcmp(sc_last_error(), "tanh: could not reach 15 digits for b and a within 148 "
                      "bits of precision (reached about 7 digits); ask for fewer --digits") == 0);
     /* a cap below the start: one step at the cap */
     script_init(&s);
@@ -115,9 +115,10 @@ static void test_doubling_and_cap(void)
     CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_ERR_PREC);
     CU_ASSERT(s.n == 1 && s.precs[0] == 64);
     /* the default cap grows with the start: 16 x 3346 for 1000 digits */
-    CU_ASSERT(sc_prec_cap(3356, 0) == 16 * 3356);
-    CU_ASSERT(sc_prec_cap(84, 0) == 4096);
-    CU_ASSERT(sc_prec_cap(84, SC_PREC_MAX * 2) == SC_PREC_MAX);
+    CU_ASSERT(sc_prec_for_digits(1000) == 3346);
+    CU_ASSERT(sc_prec_cap(3346, 0) == 16 * 3346);
+    CU_ASSERT(sc_prec_cap(74, 0) == 4096);
+    CU_ASSERT(sc_prec_cap(74, SC_PREC_MAX * 2) == SC_PREC_MAX);
 }
 
 static void test_met_stops_ok_at_cap(void)
@@ -130,7 +131,7 @@ static void test_met_stops_ok_at_cap(void)
     sc_prec_policy_init(&pol, "t", 15);
     pol.cap = 700;
     CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_OK);
-    CU_ASSERT(s.n == 4 && pol.prec == 672);
+    CU_ASSERT(s.n == 4 && pol.prec == 592);
     /* MET then DONE stops at DONE */
     script_init(&s);
     s.met_from = 0;
@@ -147,8 +148,8 @@ static void test_step_error_passed_through(void)
     s.fail_at = 1;
     sc_prec_policy_init(&pol, "t", 15);
     CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_ERR_UNSUPPORTED);
-    CU_ASSERT(s.n == 2 && pol.prec == 168);
-    CU_ASSERT(strcmp(sc_last_error(), "scripted failure at 168 bits") == 0);
+    CU_ASSERT(s.n == 2 && pol.prec == 148);
+    CU_ASSERT(strcmp(sc_last_error(), "scripted failure at 148 bits") == 0);
 }
 
 static void test_budget_stop(void)

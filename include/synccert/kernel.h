@@ -1,4 +1,4 @@
-/* synccert: the dual kernel K of an activation (doc/model.md, section 2).
+/* synccert: the dual kernel K of an activation (doc/model.md section 2).
 
    For unit tokens with <x,y> = rho the pre-activations are centred Gaussians
    with variance q + s and covariance q rho + s, so with t^2 = q + s and the

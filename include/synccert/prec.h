@@ -1,9 +1,12 @@
-/* synccert: the precision policy (doc/model.md, section 8).
+/* synccert: the precision policy (doc/model.md section 8).
 
    Every certified quantity is computed at a working precision that starts
    from the digits asked for and doubles until every requested output meets
    its goal, up to a cap (or the time budget).  One rule for every command:
-     start = sc_prec_for_digits(digits) + 10 bits,
+     start = sc_prec_for_digits(digits) bits (the digits and 24 guard bits:
+             enough at once for the kernel and, but for a strong
+             cancellation such as lambda next to d*, for what is derived
+             from it; a larger start slows every kernel integral),
      cap   = max(16 start, 4096) bits unless the caller gives one,
    and a non-finite ball never meets a goal, except an exact infinity (a
    proved one, e.g. K'(1) = +inf for a jump activation). */
@@ -13,8 +16,8 @@
 #include <arb.h>
 #include "synccert/common.h"
 
-/* Working precision that represents `digits` decimal digits with a margin
-   of 24 bits (the policy starts 10 bits above it). */
+/* Working precision for `digits` decimal digits: ceil(digits log2 10) + 24
+   (the policy's first precision). */
 slong sc_prec_for_digits(slong digits);
 
 /* Effective precision cap: prec_cap, or 0 for max(16 prec, 4096); never
@@ -38,8 +41,8 @@ int sc_arb_meets_digits(const arb_t x, slong digits);
                    decide something (the sign of a ball containing 0): raise
                    the precision while the cap allows, then stop with SC_OK
                    and whatever is decided.
-   The first precision is pol->start (0: sc_prec_for_digits(pol->digits) +
-   10), then it doubles.  Past the cap (pol->cap, 0: the sc_prec_cap
+   The first precision is pol->start (0: sc_prec_for_digits(pol->digits)),
+   then it doubles.  Past the cap (pol->cap, 0: the sc_prec_cap
    default) without MET or DONE: SC_ERR_PREC with "WHO: could not reach N
    digits[WHAT] within P bits of precision[ (reached about R digits)]; ask
    for fewer --digits", R from pol->reached when set.  Time budget exhausted

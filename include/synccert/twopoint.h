@@ -1,4 +1,4 @@
-/* synccert: the two-point motion (MODEL.md section 3).
+/* synccert: the two-point motion (doc/model.md section 3).
 
    For two tokens under the same noise (gamma = 0) rho = <X, Y> solves
      d rho = b(rho) dt + sqrt(a(rho)) dB,

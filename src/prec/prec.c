@@ -60,7 +60,7 @@ static int cap_error(const sc_prec_policy *pol, void *ctx, slong prec)
 
 int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done, void *ctx)
 {
-    slong prec = pol->start > 0 ? pol->start : sc_prec_for_digits(pol->digits) + 10;
+    slong prec = pol->start > 0 ? pol->start : sc_prec_for_digits(pol->digits);
     slong cap = sc_prec_cap(prec, pol->cap);
     int st, how;
 

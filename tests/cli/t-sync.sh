@@ -41,8 +41,8 @@ expect_ok '"lambda": "undefined", .*"verdict": "undecided"' lyapunov step --dim 
 # start (finite digits, exit 0), or fails with the reason past the cap (exit 1)
 expect_ok '^lambda +-5\.00000000000000e29$' lyapunov gelu --dim 8 --weight-var 1e30
 expect_ok '^verdict +synchronizes' lyapunov gelu --dim 8 --weight-var 1e30
-expect_error 1 "lyapunov: gelu: could not reach 15 digits within 84 bits" lyapunov gelu --dim 8 --weight-var 1e30 --prec-cap 84
-expect_error 1 "critical-dim: gelu: could not reach 15 digits within 84 bits" critical-dim gelu --weight-var 1e30 --prec-cap 84
+expect_error 1 "lyapunov: gelu: could not reach 15 digits within 74 bits" lyapunov gelu --dim 8 --weight-var 1e30 --prec-cap 100
+expect_error 1 "critical-dim: gelu: could not reach 15 digits within 74 bits" critical-dim gelu --weight-var 1e30 --prec-cap 100
 expect_error 1 "lyapunov: tanh: could not reach 3000 digits within 200 bits" lyapunov tanh --dim 4 --digits 3000 --prec-cap 200
 expect_ok '^verdict +undecided' lyapunov sign --dim 3
 # exact zero lambda: undecided, never a guess
