@@ -98,10 +98,10 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
 {
     acb_calc_integrate_opt_t opt;
     acb_t a, b, piece, res;
-    arb_t R, Rs, T, u, target;
+    arb_t R, T, u;
     arb_ptr gg;
     mag_t tol;
-    slong j, R0, k;
+    slong j;
     int kink = (h->def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) != 0;
 
     acb_init(a);
@@ -109,10 +109,8 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
     acb_init(piece);
     acb_init(res);
     arb_init(R);
-    arb_init(Rs);
     arb_init(T);
     arb_init(u);
-    arb_init(target);
     mag_init(tol);
     gg = _arb_vec_init(ng);
 
@@ -127,18 +125,7 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
         arb_set_str(u, CRAMER_K, prec);
         arb_mul(gg + j, gg + j, u, prec);
     }
-    arb_one(target);
-    arb_mul_2exp_si(target, target, -prec - 4);
-    R0 = (slong) ceil(2.0 * sqrt(0.6931471805599453 * (double) (prec + 8)));
-    for (k = 0; ; k++)
-    {
-        arb_set_si(R, R0 + k);
-        arb_sqrt_ui(Rs, 2, 64);
-        arb_div(Rs, R, Rs, 64);
-        sc_gauss_tail_bound(T, Rs, gg, ng, 64);
-        if (arb_le(T, target) || k > 4 * R0 + 64)
-            break;
-    }
+    sc_gauss_cutoff(R, T, gg, ng, 1, prec);
 
     acb_calc_integrate_opt_init(opt);
     mag_set_ui_2exp_si(tol, 1, -prec);
@@ -171,10 +158,8 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
     acb_clear(piece);
     acb_clear(res);
     arb_clear(R);
-    arb_clear(Rs);
     arb_clear(T);
     arb_clear(u);
-    arb_clear(target);
     mag_clear(tol);
     return sc_budget_expired() ? SC_ERR_BUDGET : SC_OK;
 }
