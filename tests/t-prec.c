@@ -206,12 +206,25 @@ static void test_meets_digits(void)
     arb_clear(x);
 }
 
-static void test_check_digits(void)
+static void test_digits_range(void)
 {
-    CU_ASSERT(sc_prec_check_digits(1) == SC_OK);
-    CU_ASSERT(sc_prec_check_digits(100000) == SC_OK);
-    CU_ASSERT(sc_prec_check_digits(0) == SC_ERR_INPUT);
-    CU_ASSERT(sc_prec_check_digits(100001) == SC_ERR_INPUT);
+    /* outside [1, 100000]: SC_ERR_INPUT before any step */
+    static const slong bad[] = { 0, -3, 100001 };
+    sc_prec_policy pol;
+    script s;
+    int i;
+    for (i = 0; i < 3; i++)
+    {
+        script_init(&s);
+        s.done_at = 0;
+        sc_prec_policy_init(&pol, "t", bad[i]);
+        CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_ERR_INPUT);
+        CU_ASSERT(s.n == 0);
+    }
+    script_init(&s);
+    s.done_at = 0;
+    sc_prec_policy_init(&pol, "t", 1);
+    CU_ASSERT(sc_prec_run(&pol, s_step, s_done, &s) == SC_OK && s.n == 1);
 }
 
 SC_TEST_MAIN("prec",
@@ -221,4 +234,4 @@ SC_TEST_MAIN("prec",
     SC_TEST(test_step_error_passed_through),
     SC_TEST(test_budget_stop),
     SC_TEST(test_meets_digits),
-    SC_TEST(test_check_digits))
+    SC_TEST(test_digits_range))

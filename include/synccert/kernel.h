@@ -54,6 +54,10 @@ int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
                       const fmpq_t q, const fmpq_t s, slong digits, int method,
                       slong prec_cap);
 
+/* SC_ERR_INPUT with a message unless rho lies in [-1, 1], q > 0, s >= 0
+   (NULL arguments are not checked). */
+int sc_kernel_check_inputs(const fmpq_t rho, const fmpq_t q, const fmpq_t s);
+
 /* Exact rational K(rho), K'(rho) for polynomial activations: poly with any
    rational q > 0, s >= 0; hermite when q + s = 1.  Returns 1 if computed,
    0 if not available for these arguments (then use sc_kernel_eval). */

@@ -41,6 +41,7 @@ int sc_arb_meets_digits(const arb_t x, slong digits);
                    decide something (the sign of a ball containing 0): raise
                    the precision while the cap allows, then stop with SC_OK
                    and whatever is decided.
+   pol->digits must lie in [1, 100000] (else SC_ERR_INPUT, no step).
    The first precision is pol->start (0: sc_prec_for_digits(pol->digits)),
    then it doubles.  Past the cap (pol->cap, 0: the sc_prec_cap
    default) without MET or DONE: SC_ERR_PREC with "WHO: could not reach N
@@ -66,13 +67,10 @@ typedef struct
 }
 sc_prec_policy;
 
-/* pol with who, digits; start = cap = 0, what = reached = NULL. */
+/* pol with who, digits; start = cap = 0, what = reached = NULL (the same
+   as a zero-initialised policy with who and digits set). */
 void sc_prec_policy_init(sc_prec_policy *pol, const char *who, slong digits);
 
 int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done, void *ctx);
-
-/* SC_ERR_INPUT with a message unless 1 <= digits <= 100000 (the range every
-   certify function accepts). */
-int sc_prec_check_digits(slong digits);
 
 #endif

@@ -112,35 +112,29 @@ static slong kcert_reached(void *ctx)
     return FLINT_MAX(0, (slong) (got * 0.30103));
 }
 
-int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
-                      const fmpq_t q, const fmpq_t s, slong digits, int method,
-                      slong prec_cap)
+int sc_kernel_check_inputs(const fmpq_t rho, const fmpq_t q, const fmpq_t s)
 {
-    sc_prec_policy pol;
-    kcert_ctx c;
-    int st;
-
-    if ((st = sc_prec_check_digits(digits)) != SC_OK)
-        return st;
     if (rho != NULL && (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0))
         return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
     if (q != NULL && fmpq_sgn(q) <= 0)
         return sc_error(SC_ERR_INPUT, "weight variance q must be > 0");
     if (s != NULL && fmpq_sgn(s) < 0)
         return sc_error(SC_ERR_INPUT, "bias variance s must be >= 0");
+    return SC_OK;
+}
 
-    c.r = r;
-    c.act = act;
-    c.rho = rho;
-    c.q = q;
-    c.s = s;
-    c.digits = digits;
-    c.method = method;
-    c.exact = 0;
+int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
+                      const fmpq_t q, const fmpq_t s, slong digits, int method,
+                      slong prec_cap)
+{
+    kcert_ctx c = { r, act, rho, q, s, digits, method, 0 };
+    sc_prec_policy pol = { .who = act->def->name, .digits = digits, .cap = prec_cap,
+                           .reached = kcert_reached };
+    int st;
+
+    if ((st = sc_kernel_check_inputs(rho, q, s)) != SC_OK)
+        return st;
     r->has_rho = (rho != NULL);
-    sc_prec_policy_init(&pol, act->def->name, digits);
-    pol.cap = prec_cap;
-    pol.reached = kcert_reached;
     st = sc_prec_run(&pol, kcert_step, kcert_done, &c);
     r->prec = pol.prec;
     return st;

@@ -29,13 +29,6 @@ int sc_arb_meets_digits(const arb_t x, slong digits)
     return arb_rel_accuracy_bits(x) >= goal;
 }
 
-int sc_prec_check_digits(slong digits)
-{
-    if (digits < 1 || digits > 100000)
-        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
-    return SC_OK;
-}
-
 void sc_prec_policy_init(sc_prec_policy *pol, const char *who, slong digits)
 {
     pol->who = who;
@@ -60,10 +53,13 @@ static int cap_error(const sc_prec_policy *pol, void *ctx, slong prec)
 
 int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done, void *ctx)
 {
-    slong prec = pol->start > 0 ? pol->start : sc_prec_for_digits(pol->digits);
-    slong cap = sc_prec_cap(prec, pol->cap);
+    slong prec, cap;
     int st, how;
 
+    if (pol->digits < 1 || pol->digits > 100000)
+        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
+    prec = pol->start > 0 ? pol->start : sc_prec_for_digits(pol->digits);
+    cap = sc_prec_cap(prec, pol->cap);
     prec = FLINT_MIN(FLINT_MAX(prec, SC_PREC_MIN), cap);
     for (;;)
     {

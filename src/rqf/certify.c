@@ -5,6 +5,7 @@
 #include "synccert/rqf.h"
 #include "synccert/twopoint.h"
 #include "synccert/lyapunov.h"
+#include "synccert/kernel.h"
 #include "synccert/act.h"
 
 void sc_rqf_result_init(sc_rqf_result *r)
@@ -147,35 +148,25 @@ static void rqf_spectrum(sc_rqf_result *r, const fmpz_t n, const fmpq_t sigma, i
 int sc_rqf_certify(sc_rqf_result *r, const fmpz_t n, const fmpq_t sigma, const fmpq_t rho,
                    const fmpq_t theta0, int full, slong digits)
 {
-    sc_prec_policy pol;
-    rqf_ctx c;
+    rqf_ctx c = { .r = r, .n = n, .sigma = sigma, .rho = rho, .theta0 = theta0, .digits = digits };
+    /* 64 bits above the digits, as always for the RQF: the printed
+       enclosure of the theta drift (a zero) depends on the precision */
+    sc_prec_policy pol = { .who = "rqf", .digits = digits, .start = sc_prec_for_digits(digits) + 64 };
     int st;
 
-    if ((st = sc_prec_check_digits(digits)) != SC_OK ||
-        (st = sc_twopoint_check_inputs(n, sigma, NULL, NULL)) != SC_OK)
+    if ((st = sc_twopoint_check_inputs(n, sigma, NULL, NULL)) != SC_OK ||
+        (st = sc_kernel_check_inputs(rho, NULL, NULL)) != SC_OK ||
+        (theta0 != NULL && (st = sc_rqf_check_theta0(theta0)) != SC_OK))
         return st;
-    if (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0)
-        return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
     if (full && fmpz_cmp_si(n, SC_RQF_FULL_MAX) > 0)
         return sc_error(SC_ERR_INPUT, "the full spectrum needs dimension <= %d", SC_RQF_FULL_MAX);
-    if (theta0 != NULL && (st = sc_rqf_check_theta0(theta0)) != SC_OK)
-        return st;
-    r->has_theta0 = theta0 != NULL;
-    r->theta0_inside = theta0 != NULL && !fmpq_is_zero(theta0);   /* theta0 < pi is certified */
-
-    c.r = r;
-    c.n = n;
-    c.sigma = sigma;
-    c.rho = rho;
-    c.theta0 = theta0;
-    c.digits = digits;
     if (sc_act_lookup("linear") == NULL)
         return sc_error(SC_ERR_UNSUPPORTED, "the linear activation is not registered");
+    r->has_theta0 = theta0 != NULL;
+    r->theta0_inside = theta0 != NULL && !fmpq_is_zero(theta0);   /* theta0 < pi is certified */
     sc_act_init(c.lin);
     sc_act_set_default(c.lin, sc_act_lookup("linear"));
     sc_lyap_result_init(&c.lr);
-    sc_prec_policy_init(&pol, "rqf", digits);
-    pol.start = sc_prec_for_digits(digits) + 64;
     st = sc_prec_run(&pol, rqf_step, rqf_done, &c);
     sc_lyap_result_clear(&c.lr);
     sc_act_clear(c.lin);

@@ -259,21 +259,8 @@ static int cd_done(void *ctx)
 int sc_critical_dim(sc_critdim_result *r, const sc_act_t act, const fmpq_t q,
                     const fmpq_t s, slong digits, slong prec_cap)
 {
-    sc_prec_policy pol;
-    cd_ctx c;
-    int st;
-
-    if ((st = sc_prec_check_digits(digits)) != SC_OK ||
-        (st = sc_twopoint_check_inputs(NULL, NULL, q, s)) != SC_OK)
-        return st;
-    c.r = r;
-    c.act = act;
-    c.q = q;
-    c.s = s;
-    c.homog = sc_act_is_homogeneous1(act, s);
-    c.digits = digits;
-    c.settled = 0;
-    sc_prec_policy_init(&pol, act->def->name, digits);
-    pol.cap = prec_cap;
-    return sc_prec_run(&pol, cd_step, cd_done, &c);
+    cd_ctx c = { r, act, q, s, sc_act_is_homogeneous1(act, s), digits, 0 };
+    sc_prec_policy pol = { .who = act->def->name, .digits = digits, .cap = prec_cap };
+    int st = sc_twopoint_check_inputs(NULL, NULL, q, s);
+    return st != SC_OK ? st : sc_prec_run(&pol, cd_step, cd_done, &c);
 }

@@ -68,11 +68,7 @@ int sc_twopoint_check_inputs(const fmpz_t d, const fmpq_t sigma, const fmpq_t q,
         return sc_error(SC_ERR_INPUT, "dimension must be an integer >= 2");
     if (sigma != NULL && fmpq_sgn(sigma) <= 0)
         return sc_error(SC_ERR_INPUT, "sigma must be > 0");
-    if (q != NULL && fmpq_sgn(q) <= 0)
-        return sc_error(SC_ERR_INPUT, "weight variance q must be > 0");
-    if (s != NULL && fmpq_sgn(s) < 0)
-        return sc_error(SC_ERR_INPUT, "bias variance s must be >= 0");
-    return SC_OK;
+    return sc_kernel_check_inputs(NULL, q, s);
 }
 
 int sc_twopoint_eval(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
@@ -135,27 +131,16 @@ int sc_twopoint_certify(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
                         const fmpq_t rho, const fmpq_t sigma, const fmpq_t q,
                         const fmpq_t s, slong digits, slong prec_cap)
 {
-    sc_prec_policy pol;
-    tp_ctx c;
+    tp_ctx c = { .act = act, .d = d, .rho = rho, .sigma = sigma, .q = q, .s = s, .digits = digits };
+    sc_prec_policy pol = { .who = act->def->name, .digits = digits, .cap = prec_cap,
+                           .what = " for b and a" };
     int st;
 
-    if ((st = sc_prec_check_digits(digits)) != SC_OK ||
-        (st = sc_twopoint_check_inputs(d, sigma, q, s)) != SC_OK)
+    if ((st = sc_twopoint_check_inputs(d, sigma, q, s)) != SC_OK ||
+        (st = sc_kernel_check_inputs(rho, NULL, NULL)) != SC_OK)
         return st;
-    if (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0)
-        return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
     arb_init(c.b);
     arb_init(c.a);
-    c.act = act;
-    c.d = d;
-    c.rho = rho;
-    c.sigma = sigma;
-    c.q = q;
-    c.s = s;
-    c.digits = digits;
-    sc_prec_policy_init(&pol, act->def->name, digits);
-    pol.cap = prec_cap;
-    pol.what = " for b and a";
     st = sc_prec_run(&pol, tp_step, tp_done, &c);
     if (b) arb_set(b, c.b);
     if (a) arb_set(a, c.a);

@@ -262,24 +262,10 @@ int sc_lyapunov_certify_p(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
                           const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
                           slong digits, slong prec_cap)
 {
-    sc_prec_policy pol;
-    lyap_ctx c;
-    int st;
-
-    if ((st = sc_prec_check_digits(digits)) != SC_OK ||
-        (st = sc_twopoint_check_inputs(d, sigma, q, s)) != SC_OK)
-        return st;
-    c.r = r;
-    c.act = act;
-    c.d = d;
-    c.sigma = sigma;
-    c.q = q;
-    c.s = s;
-    c.p = p;
-    c.digits = digits;
-    sc_prec_policy_init(&pol, act->def->name, digits);
-    pol.cap = prec_cap;
-    return sc_prec_run(&pol, lyap_step, lyap_done, &c);
+    lyap_ctx c = { r, act, d, sigma, q, s, p, digits };
+    sc_prec_policy pol = { .who = act->def->name, .digits = digits, .cap = prec_cap };
+    int st = sc_twopoint_check_inputs(d, sigma, q, s);
+    return st != SC_OK ? st : sc_prec_run(&pol, lyap_step, lyap_done, &c);
 }
 
 int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
