@@ -42,7 +42,10 @@ static const char help[] =
 "                   not decide (or where lambda is exactly 0, or undefined); they are\n"
 "                   reported, never guessed\n"
 "Each integer answer comes from the sign of the enclosure of lambda at that integer.\n"
-"Exit status: 0 success, 1 a computation failed, 2 bad input.\n"
+"K(1) and K'(1) always have N digits; d* and the integers beside it get what the\n"
+"precision cap allows.\n"
+"Exit status: 0 success, 1 a computation failed (K(1), K'(1) not reached within the\n"
+"cap; with 'all', any activation), 2 bad input.\n"
 "Example: synccert critical-dim gelu      synccert critical-dim all --json\n";
 
 static void text_dimv(int kind, const fmpz_t v)
