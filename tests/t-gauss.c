@@ -1,4 +1,5 @@
 /* Certified Gaussian expectations against closed forms. */
+#include <math.h>
 #include "sc_test.h"
 #include "synccert/gauss.h"
 
@@ -145,8 +146,47 @@ static void test_abs_moments_and_growth(void)
     arb_clear(B);
 }
 
+static void test_cutoff(void)
+{
+    /* the radius is the smallest integer from R0 on whose tail bound is
+       below 2^-(prec+4); the scaled weight phi(x / sqrt 2) needs a radius
+       about sqrt 2 times larger */
+    static const slong precs[] = { 32, 74, 333, 3346 };
+    arb_t g[3], R, T, R1, T1, Rs, target;
+    int i, j;
+    for (j = 0; j < 3; j++)
+        arb_init(g[j]);
+    arb_init(R); arb_init(T); arb_init(R1); arb_init(T1); arb_init(Rs); arb_init(target);
+    arb_set_ui(g[0], 1);
+    arb_set_ui(g[2], 5);            /* |F(x)| <= 1 + 5 x^2 */
+    for (i = 0; i < 4; i++)
+    {
+        slong prec = precs[i];
+        arb_one(target);
+        arb_mul_2exp_si(target, target, -prec - 4);
+        sc_gauss_cutoff(R, T, (arb_srcptr) g[0], 3, 0, prec);
+        sc_gauss_tail_bound(T1, R, (arb_srcptr) g[0], 3, 64);
+        CU_ASSERT(arb_le(T, target) && arb_equal(T, T1));
+        arb_sub_ui(R1, R, 1, 64);
+        sc_gauss_tail_bound(T1, R1, (arb_srcptr) g[0], 3, 64);
+        CU_ASSERT(!arb_le(T1, target) ||
+                  arf_cmp_si(arb_midref(R), (slong) ceil(sqrt(1.3862943611198906 * (prec + 8)))) == 0);
+        sc_gauss_cutoff(R1, T, (arb_srcptr) g[0], 3, 1, prec);
+        arb_sqrt_ui(Rs, 2, 64);
+        arb_div(Rs, R1, Rs, 64);
+        sc_gauss_tail_bound(T1, Rs, (arb_srcptr) g[0], 3, 64);
+        CU_ASSERT(arb_le(T, target) && arb_equal(T, T1));
+        arb_sub(Rs, R1, R, 64);
+        CU_ASSERT(arb_is_positive(Rs));
+    }
+    for (j = 0; j < 3; j++)
+        arb_clear(g[j]);
+    arb_clear(R); arb_clear(T); arb_clear(R1); arb_clear(T1); arb_clear(Rs); arb_clear(target);
+}
+
 SC_TEST_MAIN("gauss",
     SC_TEST(test_moments),
     SC_TEST(test_cos_and_abs),
     SC_TEST(test_tail_bound),
-    SC_TEST(test_abs_moments_and_growth))
+    SC_TEST(test_abs_moments_and_growth),
+    SC_TEST(test_cutoff))

@@ -1,5 +1,5 @@
 /* The dual-kernel engine: closed forms vs integration, identities of
-   MODEL.md section 2, q/s reduction, accuracy driver and its errors. */
+   doc/model.md section 2, q/s reduction, accuracy driver and its errors. */
 #include <string.h>
 #include "sc_test.h"
 #include "sc_test_kernel.h"
@@ -256,7 +256,18 @@ static void test_certify(void)
     /* the precision cap is honoured with a clear error */
     sc_clear_error();
     CU_ASSERT(sc_kernel_certify(&r, a, NULL, NULL, NULL, 200, SC_KM_AUTO, 128) == SC_ERR_PREC);
-    CU_ASSERT(strstr(sc_last_error(), "could not reach 200 digits") != NULL);
+    CU_ASSERT(strstr(sc_last_error(), "tanh: could not reach 200 digits within 128 bits") != NULL);
+    CU_ASSERT(strstr(sc_last_error(), "(reached about ") != NULL);
+    CU_ASSERT(r.prec == 128);
+    /* the policy's start rule: 30 digits are met at the first precision */
+    CU_ASSERT(sc_kernel_certify(&r, a, rho, NULL, NULL, 30, SC_KM_AUTO, 0) == SC_OK);
+    CU_ASSERT(r.prec == sc_prec_for_digits(30));
+    /* exact rationals (polynomials) are rounded once, at the first step */
+    sc_act_parse(a, "poly:c1=1,c3=1/6");
+    CU_ASSERT(sc_kernel_certify(&r, a, rho, NULL, NULL, 1000, SC_KM_AUTO, 0) == SC_OK);
+    CU_ASSERT(r.prec == sc_prec_for_digits(1000));
+    CU_ASSERT(sc_arb_meets_digits(r.K, 1000));
+    sc_act_parse(a, "tanh");
     /* so is the time budget */
     sc_budget_set(1e-9);
     CU_ASSERT(sc_kernel_certify(&r, a, rho, NULL, NULL, 50, SC_KM_AUTO, 0) == SC_ERR_BUDGET);

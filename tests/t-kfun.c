@@ -1,4 +1,4 @@
-/* Interval extensions of K, K', D (src/interval.c): every enclosure over a
+/* Interval extensions of K, K', D (src/kernel/kfun*.c): every enclosure over a
    box contains the point values inside it, widths shrink with the box, and
    near rho = 1 the divided difference D stays tight (it tends to K'(1)). */
 #include <math.h>
@@ -181,7 +181,7 @@ static void test_param_ball(void)
     arf_clear(r1); arf_clear(r2);
 }
 
-/* the Hermite series reproduces MODEL.md's reference values */
+/* the Hermite series reproduces tanh's K(1), K'(1) and, to 38 digits, K(-1) = -K(1) */
 static void test_series(void)
 {
     sc_kfun_t kf;
@@ -194,7 +194,7 @@ static void test_series(void)
     sc_kfun_clear(kf);
 }
 
-SC_TEST_MAIN("interval",
+SC_TEST_MAIN("kfun",
     SC_TEST(test_contains_closed),
     SC_TEST(test_contains_series),
     SC_TEST(test_shrink),

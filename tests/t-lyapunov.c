@@ -1,10 +1,10 @@
-/* Lyapunov quantities and the critical dimension (MODEL.md section 4):
-   closed-form values, affinity in d, sigma^2 scaling, verdicts, antipodal
-   behaviour, the critical dimensions of tanh and gelu, huge dimensions. */
+/* Lyapunov quantities (doc/model.md section 4): closed-form values,
+   affinity in d, sigma^2 scaling, verdicts, antipodal behaviour, huge
+   dimensions, the moment function g(p), and the precision policy's rule
+   that a NaN is never a result (the critical dimension is in t-critdim.c). */
 #include "sc_test.h"
 #include "synccert/twopoint.h"
 #include "synccert/lyapunov.h"
-#include "synccert/critdim.h"
 #include "synccert/parse.h"
 #include "synccert/kernel.h"
 
@@ -153,8 +153,12 @@ static void test_jump_activations(void)
     sc_lyap_result_init(&r);
     CU_ASSERT(lyap(&r, "step", "2", "1", "1", "0", 15) == SC_OK);
     CU_ASSERT(r.verdict == SC_SYNC_YES);
+    CU_ASSERT(!r.lambda_undefined);
     CU_ASSERT(lyap(&r, "step", "3", "1", "1", "0", 15) == SC_OK);
     CU_ASSERT(r.verdict == SC_SYNC_UNDECIDED);
+    CU_ASSERT(r.lambda_undefined && sc_lyapunov_dK1_inf(r.dK1));
+    CU_ASSERT(lyap(&r, "sign", "3", "1", "1", "0", 15) == SC_OK);
+    CU_ASSERT(r.lambda_undefined && r.antipodal == SC_ANTI_NEUTRAL);
     CU_ASSERT(lyap(&r, "sign", "4", "1", "1", "0", 15) == SC_OK);
     CU_ASSERT(r.verdict == SC_SYNC_NO);
     sc_lyap_result_clear(&r);
@@ -189,84 +193,106 @@ static void test_errors(void)
     sc_lyap_result_clear(&r);
 }
 
-static int cdim(sc_critdim_result *r, const char *spec, const char *q, const char *s)
+/* A NaN is never a result: gelu with q = 1e30 has NaN kernel balls at the
+   first precision; the policy raises the precision (K(1) = K'(1) -> q/2,
+   lambda -> -q/2 like relu) or, past a cap, fails. */
+static void test_nan_never_met(void)
 {
     sc_act_t act;
-    fmpq_t qq, ss;
-    int st;
+    fmpz_t D;
+    fmpq_t q;
+    sc_lyap_result r;
+    arb_t e;
     sc_act_init(act);
-    CU_ASSERT_FATAL(sc_act_parse(act, spec) == SC_OK);
-    fmpq_init(qq); fmpq_init(ss);
-    sc_parse_fmpq(qq, q, "q");
-    sc_parse_fmpq(ss, s, "s");
-    st = sc_critical_dim(r, act, qq, ss, 15, 0);
+    fmpz_init(D);
+    fmpq_init(q);
+    arb_init(e);
+    sc_lyap_result_init(&r);
+    CU_ASSERT_FATAL(sc_act_parse(act, "gelu") == SC_OK);
+    fmpz_set_ui(D, 8);
+    sc_parse_fmpq(q, "1e30", "q");
+    CU_ASSERT(sc_lyapunov_certify(&r, act, D, NULL, q, NULL, 15, 0) == SC_OK);
+    CU_ASSERT(!r.lambda_undefined);
+    CU_ASSERT(sc_arb_meets_digits(r.K1, 15) && sc_arb_meets_digits(r.lambda, 15));
+    SC_ASSERT_OVERLAPS_STR(r.K1, "[5e29 +/- 1e15]");
+    SC_ASSERT_OVERLAPS_STR(r.lambda, "[-5e29 +/- 1e15]");
+    CU_ASSERT(r.verdict == SC_SYNC_YES);
+    /* at the first precision alone the balls are NaN: SC_ERR_PREC, not a result */
+    CU_ASSERT(sc_lyapunov_certify(&r, act, D, NULL, q, NULL, 15, 100) == SC_ERR_PREC);
+    CU_ASSERT(arf_is_nan(arb_midref(r.K1)));
+    arb_clear(e);
+    sc_lyap_result_clear(&r);
+    fmpq_clear(q);
+    fmpz_clear(D);
     sc_act_clear(act);
-    fmpq_clear(qq); fmpq_clear(ss);
-    return st;
 }
 
-static void test_critical_dims(void)
+/* On SC_OK every number is certified to the digits, except the two values
+   known to be undefined when K'(1) = +inf: lambda at d = 3 and p*. */
+static void test_ok_means_certified(void)
 {
-    sc_critdim_result r;
-    arb_t lo, hi;
-    arb_init(lo); arb_init(hi);
-    sc_critdim_result_init(&r);
+    static const char *acts[] = { "tanh", "gelu", "relu", "step", "sign", "erf", "elu", "softplus" };
+    static const char *dims[] = { "2", "3", "4", "31" };
+    sc_lyap_result r;
+    int i, j;
+    sc_lyap_result_init(&r);
+    for (i = 0; i < 8; i++)
+        for (j = 0; j < 4; j++)
+        {
+            int inf;
+            CU_ASSERT_FATAL(lyap(&r, acts[i], dims[j], "1", "1", "0", 12) == SC_OK);
+            inf = sc_lyapunov_dK1_inf(r.dK1);
+            CU_ASSERT(inf == (i == 3 || i == 4));
+            CU_ASSERT(r.lambda_undefined == (inf && j == 1));
+            CU_ASSERT(sc_arb_meets_digits(r.K1, 12) && sc_arb_meets_digits(r.dK1, 12) &&
+                      sc_arb_meets_digits(r.v, 12) && sc_arb_meets_digits(r.bminus1, 12));
+            CU_ASSERT(r.lambda_undefined ? arf_is_nan(arb_midref(r.lambda)) && r.verdict == SC_SYNC_UNDECIDED
+                                         : sc_arb_meets_digits(r.lambda, 12));
+            CU_ASSERT(inf ? arf_is_nan(arb_midref(r.pstar)) : sc_arb_meets_digits(r.pstar, 12));
+        }
+    sc_lyap_result_clear(&r);
+}
 
-    CU_ASSERT(cdim(&r, "gelu", "1", "0") == SC_OK);
-    CU_ASSERT(r.dstar_kind == SC_DSTAR_FINITE);
-    arb_set_str(lo, "30.7", 64);
-    arb_set_str(hi, "30.8", 64);
-    CU_ASSERT(arb_gt(r.dstar, lo) && arb_lt(r.dstar, hi));
-    CU_ASSERT(r.max_sync_kind == SC_DIMV_VALUE && fmpz_equal_si(r.max_sync, 30));
-    CU_ASSERT(r.min_nonsync_kind == SC_DIMV_VALUE && fmpz_equal_si(r.min_nonsync, 31));
-    CU_ASSERT(fmpz_cmp(r.und_lo, r.und_hi) > 0);
-
-    CU_ASSERT(cdim(&r, "tanh", "1", "0") == SC_OK);
-    CU_ASSERT(fmpz_cmp_si(r.max_sync, 4) >= 0 && fmpz_cmp_si(r.min_nonsync, 32) <= 0);
-
-    static const char *none[] = { "linear", "relu", "leaky_relu:alpha=0.1", "abs", "cos" };
-    int i;
-    for (i = 0; i < 5; i++)
-    {
-        CU_ASSERT(cdim(&r, none[i], "1", "0") == SC_OK);
-        CU_ASSERT(r.dstar_kind == SC_DSTAR_NONE);
-        CU_ASSERT(r.max_sync_kind == SC_DIMV_ALL);
-        CU_ASSERT(r.min_nonsync_kind == SC_DIMV_NONE);
-    }
-    /* relu with a bias: K'(1) = q/2 < K(1) = (q + s)/2 */
-    CU_ASSERT(cdim(&r, "relu", "2", "0.5") == SC_OK);
-    CU_ASSERT(r.dstar_kind == SC_DSTAR_NONE && r.max_sync_kind == SC_DIMV_ALL);
-
-    /* step: d* = 3, d = 3 undecided */
-    CU_ASSERT(cdim(&r, "step", "1", "0") == SC_OK);
-    CU_ASSERT(fmpz_equal_si(r.max_sync, 2) && fmpz_equal_si(r.min_nonsync, 4));
-    CU_ASSERT(fmpz_equal_si(r.und_lo, 3) && fmpz_equal_si(r.und_hi, 3));
-
-    /* d* = 5 exactly: 5 undecided, 4 and 6 decided */
-    CU_ASSERT(cdim(&r, "hermite:a1=1,a3=1", "1", "0") == SC_OK);
-    SC_ASSERT_CONTAINS_STR(r.dstar, "5");
-    CU_ASSERT(fmpz_equal_si(r.max_sync, 4) && fmpz_equal_si(r.min_nonsync, 6));
-    CU_ASSERT(fmpz_equal_si(r.und_lo, 5) && fmpz_equal_si(r.und_hi, 5));
-
-    /* d* huge: hermite a1 = 1, a2 = 2^-20 gives K'(1) - K(1) = 2^-40,
-       d* = 3 + 2 K(1) / 2^-40, about 2.2e12: exact integers far beyond 10^9 */
-    CU_ASSERT(cdim(&r, "hermite:a1=1,a2=1/1048576", "1", "0") == SC_OK);
-    {
-        fmpz_t e;
-        fmpz_init(e);
-        /* d* = 3 + 2 (1 + 2^-40) 2^40 = 5 + 2^41 exactly */
-        fmpz_one(e);
-        fmpz_mul_2exp(e, e, 41);
-        fmpz_add_ui(e, e, 5);
-        SC_ASSERT_CONTAINS_STR(r.dstar, "2199023255557");
-        fmpz_sub_ui(e, e, 1);
-        CU_ASSERT(fmpz_equal(r.max_sync, e));
-        fmpz_add_ui(e, e, 2);
-        CU_ASSERT(fmpz_equal(r.min_nonsync, e));
-        fmpz_clear(e);
-    }
-    sc_critdim_result_clear(&r);
-    arb_clear(lo); arb_clear(hi);
+static void test_moment_function(void)
+{
+    /* g(p) = p lambda + p^2 v / 2: g(0) = 0, g(p*) = 0, g(1) = lambda + v/2 */
+    sc_act_t act;
+    fmpz_t D;
+    fmpq_t p;
+    sc_lyap_result r, r1;
+    arb_t e;
+    sc_act_init(act);
+    fmpz_init(D);
+    fmpq_init(p);
+    arb_init(e);
+    sc_lyap_result_init(&r);
+    sc_lyap_result_init(&r1);
+    CU_ASSERT_FATAL(sc_act_parse(act, "relu") == SC_OK);
+    fmpz_set_ui(D, 5);
+    /* relu: p* = 1, so g(1) = 0 exactly */
+    fmpq_one(p);
+    CU_ASSERT(sc_lyapunov_certify_p(&r, act, D, NULL, NULL, NULL, p, 20, 0) == SC_OK);
+    CU_ASSERT(r.has_g && arb_contains_zero(r.g));
+    CU_ASSERT_FATAL(sc_act_parse(act, "tanh") == SC_OK);
+    fmpq_set_si(p, 3, 7);
+    CU_ASSERT(sc_lyapunov_certify_p(&r, act, D, NULL, NULL, NULL, p, 20, 0) == SC_OK);
+    CU_ASSERT(sc_lyapunov_certify(&r1, act, D, NULL, NULL, NULL, 20, 0) == SC_OK);
+    CU_ASSERT(!r1.has_g);
+    arb_set_fmpq(e, p, 200);
+    sc_lyapunov_g(e, e, r1.lambda, r1.v, 200);
+    SC_ASSERT_OVERLAPS(r.g, e);
+    CU_ASSERT(sc_arb_meets_digits(r.g, 20));
+    /* step: lambda = -inf at d = 2, g undefined, still SC_OK */
+    CU_ASSERT_FATAL(sc_act_parse(act, "step") == SC_OK);
+    fmpz_set_ui(D, 2);
+    CU_ASSERT(sc_lyapunov_certify_p(&r, act, D, NULL, NULL, NULL, p, 15, 0) == SC_OK);
+    CU_ASSERT(arf_is_nan(arb_midref(r.g)));
+    arb_clear(e);
+    sc_lyap_result_clear(&r);
+    sc_lyap_result_clear(&r1);
+    fmpq_clear(p);
+    fmpz_clear(D);
+    sc_act_clear(act);
 }
 
 SC_TEST_MAIN("lyapunov",
@@ -277,4 +303,6 @@ SC_TEST_MAIN("lyapunov",
     SC_TEST(test_jump_activations),
     SC_TEST(test_exact_zero_lambda),
     SC_TEST(test_errors),
-    SC_TEST(test_critical_dims))
+    SC_TEST(test_nan_never_met),
+    SC_TEST(test_ok_means_certified),
+    SC_TEST(test_moment_function))

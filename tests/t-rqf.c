@@ -1,6 +1,7 @@
-/* The Random Quadratic Form (MODEL.md section 6): exact spectrum, its sum,
-   the contraction rate, the two-point law against the linear activation,
-   hitting probabilities and the martingale property of theta. */
+/* The Random Quadratic Form (doc/model.md section 6): exact spectrum, its
+   sum, the contraction rate, the two-point law against the linear
+   activation, hitting probabilities, the martingale property of theta, and
+   sc_rqf_certify (everything `synccert rqf` prints). */
 #include "sc_test.h"
 #include "synccert/rqf.h"
 #include "synccert/twopoint.h"
@@ -149,8 +150,104 @@ static void test_probabilities(void)
     fmpq_clear(x);
 }
 
+static int certify(sc_rqf_result *r, slong n, const char *sigma, const char *rho,
+                   const char *theta0, int full, slong digits)
+{
+    fmpz_t N;
+    fmpq_t sg, rh, th;
+    int st;
+    fmpz_init_set_ui(N, n);
+    fmpq_init(sg); fmpq_init(rh); fmpq_init(th);
+    sc_parse_fmpq(sg, sigma, "sigma");
+    sc_parse_fmpq(rh, rho, "rho");
+    if (theta0 != NULL)
+        sc_parse_fmpq(th, theta0, "theta0");
+    st = sc_rqf_certify(r, N, sg, rh, theta0 ? th : NULL, full, digits);
+    fmpz_clear(N);
+    fmpq_clear(sg); fmpq_clear(rh); fmpq_clear(th);
+    return st;
+}
+
+static void test_certify(void)
+{
+    sc_rqf_result r;
+    arb_t e, t;
+    slong i;
+    arb_init(e);
+    arb_init(t);
+
+    /* n = 4, sigma = 0.3, rho = 1/2, theta0 = 1 */
+    sc_rqf_result_init(&r);
+    CU_ASSERT_FATAL(certify(&r, 4, "0.3", "1/2", "1", 0, 20) == SC_OK);
+    CU_ASSERT(r.nshown == 4 && r.first == 4);
+    for (i = 0; i < 4; i++)
+        CU_ASSERT(fmpz_equal_si(r.k + i, i + 1));
+    SC_ASSERT_CONTAINS_STR(r.spectrum + 0, "0.135");     /* 0.09 * 3/2 */
+    SC_ASSERT_CONTAINS_STR(r.spectrum + 3, "-0.135");
+    CU_ASSERT(fmpq_is_zero(r.spectrum_sum));
+    SC_ASSERT_CONTAINS_STR(r.contraction, "0.09");
+    SC_ASSERT_CONTAINS_STR(r.b, "-0.03375");              /* -0.09 * 0.5 * 0.75 */
+    SC_ASSERT_CONTAINS_STR(r.a, "0.10125");               /* 0.18 * 0.5625 */
+    SC_ASSERT_CONTAINS_STR(r.lambda, "-0.09");
+    SC_ASSERT_CONTAINS_STR(r.v, "0.18");
+    /* the general machinery agrees, and is itself certified */
+    SC_ASSERT_OVERLAPS(r.gb, r.b);
+    SC_ASSERT_OVERLAPS(r.ga, r.a);
+    SC_ASSERT_OVERLAPS(r.glambda, r.lambda);
+    SC_ASSERT_OVERLAPS(r.gv, r.v);
+    CU_ASSERT(sc_arb_meets_digits(r.gb, 20) && sc_arb_meets_digits(r.glambda, 20));
+    CU_ASSERT(r.has_theta0 && r.theta0_inside && r.agree);
+    CU_ASSERT(arb_contains_zero(r.theta_drift) && sc_arb_meets_digits(r.theta_drift, 20));
+    /* p_sync = 1 - 1/pi */
+    arb_const_pi(e, 256);
+    arb_inv(e, e, 256);
+    arb_sub_ui(e, e, 1, 256);
+    arb_neg(e, e);
+    SC_ASSERT_OVERLAPS(r.psync, e);
+    arb_add(t, r.psync, r.panti, 256);
+    SC_ASSERT_CONTAINS_STR(t, "1");
+    /* the start precision: 64 bits above the digits */
+    CU_ASSERT(r.prec == sc_prec_for_digits(20) + 64);
+    sc_rqf_result_clear(&r);
+
+    /* n = 25: lambda_1..3 and lambda_24, lambda_25; --full: all 25 */
+    sc_rqf_result_init(&r);
+    CU_ASSERT(certify(&r, 25, "1", "-0.3", NULL, 0, 15) == SC_OK);
+    CU_ASSERT(r.nshown == 5 && r.first == 3);
+    CU_ASSERT(fmpz_equal_si(r.k + 3, 24) && fmpz_equal_si(r.k + 4, 25));
+    SC_ASSERT_CONTAINS_STR(r.spectrum + 4, "-12");
+    CU_ASSERT(!r.has_theta0 && r.agree);
+    sc_rqf_result_clear(&r);
+    sc_rqf_result_init(&r);
+    CU_ASSERT(certify(&r, 25, "1", "-0.3", "0", 1, 15) == SC_OK);
+    CU_ASSERT(r.nshown == 25 && r.first == 25);
+    /* theta0 = 0: certain synchronisation, no drift to check */
+    CU_ASSERT(r.has_theta0 && !r.theta0_inside);
+    SC_ASSERT_CONTAINS_STR(r.psync, "1");
+    sc_rqf_result_clear(&r);
+
+    /* the ends: b, a vanish exactly in both computations */
+    sc_rqf_result_init(&r);
+    CU_ASSERT(certify(&r, 5, "2", "-1", NULL, 0, 15) == SC_OK);
+    CU_ASSERT(arb_is_zero(r.b) && arb_is_zero(r.a) && arb_is_zero(r.gb) && arb_is_zero(r.ga));
+    sc_rqf_result_clear(&r);
+
+    /* bad input */
+    sc_rqf_result_init(&r);
+    CU_ASSERT(certify(&r, 3, "1", "1/2", "3.1416", 0, 15) == SC_ERR_INPUT);
+    CU_ASSERT(certify(&r, 3, "1", "1.01", NULL, 0, 15) == SC_ERR_INPUT);
+    CU_ASSERT(certify(&r, 1, "1", "1/2", NULL, 0, 15) == SC_ERR_INPUT);
+    CU_ASSERT(certify(&r, 3, "-1", "1/2", NULL, 0, 15) == SC_ERR_INPUT);
+    CU_ASSERT(certify(&r, 3, "1", "1/2", NULL, 0, 0) == SC_ERR_INPUT);
+    CU_ASSERT(certify(&r, SC_RQF_FULL_MAX + 1, "1", "1/2", NULL, 1, 15) == SC_ERR_INPUT);
+    sc_rqf_result_clear(&r);
+    arb_clear(e);
+    arb_clear(t);
+}
+
 SC_TEST_MAIN("rqf",
     SC_TEST(test_spectrum),
     SC_TEST(test_matches_linear),
     SC_TEST(test_ba_and_ends),
-    SC_TEST(test_probabilities))
+    SC_TEST(test_probabilities),
+    SC_TEST(test_certify))

@@ -1,6 +1,8 @@
-/* Two-point coefficients b(rho), a(rho) (MODEL.md section 3): closed forms for
+/* Two-point coefficients b(rho), a(rho) (doc/model.md section 3): closed forms for
    the linear activation (= the RQF), zeros at rho = +-1, b(-1) for odd and
-   non-odd activations, sigma^2 scaling, input errors. */
+   non-odd activations, sigma^2 scaling, one step against the certified
+   value, the precision cap, input errors. */
+#include <string.h>
 #include "sc_test.h"
 #include "synccert/twopoint.h"
 #include "synccert/rqf.h"
@@ -129,9 +131,45 @@ static void test_errors(void)
     arb_clear(b); arb_clear(a);
 }
 
+static void test_eval_and_cap(void)
+{
+    /* one step at 64 bits encloses the certified 40-digit values */
+    sc_act_t act;
+    fmpz_t D;
+    fmpq_t r;
+    arb_t b, a, b64, a64;
+    sc_act_init(act);
+    fmpz_init_set_ui(D, 8);
+    fmpq_init(r);
+    arb_init(b); arb_init(a); arb_init(b64); arb_init(a64);
+    CU_ASSERT_FATAL(sc_act_parse(act, "tanh") == SC_OK);
+    fmpq_set_si(r, 1, 2);
+    CU_ASSERT(sc_twopoint_certify(b, a, act, D, r, NULL, NULL, NULL, 40, 0) == SC_OK);
+    CU_ASSERT(sc_arb_meets_digits(b, 40) && sc_arb_meets_digits(a, 40));
+    CU_ASSERT(sc_twopoint_eval(b64, a64, act, D, r, NULL, NULL, NULL, 64) == SC_OK);
+    SC_ASSERT_OVERLAPS(b64, b);
+    SC_ASSERT_OVERLAPS(a64, a);
+    CU_ASSERT(!sc_arb_meets_digits(b64, 40));
+    /* b(-1) = 0 exactly for an odd activation, at any precision */
+    fmpq_set_si(r, -1, 1);
+    CU_ASSERT(sc_twopoint_eval(b64, a64, act, D, r, NULL, NULL, NULL, 32) == SC_OK);
+    CU_ASSERT(arb_is_zero(b64) && arb_is_zero(a64));
+    /* the cap, with the policy's message */
+    fmpq_set_si(r, 1, 3);
+    sc_clear_error();
+    CU_ASSERT(sc_twopoint_certify(b, a, act, D, r, NULL, NULL, NULL, 100, 128) == SC_ERR_PREC);
+    CU_ASSERT(strcmp(sc_last_error(), "tanh: could not reach 100 digits for b and a within 128 "
+                     "bits of precision; ask for fewer --digits") == 0);
+    arb_clear(b); arb_clear(a); arb_clear(b64); arb_clear(a64);
+    fmpq_clear(r);
+    fmpz_clear(D);
+    sc_act_clear(act);
+}
+
 SC_TEST_MAIN("twopoint",
     SC_TEST(test_linear_is_rqf),
     SC_TEST(test_zeros_at_ends),
     SC_TEST(test_relu_closed_form),
     SC_TEST(test_sigma_scaling),
-    SC_TEST(test_errors))
+    SC_TEST(test_errors),
+    SC_TEST(test_eval_and_cap))

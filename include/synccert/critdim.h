@@ -1,4 +1,4 @@
-/* synccert: the critical dimension (MODEL.md section 4).
+/* synccert: the critical dimension (doc/model.md section 4).
 
    lambda(d) = (sigma^2 / 2) [ (d - 3) K'(1) - (d - 1) K(1) ] is affine in d
    with slope (sigma^2 / 2) (K'(1) - K(1)), so:
@@ -40,8 +40,11 @@ sc_critdim_result;
 void sc_critdim_result_init(sc_critdim_result *r);
 void sc_critdim_result_clear(sc_critdim_result *r);
 
-/* Critical dimension of act with exact q > 0, s >= 0 (NULL: 1, 0); d* with
-   `digits` digits.  prec_cap 0: default cap. */
+/* Critical dimension of act with exact q > 0, s >= 0 (NULL: 1, 0) through
+   the precision policy (prec.h; prec_cap 0: its default cap): K(1), K'(1)
+   must meet `digits` (else SC_ERR_PREC); d* (`digits` digits) and the
+   integers around it are refined up to the cap, and what the cap cannot
+   decide is reported as undecided with SC_OK. */
 int sc_critical_dim(sc_critdim_result *r, const sc_act_t act, const fmpq_t q,
                     const fmpq_t s, slong digits, slong prec_cap);
 

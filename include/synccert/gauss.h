@@ -38,6 +38,14 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
 /* Upper bound T >= int_{|x|>R} (sum_j g_j |x|^j) phi(x) dx. */
 void sc_gauss_tail_bound(arb_t T, const arb_t R, arb_srcptr g, slong ng, slong prec);
 
+/* Truncation radius for a Gaussian integral accurate to 2^-prec: the
+   smallest integer R >= R0 = ceil(c sqrt(2 ln2 (prec + 8))) whose tail
+   bound T = sc_gauss_tail_bound(R / c) is below 2^-(prec+4) (at most
+   4 R0 + 64 steps out), for the weight phi(x / c) with c = 1, or c = sqrt 2
+   when scaled (integrands with a factor e^{x^2/4}, e.g. by Cramer's
+   inequality).  Sets R and T. */
+void sc_gauss_cutoff(arb_t R, arb_t T, arb_srcptr g, slong ng, int scaled, slong prec);
+
 /* Absolute moments E|Y|^k of a standard normal, k >= 0 (exact balls). */
 void sc_gauss_abs_moment(arb_t m, ulong k, slong prec);
 

@@ -1,4 +1,4 @@
-/* synccert: the dual kernel K of an activation (MODEL.md section 2).
+/* synccert: the dual kernel K of an activation (doc/model.md section 2).
 
    For unit tokens with <x,y> = rho the pre-activations are centred Gaussians
    with variance q + s and covariance q rho + s, so with t^2 = q + s and the
@@ -44,15 +44,19 @@ void sc_kernel_result_init(sc_kernel_result *r);
 void sc_kernel_result_clear(sc_kernel_result *r);
 
 /* Compute K(1), K'(1) and, if rho != NULL, K(rho), K'(rho) for act with
-   exact q, s (NULL means q = 1, s = 0), raising the working precision from
-   a start chosen for `digits` until every finite output has `digits`
-   correct significant digits (or, for a value whose ball contains 0, an
-   absolute error below 10^-digits), up to prec_cap bits (0: a default of
-   16 * the start, at least 4096).  SC_ERR_PREC with a message saying what
-   was reached if the cap is hit. */
+   exact q, s (NULL means q = 1, s = 0) through the precision policy
+   (prec.h): every output must meet `digits` (sc_arb_meets_digits; K'(1) =
+   +inf exactly for jump activations counts as met).  prec_cap 0: the
+   policy's default cap.  SC_ERR_INPUT for bad arguments, SC_ERR_PREC with
+   a message saying what was reached if the cap is hit, SC_ERR_BUDGET.
+   r->prec is the last working precision used. */
 int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
                       const fmpq_t q, const fmpq_t s, slong digits, int method,
                       slong prec_cap);
+
+/* SC_ERR_INPUT with a message unless rho lies in [-1, 1], q > 0, s >= 0
+   (NULL arguments are not checked). */
+int sc_kernel_check_inputs(const fmpq_t rho, const fmpq_t q, const fmpq_t s);
 
 /* Exact rational K(rho), K'(rho) for polynomial activations: poly with any
    rational q > 0, s >= 0; hermite when q + s = 1.  Returns 1 if computed,

@@ -1,4 +1,4 @@
-/* synccert: interval extensions of the dual kernel (MODEL.md sections 2, 5).
+/* synccert: interval extensions of the dual kernel (doc/model.md sections 2, 5).
 
    An sc_kfun holds one activation with parameter BALLS (exact values or
    whole parameter boxes), weight variance q and bias variance s as balls,
@@ -27,8 +27,8 @@
    the Hermite series (computed once, certified Gaussian integrals) where its
    tail bound is negligible, and from sc_kernel_eval otherwise; they are
    cached per rho.  An sc_kfun is not thread-safe: use one per thread. */
-#ifndef SYNCCERT_INTERVAL_H
-#define SYNCCERT_INTERVAL_H
+#ifndef SYNCCERT_KFUN_H
+#define SYNCCERT_KFUN_H
 
 #include <arb.h>
 #include "synccert/act.h"

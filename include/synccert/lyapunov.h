@@ -1,4 +1,4 @@
-/* synccert: synchronisation near the diagonal (MODEL.md section 4).
+/* synccert: synchronisation near the diagonal (doc/model.md section 4).
 
    Near the diagonal log|X - Y| has drift lambda and variance rate v:
      lambda = (sigma^2 / 2) [ (d - 3) K'(1) - (d - 1) K(1) ],
@@ -10,8 +10,16 @@
 #include <arb.h>
 #include <flint/fmpz.h>
 #include "synccert/act.h"
+#include "synccert/prec.h"
 
-/* lambda, v (either may be NULL) from K(1), K'(1). */
+/* Is K'(1) = +inf exactly (jump activations: an infinite midpoint with a
+   zero radius, as the kernel returns it)?  Never true for NaN or a wide
+   ball. */
+int sc_lyapunov_dK1_inf(const arb_t dK1);
+
+/* lambda, v (either may be NULL) from K(1), K'(1).  When K'(1) = +inf
+   (sc_lyapunov_dK1_inf): v = +inf and lambda = sign(d - 3) inf, NaN at
+   d = 3. */
 void sc_lyapunov_lambda_v(arb_t lambda, arb_t v, const arb_t K1, const arb_t dK1,
                           const arb_t d, const arb_t sigma2, slong prec);
 
@@ -33,7 +41,12 @@ int sc_verdict_from_lambda(const arb_t lambda);
 typedef struct
 {
     arb_t K1, dK1, Km1;     /* K(1), K'(1), K(-1) */
-    arb_t lambda, v, pstar; /* pstar meaningful when lambda < 0 */
+    arb_t lambda, v, pstar; /* pstar meaningful when lambda < 0; NaN
+                               exactly when K'(1) = +inf */
+    int lambda_undefined;   /* K'(1) = +inf and d = 3: lambda is undefined
+                               (NaN), the verdict undecided */
+    arb_t g;                /* g(p) when has_g (NaN exactly when K'(1) = +inf) */
+    int has_g;
     arb_t bminus1;          /* b(-1) = sigma^2 (d-1) (K(1) + K(-1)) */
     arb_t lambda_anti;      /* antipodal exponent when phi is odd (= lambda) */
     int odd;                /* phi certified odd with s = 0: b(-1) = 0, lambda_anti valid */
@@ -46,10 +59,27 @@ sc_lyap_result;
 void sc_lyap_result_init(sc_lyap_result *r);
 void sc_lyap_result_clear(sc_lyap_result *r);
 
+/* Every field of r (g(p) when p != NULL) at working precision prec (one step of
+   sc_lyapunov_certify; the balls may be wide).  SC_OK or the kernel's
+   error with a message. */
+int sc_lyapunov_eval(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
+                     const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                     slong prec);
+
 /* Certified Lyapunov quantities for act in integer dimension d >= 2 with
-   exact sigma > 0, q > 0, s >= 0 (NULL: 1, 1, 0), `digits` digits. */
+   exact sigma > 0, q > 0, s >= 0 (NULL: 1, 1, 0) through the precision
+   policy (prec.h; prec_cap 0: its default cap): every number except the
+   two undefined ones above meets `digits` (else SC_ERR_PREC, never a NaN
+   passed as a result), then the precision is raised up to the cap to
+   decide the sign of lambda (verdict undecided if it cannot be). */
 int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
                         const fmpq_t sigma, const fmpq_t q, const fmpq_t s,
                         slong digits, slong prec_cap);
+
+/* The same and, when p != NULL, the moment Lyapunov function g(p) at the
+   exact p (r->g, r->has_g; certified like p*). */
+int sc_lyapunov_certify_p(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
+                          const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                          slong digits, slong prec_cap);
 
 #endif

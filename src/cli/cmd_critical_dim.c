@@ -1,5 +1,6 @@
 /* `synccert critical-dim ACT`: the critical dimension d* and the integer
-   dimensions on either side of it (MODEL.md section 4, critdim.h). */
+   dimensions on either side of it (doc/model.md section 4; sc_critical_dim,
+   once per built-in activation for 'all'). */
 #include <string.h>
 #include "cli.h"
 #include "synccert/critdim.h"
@@ -10,7 +11,7 @@ static const char help[] =
 "usage: synccert critical-dim ACT|all [--sigma S] [--weight-var Q] [--bias-var B]\n"
 "                             [--digits N] [--prec-cap BITS] [--json]\n"
 "\n"
-"The dimension threshold of synchronisation (MODEL.md section 4).  lambda(d) =\n"
+"The dimension threshold of synchronisation (doc/model.md, section 4).  lambda(d) =\n"
 "(sigma^2/2) [(d-3) K'(1) - (d-1) K(1)] is affine in d, so\n"
 "  - if K'(1) <= K(1) (certified), lambda < 0 in every dimension d >= 2: there is\n"
 "    no critical dimension (dstar 'none', max_sync_dim 'all');\n"
@@ -41,7 +42,10 @@ static const char help[] =
 "                   not decide (or where lambda is exactly 0, or undefined); they are\n"
 "                   reported, never guessed\n"
 "Each integer answer comes from the sign of the enclosure of lambda at that integer.\n"
-"Exit status: 0 success, 1 a computation failed, 2 bad input.\n"
+"K(1) and K'(1) always have N digits; d* and the integers beside it get what the\n"
+"precision cap allows.\n"
+"Exit status: 0 success, 1 a computation failed (K(1), K'(1) not reached within the\n"
+"cap; with 'all', any activation), 2 bad input.\n"
 "Example: synccert critical-dim gelu      synccert critical-dim all --json\n";
 
 static void text_dimv(int kind, const fmpz_t v)
@@ -173,11 +177,51 @@ static void print_row(const char *name, const sc_critdim_result *r, slong digits
     printf("\n");
 }
 
+/* One activation: compute and print it (a row of the table or an element
+   of the JSON array for 'all'; there a failure is reported in place and
+   the run goes on).  Returns the exit status. */
+static int one(const sc_act_t act, int all, int json, slong *nout, const fmpq_t q,
+               const fmpq_t s, slong digits, slong cap, const char *cmd)
+{
+    sc_critdim_result r;
+    char *spec = sc_act_spec(act);
+    int st, rc = 0;
+
+    sc_critdim_result_init(&r);
+    st = sc_critical_dim(&r, act, q, s, digits, cap);
+    if (st != SC_OK && !all)
+        rc = sc_cli_lib_fail(cmd, st);
+    else if (st != SC_OK)
+    {
+        if (json)
+            printf("%s{\"command\": \"critical-dim\", \"activation\": \"%s\", \"error\": \"%s\"}",
+                   (*nout)++ ? ", " : "", spec, sc_last_error());
+        else
+            printf("%-12s error: %s\n", act->def->name, sc_last_error());
+        rc = SC_EXIT_FAIL;
+    }
+    else if (json)
+    {
+        if (all && (*nout)++)
+            printf(", ");
+        print_json(spec, &r, q, s, digits);
+        if (!all)
+            printf("\n");
+    }
+    else if (all)
+        print_row(act->def->name, &r, digits);
+    else
+        print_text(spec, &r, digits);
+    flint_free(spec);
+    sc_critdim_result_clear(&r);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
     const char *cmd = argv[0];
     const char *ssig = NULL, *sq = NULL, *ss = NULL, *sdig = NULL, *scap = NULL;
-    int json = 0, npos = 0, rc = 0, st = SC_OK, all, i, nout = 0;
+    int json = 0, npos = 0, rc = 0, all, i;
     const char *pos[1];
     const sc_opt opts[] = {
         { "sigma", 1, &ssig, NULL, NULL, NULL, 0 },
@@ -189,7 +233,7 @@ static int run(int argc, char **argv)
     };
     sc_act_t act;
     fmpq_t sigma, q, s;
-    slong digits, cap = 0;
+    slong digits, cap = 0, nout = 0;
 
     if ((rc = sc_cli_parse(argc, argv, opts, 6, pos, 1, &npos)) != 0)
         return rc;
@@ -206,62 +250,30 @@ static int run(int argc, char **argv)
         rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
         goto out;
     }
-    if (all && json)
-        printf("[");
-    else if (all)
-        printf("%-12s %-22s%-14s%s\n", "activation", "d*", "max sync dim", "min nonsync dim");
-    for (i = 0; all ? sc_act_registry[i] != NULL : i < 1; i++)
+    if (!all)
     {
-        sc_critdim_result r;
-        char *spec;
-        if (all)
-        {
-            sc_act_set_default(act, sc_act_registry[i]);
-            if (act->def->flags & SC_ACT_COEFFS)
-            {
-                /* no default coefficients: phi = 0 is not an activation */
-                if (!json)
-                    printf("%-12s (needs coefficients, e.g. %s:%s1=1)\n", act->def->name,
-                           act->def->name, act->def->params[0].name);
-                continue;
-            }
-        }
-        sc_critdim_result_init(&r);
-        st = sc_critical_dim(&r, act, q, s, digits, cap);
-        spec = sc_act_spec(act);
-        if (st != SC_OK)
-        {
-            if (all)
-            {
-                /* keep going: report the failure in the table / JSON */
-                if (json)
-                    printf("%s{\"command\": \"critical-dim\", \"activation\": \"%s\", \"error\": \"%s\"}",
-                           nout++ ? ", " : "", spec, sc_last_error());
-                else
-                    printf("%-12s error: %s\n", act->def->name, sc_last_error());
-                rc = SC_EXIT_FAIL;
-            }
-            else
-                rc = sc_cli_lib_fail(cmd, st);
-        }
-        else if (json)
-        {
-            if (all && nout++)
-                printf(", ");
-            print_json(spec, &r, q, s, digits);
-            if (!all)
-                printf("\n");
-        }
-        else if (all)
-            print_row(act->def->name, &r, digits);
-        else
-            print_text(spec, &r, digits);
-        flint_free(spec);
-        sc_critdim_result_clear(&r);
-        if (rc && !all)
-            break;
+        rc = one(act, 0, json, &nout, q, s, digits, cap, cmd);
+        goto out;
     }
-    if (all && json)
+    if (json)
+        printf("[");
+    else
+        printf("%-12s %-22s%-14s%s\n", "activation", "d*", "max sync dim", "min nonsync dim");
+    for (i = 0; sc_act_registry[i] != NULL; i++)
+    {
+        sc_act_set_default(act, sc_act_registry[i]);
+        if (act->def->flags & SC_ACT_COEFFS)
+        {
+            /* no default coefficients: phi = 0 is not an activation */
+            if (!json)
+                printf("%-12s (needs coefficients, e.g. %s:%s1=1)\n", act->def->name,
+                       act->def->name, act->def->params[0].name);
+            continue;
+        }
+        if (one(act, 1, json, &nout, q, s, digits, cap, cmd) != 0)
+            rc = SC_EXIT_FAIL;
+    }
+    if (json)
         printf("]\n");
 out:
     sc_act_clear(act);

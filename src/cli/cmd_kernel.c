@@ -1,16 +1,15 @@
-/* synccert kernel: certified K(1), K'(1) and optionally K(rho), K'(rho). */
+/* synccert kernel: certified K(1), K'(1) and optionally K(rho), K'(rho)
+   (sc_kernel_certify). */
 #include <string.h>
-#include <stdlib.h>
 #include "cli.h"
 #include "synccert/kernel.h"
 #include "synccert/print.h"
-#include "synccert/parse.h"
 
 static const char help[] =
 "usage: synccert kernel ACT [--rho R] [--digits N] [--weight-var q] [--bias-var s]\n"
 "                           [--method auto|closed|smooth|nested] [--budget SECONDS] [--json]\n"
 "\n"
-"Certified values of the dual kernel K of the activation ACT (MODEL.md section 2):\n"
+"Certified values of the dual kernel K of the activation ACT (doc/model.md, section 2):\n"
 "  K(rho) = E[phi(U) phi(V)],  K'(rho) = q E[phi'(U) phi'(V)],\n"
 "where (U, V) are centred Gaussians with variance q + s and covariance q rho + s.\n"
 "\n"
@@ -61,22 +60,77 @@ static void text_line(const char *label, const arb_t x, slong digits)
     flint_free(d);
 }
 
+/* The kernel's options as given (strings are echoed in the output). */
+enum { O_RHO, O_DIG, O_Q, O_S, O_METH, O_BUDGET, O_N };
+
+static void print_json(const char *spec, const sc_kernel_result *r, const char *const *o, slong digits)
+{
+    printf("{\"activation\": \"%s\", \"weight_var\": \"%s\", \"bias_var\": \"%s\", \"K1\": ",
+           spec, o[O_Q] ? o[O_Q] : "1", o[O_S] ? o[O_S] : "0");
+    sc_print_json_real(stdout, r->K1, digits);
+    printf(", \"dK1\": ");
+    sc_print_json_real(stdout, r->dK1, digits);
+    if (r->has_rho)
+    {
+        printf(", \"rho\": \"%s\", \"K\": ", o[O_RHO]);
+        sc_print_json_real(stdout, r->K, digits);
+        printf(", \"dK\": ");
+        sc_print_json_real(stdout, r->dK, digits);
+    }
+    printf(", \"prec_bits\": %ld}\n", (long) r->prec);
+}
+
+static void print_text(const char *spec, const sc_kernel_result *r, const char *const *o, slong digits)
+{
+    printf("activation %s  (q = %s, s = %s)\n", spec, o[O_Q] ? o[O_Q] : "1", o[O_S] ? o[O_S] : "0");
+    text_line("K(1)", r->K1, digits);
+    text_line("K'(1)", r->dK1, digits);
+    if (r->has_rho)
+    {
+        printf("rho        %s\n", o[O_RHO]);
+        text_line("K(rho)", r->K, digits);
+        text_line("K'(rho)", r->dK, digits);
+    }
+    printf("(every digit certified; working precision %ld bits)\n", (long) r->prec);
+}
+
+/* Numbers and their domains; 0 or the exit status (message printed). */
+static int read_args(slong *digits, fmpq_t rho, fmpq_t q, fmpq_t s, fmpq_t budget,
+                     const char *const *o, const char *cmd)
+{
+    int rc;
+    if ((rc = sc_cli_digits(digits, o[O_DIG], cmd)) ||
+        (rc = sc_cli_fmpq(q, o[O_Q], "1", cmd, "--weight-var")) ||
+        (rc = sc_cli_fmpq(s, o[O_S], "0", cmd, "--bias-var")) ||
+        (rc = sc_cli_fmpq(budget, o[O_BUDGET], "120", cmd, "--budget")) ||
+        (o[O_RHO] != NULL && (rc = sc_cli_fmpq(rho, o[O_RHO], NULL, cmd, "--rho"))))
+        return rc;
+    if (fmpq_sgn(q) <= 0)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--weight-var must be > 0 (got %s)", o[O_Q]);
+    if (fmpq_sgn(s) < 0)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--bias-var must be >= 0 (got %s)", o[O_S]);
+    if (fmpq_sgn(budget) <= 0 || fmpq_cmp_ui(budget, 86400) > 0)
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--budget must be in (0, 86400] seconds (got %s)", o[O_BUDGET]);
+    if (o[O_RHO] != NULL && (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0))
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--rho must lie in [-1, 1] (got %s)", o[O_RHO]);
+    return 0;
+}
+
 static int run(int argc, char **argv)
 {
-    const char *cmd = argv[0], *pos[1], *rho_s = NULL, *dig_s = NULL, *q_s = NULL,
-               *s_s = NULL, *meth_s = NULL, *budget_s = NULL;
+    const char *cmd = argv[0], *pos[1], *o[O_N] = { NULL };
     int json = 0, npos, method, rc = SC_EXIT_OK, st;
     slong digits;
     fmpq_t rho, q, s, budget;
     sc_act_t act;
     sc_kernel_result r;
     const sc_opt opts[] = {
-        { "rho", 1, &rho_s, NULL, NULL, NULL, 0 },
-        { "digits", 1, &dig_s, NULL, NULL, NULL, 0 },
-        { "weight-var", 1, &q_s, NULL, NULL, NULL, 0 },
-        { "bias-var", 1, &s_s, NULL, NULL, NULL, 0 },
-        { "method", 1, &meth_s, NULL, NULL, NULL, 0 },
-        { "budget", 1, &budget_s, NULL, NULL, NULL, 0 },
+        { "rho", 1, &o[O_RHO], NULL, NULL, NULL, 0 },
+        { "digits", 1, &o[O_DIG], NULL, NULL, NULL, 0 },
+        { "weight-var", 1, &o[O_Q], NULL, NULL, NULL, 0 },
+        { "bias-var", 1, &o[O_S], NULL, NULL, NULL, 0 },
+        { "method", 1, &o[O_METH], NULL, NULL, NULL, 0 },
+        { "budget", 1, &o[O_BUDGET], NULL, NULL, NULL, 0 },
         { "json", 0, NULL, &json, NULL, NULL, 0 },
     };
 
@@ -84,100 +138,34 @@ static int run(int argc, char **argv)
         return rc;
     if (npos != 1)
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "expected one activation (see 'synccert help kernel')");
-    if (!method_of(meth_s, &method))
-        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--method: unknown method '%s' (auto, closed, smooth, nested)", meth_s);
+    if (!method_of(o[O_METH], &method))
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--method: unknown method '%s' (auto, closed, smooth, nested)", o[O_METH]);
 
-    fmpq_init(rho);
-    fmpq_init(q);
-    fmpq_init(s);
-    fmpq_init(budget);
+    fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(budget);
     sc_act_init(act);
     sc_kernel_result_init(&r);
-    if ((rc = sc_cli_digits(&digits, dig_s, cmd)) != 0)
+    if ((rc = read_args(&digits, rho, q, s, budget, o, cmd)) != 0)
         goto done;
-    if ((rc = sc_cli_fmpq(q, q_s, "1", cmd, "--weight-var")) != 0)
-        goto done;
-    if ((rc = sc_cli_fmpq(s, s_s, "0", cmd, "--bias-var")) != 0)
-        goto done;
-    if ((rc = sc_cli_fmpq(budget, budget_s, "120", cmd, "--budget")) != 0)
-        goto done;
-    if (rho_s != NULL && (rc = sc_cli_fmpq(rho, rho_s, NULL, cmd, "--rho")) != 0)
-        goto done;
-    if (fmpq_sgn(q) <= 0)
-    {
-        rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--weight-var must be > 0 (got %s)", q_s);
-        goto done;
-    }
-    if (fmpq_sgn(s) < 0)
-    {
-        rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--bias-var must be >= 0 (got %s)", s_s);
-        goto done;
-    }
-    if (fmpq_sgn(budget) <= 0 || fmpq_cmp_ui(budget, 86400) > 0)
-    {
-        rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--budget must be in (0, 86400] seconds (got %s)", budget_s);
-        goto done;
-    }
-    if (rho_s != NULL && (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0))
-    {
-        rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--rho must lie in [-1, 1] (got %s)", rho_s);
-        goto done;
-    }
     if ((st = sc_act_parse(act, pos[0])) != SC_OK)
     {
         rc = sc_cli_lib_fail(cmd, st);
         goto done;
     }
-
     sc_budget_set(fmpq_get_d(budget));
-    st = sc_kernel_certify(&r, act, rho_s ? rho : NULL, q, s, digits, method, 0);
+    st = sc_kernel_certify(&r, act, o[O_RHO] ? rho : NULL, q, s, digits, method, 0);
     sc_budget_set(0);
     if (st != SC_OK)
-    {
         rc = sc_cli_lib_fail(cmd, st);
-        goto done;
-    }
-
-    if (json)
-    {
-        char *spec = sc_act_spec(act);
-        printf("{\"activation\": \"%s\", \"weight_var\": \"%s\", \"bias_var\": \"%s\", \"K1\": ",
-               spec, q_s ? q_s : "1", s_s ? s_s : "0");
-        sc_print_json_real(stdout, r.K1, digits);
-        printf(", \"dK1\": ");
-        sc_print_json_real(stdout, r.dK1, digits);
-        if (rho_s != NULL)
-        {
-            printf(", \"rho\": \"%s\", \"K\": ", rho_s);
-            sc_print_json_real(stdout, r.K, digits);
-            printf(", \"dK\": ");
-            sc_print_json_real(stdout, r.dK, digits);
-        }
-        printf(", \"prec_bits\": %ld}\n", (long) r.prec);
-        flint_free(spec);
-    }
     else
     {
         char *spec = sc_act_spec(act);
-        printf("activation %s  (q = %s, s = %s)\n", spec, q_s ? q_s : "1", s_s ? s_s : "0");
-        text_line("K(1)", r.K1, digits);
-        text_line("K'(1)", r.dK1, digits);
-        if (rho_s != NULL)
-        {
-            printf("rho        %s\n", rho_s);
-            text_line("K(rho)", r.K, digits);
-            text_line("K'(rho)", r.dK, digits);
-        }
-        printf("(every digit certified; working precision %ld bits)\n", (long) r.prec);
+        (json ? print_json : print_text)(spec, &r, o, digits);
         flint_free(spec);
     }
 done:
     sc_kernel_result_clear(&r);
     sc_act_clear(act);
-    fmpq_clear(rho);
-    fmpq_clear(q);
-    fmpq_clear(s);
-    fmpq_clear(budget);
+    fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s); fmpq_clear(budget);
     return rc;
 }
 

@@ -1,11 +1,9 @@
 /* `synccert lyapunov ACT --dim D`: the two-point Lyapunov exponent and the
-   synchronisation verdict (MODEL.md section 4). */
+   synchronisation verdict (doc/model.md section 4; sc_lyapunov_certify_p). */
 #include <string.h>
 #include <ctype.h>
 #include "cli.h"
-#include "synccert/twopoint.h"
 #include "synccert/lyapunov.h"
-#include "synccert/print.h"
 #include "synccert/parse.h"
 
 static const char help[] =
@@ -13,7 +11,7 @@ static const char help[] =
 "                         [--p P] [--digits N] [--prec-cap BITS] [--json]\n"
 "\n"
 "Certified synchronisation quantities of two tokens on the sphere S^{D-1} driven\n"
-"by common noise through the activation ACT (MODEL.md section 4).\n"
+"by common noise through the activation ACT (doc/model.md, section 4).\n"
 "\n"
 "Arguments and options:\n"
 "  ACT               activation, NAME or NAME:key=value,... (see 'synccert help activations')\n"
@@ -53,6 +51,79 @@ static const char help[] =
 "Exit status: 0 success, 1 the digits could not be reached, 2 bad input.\n"
 "Example: synccert lyapunov tanh --dim 4      synccert lyapunov gelu --dim 31 --json\n";
 
+static void print_json(const char *spec, const sc_lyap_result *r, const fmpz_t d,
+                       const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                       slong digits)
+{
+    printf("{\"command\": \"lyapunov\", \"activation\": \"%s\", \"dim\": ", spec);
+    fmpz_fprint(stdout, d);
+    printf(", ");
+    sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
+    sc_cli_json_fmpq(stdout, "q", q, 1);
+    sc_cli_json_fmpq(stdout, "s", s, 1);
+    sc_cli_json_real(stdout, "K1", r->K1, digits, 1);
+    sc_cli_json_real(stdout, "dK1", r->dK1, digits, 1);
+    sc_cli_json_real(stdout, "lambda", r->lambda, digits, 1);
+    sc_cli_json_real(stdout, "v", r->v, digits, 1);
+    if (r->has_g)
+    {
+        sc_cli_json_fmpq(stdout, "p", p, 1);
+        sc_cli_json_real(stdout, "g", r->g, digits, 1);
+    }
+    sc_cli_json_real(stdout, "pstar", r->pstar, digits, 1);
+    sc_cli_json_real(stdout, "b_minus1", r->bminus1, digits, 1);
+    if (r->odd)
+        sc_cli_json_real(stdout, "lambda_anti", r->lambda_anti, digits, 1);
+    else
+        printf("\"lambda_anti\": null, ");
+    printf("\"odd\": %s, \"antipodal\": \"%s\", \"verdict\": \"%s\", \"prec_bits\": %ld}\n",
+           r->odd ? "true" : "false", sc_antipodal_name(r->antipodal),
+           sc_verdict_name(r->verdict), (long) r->prec);
+}
+
+static void print_text(const char *spec, const sc_lyap_result *r, const fmpz_t d,
+                       const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                       slong digits)
+{
+    printf("activation   %s\n", spec);
+    printf("dimension    "); fmpz_print(d);
+    printf("\nsigma        "); fmpq_print(sigma);
+    if (!fmpq_is_one(q) || !fmpq_is_zero(s))
+    {
+        printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
+    }
+    printf("\nK(1)         "); sc_cli_text_real(stdout, r->K1, digits);
+    printf("\nK'(1)        "); sc_cli_text_real(stdout, r->dK1, digits);
+    printf("\nlambda       "); sc_cli_text_real(stdout, r->lambda, digits);
+    printf("\nv            "); sc_cli_text_real(stdout, r->v, digits);
+    if (r->has_g)
+    {
+        char *ps = fmpq_get_str(NULL, 10, p);
+        printf("\ng(%s)%*s", ps, (int) FLINT_MAX(1, 10 - (slong) strlen(ps)), "");
+        flint_free(ps);
+        sc_cli_text_real(stdout, r->g, digits);
+    }
+    printf("\np*           "); sc_cli_text_real(stdout, r->pstar, digits);
+    if (r->verdict == SC_SYNC_YES && arb_is_finite(r->pstar))
+        printf("   (moments E|X-Y|^p with 0 < p < p* contract)");
+    printf("\nb(-1)        "); sc_cli_text_real(stdout, r->bminus1, digits);
+    if (r->odd)
+        printf("   (phi odd: b(-1) = 0, antipodal exponent = lambda)");
+    printf("\nantipodal    %s", sc_antipodal_name(r->antipodal));
+    printf("\nverdict      %s", sc_verdict_name(r->verdict));
+    if (r->verdict == SC_SYNC_YES)
+        printf("   (lambda < 0 certified)");
+    else if (r->verdict == SC_SYNC_NO)
+        printf("   (lambda > 0 certified)");
+    else if (r->lambda_undefined)
+        printf("   (lambda undefined: K'(1) = inf and d = 3)");
+    else if (arb_is_zero(r->lambda))
+        printf("   (lambda = 0 exactly: neither)");
+    else
+        printf("   (the sign of lambda could not be certified at %ld bits)", (long) r->prec);
+    printf("\n");
+}
+
 static int run(int argc, char **argv)
 {
     const char *cmd = argv[0];
@@ -74,7 +145,7 @@ static int run(int argc, char **argv)
     fmpq_t sigma, q, s, p;
     slong digits, cap = 0;
     sc_lyap_result r;
-    arb_t g, pb;
+    char *spec;
 
     if ((rc = sc_cli_parse(argc, argv, opts, 8, pos, 1, &npos)) != 0)
         return rc;
@@ -84,107 +155,31 @@ static int run(int argc, char **argv)
     fmpz_init(d);
     fmpq_init(sigma); fmpq_init(q); fmpq_init(s); fmpq_init(p);
     sc_lyap_result_init(&r);
-    arb_init(g);
-    arb_init(pb);
     if ((rc = sc_cli_act(act, pos[0], cmd)) || (rc = sc_cli_dim(d, sdim, cmd)) ||
-        (rc = sc_cli_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
-        goto out;
-    if (sp != NULL && (rc = sc_cli_fmpq(p, sp, "0", cmd, "--p")))
+        (rc = sc_cli_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)) ||
+        (sp != NULL && (rc = sc_cli_fmpq(p, sp, "0", cmd, "--p"))))
         goto out;
     if (scap != NULL && sc_parse_slong(&cap, scap, "--prec-cap", 64, SC_PREC_MAX) != SC_OK)
     {
         rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
         goto out;
     }
-    st = sc_lyapunov_certify(&r, act, d, sigma, q, s, digits, cap);
-    if (st != SC_OK)
+    if ((st = sc_lyapunov_certify_p(&r, act, d, sigma, q, s, sp ? p : NULL, digits, cap)) != SC_OK)
     {
         rc = sc_cli_lib_fail(cmd, st);
         goto out;
     }
-    if (sp != NULL)
-    {
-        arb_set_fmpq(pb, p, r.prec);
-        sc_lyapunov_g(g, pb, r.lambda, r.v, r.prec);
-    }
-    {
-        char *spec = sc_act_spec(act);
-        if (json)
-        {
-            printf("{\"command\": \"lyapunov\", \"activation\": \"%s\", \"dim\": ", spec);
-            fmpz_fprint(stdout, d);
-            printf(", ");
-            sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
-            sc_cli_json_fmpq(stdout, "q", q, 1);
-            sc_cli_json_fmpq(stdout, "s", s, 1);
-            sc_cli_json_real(stdout, "K1", r.K1, digits, 1);
-            sc_cli_json_real(stdout, "dK1", r.dK1, digits, 1);
-            sc_cli_json_real(stdout, "lambda", r.lambda, digits, 1);
-            sc_cli_json_real(stdout, "v", r.v, digits, 1);
-            if (sp != NULL)
-            {
-                sc_cli_json_fmpq(stdout, "p", p, 1);
-                sc_cli_json_real(stdout, "g", g, digits, 1);
-            }
-            sc_cli_json_real(stdout, "pstar", r.pstar, digits, 1);
-            sc_cli_json_real(stdout, "b_minus1", r.bminus1, digits, 1);
-            if (r.odd)
-                sc_cli_json_real(stdout, "lambda_anti", r.lambda_anti, digits, 1);
-            else
-                printf("\"lambda_anti\": null, ");
-            printf("\"odd\": %s, \"antipodal\": \"%s\", \"verdict\": \"%s\", \"prec_bits\": %ld}\n",
-                   r.odd ? "true" : "false", sc_antipodal_name(r.antipodal),
-                   sc_verdict_name(r.verdict), (long) r.prec);
-        }
-        else
-        {
-            printf("activation   %s\n", spec);
-            printf("dimension    "); fmpz_print(d);
-            printf("\nsigma        "); fmpq_print(sigma);
-            if (!fmpq_is_one(q) || !fmpq_is_zero(s))
-            {
-                printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
-            }
-            printf("\nK(1)         "); sc_cli_text_real(stdout, r.K1, digits);
-            printf("\nK'(1)        "); sc_cli_text_real(stdout, r.dK1, digits);
-            printf("\nlambda       "); sc_cli_text_real(stdout, r.lambda, digits);
-            printf("\nv            "); sc_cli_text_real(stdout, r.v, digits);
-            if (sp != NULL)
-            {
-                char *ps = fmpq_get_str(NULL, 10, p);
-                printf("\ng(%s)%*s", ps, (int) FLINT_MAX(1, 10 - (slong) strlen(ps)), "");
-                flint_free(ps);
-                sc_cli_text_real(stdout, g, digits);
-            }
-            printf("\np*           "); sc_cli_text_real(stdout, r.pstar, digits);
-            if (r.verdict == SC_SYNC_YES && arb_is_finite(r.pstar))
-                printf("   (moments E|X-Y|^p with 0 < p < p* contract)");
-            printf("\nb(-1)        "); sc_cli_text_real(stdout, r.bminus1, digits);
-            if (r.odd)
-                printf("   (phi odd: b(-1) = 0, antipodal exponent = lambda)");
-            printf("\nantipodal    %s", sc_antipodal_name(r.antipodal));
-            printf("\nverdict      %s", sc_verdict_name(r.verdict));
-            if (r.verdict == SC_SYNC_YES)
-                printf("   (lambda < 0 certified)");
-            else if (r.verdict == SC_SYNC_NO)
-                printf("   (lambda > 0 certified)");
-            else if (arf_is_nan(arb_midref(r.lambda)))
-                printf("   (lambda undefined: K'(1) = inf and d = 3)");
-            else if (arb_is_zero(r.lambda))
-                printf("   (lambda = 0 exactly: neither)");
-            else
-                printf("   (the sign of lambda could not be certified at %ld bits)", (long) r.prec);
-            printf("\n");
-        }
-        flint_free(spec);
-    }
+    spec = sc_act_spec(act);
+    if (json)
+        print_json(spec, &r, d, sigma, q, s, p, digits);
+    else
+        print_text(spec, &r, d, sigma, q, s, p, digits);
+    flint_free(spec);
 out:
     sc_act_clear(act);
     fmpz_clear(d);
     fmpq_clear(sigma); fmpq_clear(q); fmpq_clear(s); fmpq_clear(p);
     sc_lyap_result_clear(&r);
-    arb_clear(g);
-    arb_clear(pb);
     return rc;
 }
 

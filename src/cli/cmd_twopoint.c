@@ -1,8 +1,7 @@
 /* `synccert twopoint ACT --dim D --rho R`: the two-point coefficients b(R),
-   a(R) (MODEL.md section 3). */
+   a(R) (doc/model.md section 3; sc_twopoint_certify). */
 #include "cli.h"
 #include "synccert/twopoint.h"
-#include "synccert/parse.h"
 
 static const char help[] =
 "usage: synccert twopoint ACT --dim D --rho R [--sigma S] [--weight-var Q]\n"
@@ -12,7 +11,7 @@ static const char help[] =
 "overlap rho = <X, Y> solves d rho = b(rho) dt + sqrt(a(rho)) dB with\n"
 "  b(rho) = sigma^2 [ (d - 2 + rho^2) K(rho) - (d - 1) rho K(1) ]\n"
 "  a(rho) = 2 sigma^2 (1 - rho^2) (K(1) - rho K(rho))\n"
-"(MODEL.md section 3; K is the dual kernel of ACT).\n"
+"(doc/model.md, section 3; K is the dual kernel of ACT).\n"
 "\n"
 "Arguments and options:\n"
 "  ACT               activation, NAME or NAME:key=value,... (see 'synccert help activations')\n"
@@ -30,6 +29,40 @@ static const char help[] =
 "is exactly 0 for odd activations (with bias variance 0).\n"
 "Exit status: 0 success, 1 the digits could not be reached, 2 bad input.\n"
 "Example: synccert twopoint tanh --dim 8 --rho 0.5\n";
+
+static void print_json(const char *spec, const arb_t b, const arb_t a, const fmpz_t d,
+                       const fmpq_t rho, const fmpq_t sigma, const fmpq_t q, const fmpq_t s,
+                       slong digits)
+{
+    printf("{\"command\": \"twopoint\", \"activation\": \"%s\", \"dim\": ", spec);
+    fmpz_fprint(stdout, d);
+    printf(", ");
+    sc_cli_json_fmpq(stdout, "rho", rho, 1);
+    sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
+    sc_cli_json_fmpq(stdout, "q", q, 1);
+    sc_cli_json_fmpq(stdout, "s", s, 1);
+    sc_cli_json_real(stdout, "b", b, digits, 1);
+    sc_cli_json_real(stdout, "a", a, digits, 0);
+    printf("}\n");
+}
+
+static void print_text(const char *spec, const arb_t b, const arb_t a, const fmpz_t d,
+                       const fmpq_t rho, const fmpq_t sigma, const fmpq_t q, const fmpq_t s,
+                       slong digits)
+{
+    printf("activation   %s\n", spec);
+    printf("dimension    "); fmpz_print(d);
+    printf("\nsigma        "); fmpq_print(sigma);
+    if (!fmpq_is_one(q) || !fmpq_is_zero(s))
+    {
+        printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
+    }
+    printf("\nrho          "); fmpq_print(rho);
+    printf("\nb(rho)       "); sc_cli_text_real(stdout, b, digits);
+    printf("   (drift of rho)");
+    printf("\na(rho)       "); sc_cli_text_real(stdout, a, digits);
+    printf("   (diffusion coefficient of rho)\n");
+}
 
 static int run(int argc, char **argv)
 {
@@ -64,55 +97,18 @@ static int run(int argc, char **argv)
     if ((rc = sc_cli_act(act, pos[0], cmd)) || (rc = sc_cli_dim(d, sdim, cmd)))
         goto out;
     if (srho == NULL)
-    {
         rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--rho R is required (a number in [-1, 1])");
-        goto out;
-    }
-    if ((rc = sc_cli_fmpq(rho, srho, "0", cmd, "--rho")))
-        goto out;
-    if (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0)
-    {
+    else if (!(rc = sc_cli_fmpq(rho, srho, "0", cmd, "--rho")) &&
+             (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0))
         rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--rho must lie in [-1, 1], got '%s'", srho);
+    if (rc || (rc = sc_cli_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
         goto out;
-    }
-    if ((rc = sc_cli_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
-        goto out;
-    st = sc_twopoint_certify(b, a, act, d, rho, sigma, q, s, digits, 0);
-    if (st != SC_OK)
-    {
+    if ((st = sc_twopoint_certify(b, a, act, d, rho, sigma, q, s, digits, 0)) != SC_OK)
         rc = sc_cli_lib_fail(cmd, st);
-        goto out;
-    }
+    else
     {
         char *spec = sc_act_spec(act);
-        if (json)
-        {
-            printf("{\"command\": \"twopoint\", \"activation\": \"%s\", \"dim\": ", spec);
-            fmpz_fprint(stdout, d);
-            printf(", ");
-            sc_cli_json_fmpq(stdout, "rho", rho, 1);
-            sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
-            sc_cli_json_fmpq(stdout, "q", q, 1);
-            sc_cli_json_fmpq(stdout, "s", s, 1);
-            sc_cli_json_real(stdout, "b", b, digits, 1);
-            sc_cli_json_real(stdout, "a", a, digits, 0);
-            printf("}\n");
-        }
-        else
-        {
-            printf("activation   %s\n", spec);
-            printf("dimension    "); fmpz_print(d);
-            printf("\nsigma        "); fmpq_print(sigma);
-            if (!fmpq_is_one(q) || !fmpq_is_zero(s))
-            {
-                printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
-            }
-            printf("\nrho          "); fmpq_print(rho);
-            printf("\nb(rho)       "); sc_cli_text_real(stdout, b, digits);
-            printf("   (drift of rho)");
-            printf("\na(rho)       "); sc_cli_text_real(stdout, a, digits);
-            printf("   (diffusion coefficient of rho)\n");
-        }
+        (json ? print_json : print_text)(spec, b, a, d, rho, sigma, q, s, digits);
         flint_free(spec);
     }
 out:

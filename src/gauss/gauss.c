@@ -123,6 +123,36 @@ static int weighted(acb_ptr out, const acb_t z, void *param, slong order, slong 
     return r;
 }
 
+void sc_gauss_cutoff(arb_t R, arb_t T, arb_srcptr g, slong ng, int scaled, slong prec)
+{
+    /* start where exp(-R^2/(2 c^2)) ~ 2^-prec and move out until the tail
+       bound is below 2^-(prec+4) (it decreases super-exponentially) */
+    slong R0 = scaled ? (slong) ceil(2.0 * sqrt(0.6931471805599453 * (double) (prec + 8)))
+                      : (slong) ceil(sqrt(2.0 * 0.6931471805599453 * (double) (prec + 8)));
+    slong k;
+    arb_t target, Rs;
+    arb_init(target);
+    arb_init(Rs);
+    arb_one(target);
+    arb_mul_2exp_si(target, target, -prec - 4);
+    for (k = 0; ; k++)
+    {
+        arb_set_si(R, R0 + k);
+        if (scaled)
+        {
+            arb_sqrt_ui(Rs, 2, 64);
+            arb_div(Rs, R, Rs, 64);
+        }
+        else
+            arb_set(Rs, R);
+        sc_gauss_tail_bound(T, Rs, g, ng, 64);
+        if (arb_le(T, target) || k > 4 * R0 + 64)
+            break;
+    }
+    arb_clear(target);
+    arb_clear(Rs);
+}
+
 int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
                     arb_srcptr split, slong nsplit,
                     arb_srcptr g, slong ng, slong prec)
@@ -137,9 +167,9 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
     weighted_ctx w;
     acb_calc_integrate_opt_t opt;
     acb_t a, b, val;
-    arb_t R, T, target;
+    arb_t R, T;
     mag_t tol;
-    slong i, R0, k;
+    slong i;
 
     w.F = F;
     w.param = param;
@@ -148,21 +178,9 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
     acb_init(val);
     arb_init(R);
     arb_init(T);
-    arb_init(target);
     mag_init(tol);
 
-    /* Truncation point: start where exp(-R^2/2) ~ 2^-prec and move out until
-       the tail bound is below 2^-(prec+4) (it decreases super-exponentially). */
-    R0 = (slong) ceil(sqrt(2.0 * 0.6931471805599453 * (double) (prec + 8)));
-    arb_one(target);
-    arb_mul_2exp_si(target, target, -prec - 4);
-    for (k = 0; ; k++)
-    {
-        arb_set_si(R, R0 + k);
-        sc_gauss_tail_bound(T, R, g, ng, 64);
-        if (arb_le(T, target) || k > 4 * R0 + 64)
-            break;
-    }
+    sc_gauss_cutoff(R, T, g, ng, 0, prec);
 
     acb_calc_integrate_opt_init(opt);
     mag_set_ui_2exp_si(tol, 1, -prec);
@@ -208,7 +226,6 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
     acb_clear(val);
     arb_clear(R);
     arb_clear(T);
-    arb_clear(target);
     mag_clear(tol);
     return SC_OK;
 }

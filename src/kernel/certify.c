@@ -1,5 +1,7 @@
-/* Kernel values at a requested number of correct digits: raise the working
-   precision until every output meets the goal, up to a cap. */
+/* Kernel values at a requested number of correct digits, through the
+   precision policy (prec.h): each step evaluates every output at one
+   working precision; polynomial activations give exact rationals, rounded
+   once at the first step. */
 #include "synccert/kernel.h"
 
 void sc_kernel_result_init(sc_kernel_result *r)
@@ -20,99 +22,120 @@ void sc_kernel_result_clear(sc_kernel_result *r)
     arb_clear(r->dK);
 }
 
-int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
-                      const fmpq_t q, const fmpq_t s, slong digits, int method,
-                      slong prec_cap)
+typedef struct
 {
-    slong prec = sc_prec_for_digits(digits);
-    arb_t one, rb, qb, sb;
-    int st = SC_OK, ok = 0;
+    sc_kernel_result *r;
+    const sc_act_struct *act;
+    const fmpq *rho, *q, *s;
+    slong digits;
+    int method;
+    int exact;              /* the outputs are exact rationals rounded once */
+}
+kcert_ctx;
 
-    if (digits < 1 || digits > 100000)
-        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
+/* Exact rational K(1), K'(1) (and K(rho), K'(rho)) when the activation is
+   a polynomial and the method allows a closed form. */
+static int kcert_exact(kcert_ctx *c, slong prec)
+{
+    fmpq_t one, qq, ss, a, b;
+    int exact;
+    if (c->method != SC_KM_AUTO && c->method != SC_KM_CLOSED)
+        return 0;
+    fmpq_init(one); fmpq_init(qq); fmpq_init(ss); fmpq_init(a); fmpq_init(b);
+    fmpq_one(one);
+    if (c->q) fmpq_set(qq, c->q); else fmpq_one(qq);
+    if (c->s) fmpq_set(ss, c->s);
+    exact = sc_kernel_exact(a, b, c->act, one, qq, ss);
+    if (exact)
+    {
+        arb_set_fmpq(c->r->K1, a, prec);
+        arb_set_fmpq(c->r->dK1, b, prec);
+        if (c->rho != NULL && (exact = sc_kernel_exact(a, b, c->act, c->rho, qq, ss)))
+        {
+            arb_set_fmpq(c->r->K, a, prec);
+            arb_set_fmpq(c->r->dK, b, prec);
+        }
+    }
+    fmpq_clear(one); fmpq_clear(qq); fmpq_clear(ss); fmpq_clear(a); fmpq_clear(b);
+    return exact;
+}
+
+static int kcert_step(void *ctx, slong prec)
+{
+    kcert_ctx *c = ctx;
+    sc_kernel_result *r = c->r;
+    arb_ptr p;
+    arb_t x, qb, sb;
+    int st;
+
+    if ((c->exact = kcert_exact(c, prec)))
+        return SC_OK;
+    p = sc_act_params(c->act, prec);
+    arb_init(x);
+    arb_init(qb);
+    arb_init(sb);
+    if (c->q) arb_set_fmpq(qb, c->q, prec); else arb_one(qb);
+    if (c->s) arb_set_fmpq(sb, c->s, prec);
+    arb_one(x);
+    st = sc_kernel_eval(r->K1, r->dK1, c->act->def, p, c->act->npar, x, qb, sb, c->method, prec);
+    if (st == SC_OK && c->rho != NULL)
+    {
+        arb_set_fmpq(x, c->rho, prec);
+        st = sc_kernel_eval(r->K, r->dK, c->act->def, p, c->act->npar, x, qb, sb, c->method, prec);
+    }
+    sc_act_params_clear(p, c->act);
+    arb_clear(x);
+    arb_clear(qb);
+    arb_clear(sb);
+    return st;
+}
+
+static int kcert_done(void *ctx)
+{
+    const kcert_ctx *c = ctx;
+    const sc_kernel_result *r = c->r;
+    slong n = c->digits;
+    return c->exact ||
+           (sc_arb_meets_digits(r->K1, n) && sc_arb_meets_digits(r->dK1, n) &&
+            (c->rho == NULL || (sc_arb_meets_digits(r->K, n) && sc_arb_meets_digits(r->dK, n))))
+           ? SC_PREC_DONE : SC_PREC_MORE;
+}
+
+/* Correct digits of the worst output, for the message at the cap. */
+static slong kcert_reached(void *ctx)
+{
+    const kcert_ctx *c = ctx;
+    const sc_kernel_result *r = c->r;
+    slong got = FLINT_MIN(arb_rel_accuracy_bits(r->K1), arb_rel_accuracy_bits(r->dK1));
+    if (c->rho != NULL)
+        got = FLINT_MIN(got, FLINT_MIN(arb_rel_accuracy_bits(r->K), arb_rel_accuracy_bits(r->dK)));
+    return FLINT_MAX(0, (slong) (got * 0.30103));
+}
+
+int sc_kernel_check_inputs(const fmpq_t rho, const fmpq_t q, const fmpq_t s)
+{
     if (rho != NULL && (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0))
         return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
     if (q != NULL && fmpq_sgn(q) <= 0)
         return sc_error(SC_ERR_INPUT, "weight variance q must be > 0");
     if (s != NULL && fmpq_sgn(s) < 0)
         return sc_error(SC_ERR_INPUT, "bias variance s must be >= 0");
-    prec_cap = sc_prec_cap(prec, prec_cap);
-    prec = FLINT_MIN(prec, prec_cap);
+    return SC_OK;
+}
 
-    arb_init(one);
-    arb_init(rb);
-    arb_init(qb);
-    arb_init(sb);
+int sc_kernel_certify(sc_kernel_result *r, const sc_act_t act, const fmpq_t rho,
+                      const fmpq_t q, const fmpq_t s, slong digits, int method,
+                      slong prec_cap)
+{
+    kcert_ctx c = { r, act, rho, q, s, digits, method, 0 };
+    sc_prec_policy pol = { .who = act->def->name, .digits = digits, .cap = prec_cap,
+                           .reached = kcert_reached };
+    int st;
+
+    if ((st = sc_kernel_check_inputs(rho, q, s)) != SC_OK)
+        return st;
     r->has_rho = (rho != NULL);
-    {
-        /* polynomial activations: exact rationals, rounded once at the end */
-        fmpq_t one_q, qq, ss, a, b;
-        int exact;
-        fmpq_init(one_q); fmpq_init(qq); fmpq_init(ss); fmpq_init(a); fmpq_init(b);
-        fmpq_one(one_q);
-        if (q) fmpq_set(qq, q); else fmpq_one(qq);
-        if (s) fmpq_set(ss, s);
-        exact = (method == SC_KM_AUTO || method == SC_KM_CLOSED) &&
-                sc_kernel_exact(a, b, act, one_q, qq, ss);
-        if (exact)
-        {
-            arb_set_fmpq(r->K1, a, prec);
-            arb_set_fmpq(r->dK1, b, prec);
-            if (rho != NULL && (exact = sc_kernel_exact(a, b, act, rho, qq, ss)))
-            {
-                arb_set_fmpq(r->K, a, prec);
-                arb_set_fmpq(r->dK, b, prec);
-            }
-        }
-        fmpq_clear(one_q); fmpq_clear(qq); fmpq_clear(ss); fmpq_clear(a); fmpq_clear(b);
-        if (exact)
-        {
-            r->prec = prec;
-            arb_clear(one); arb_clear(rb); arb_clear(qb); arb_clear(sb);
-            return SC_OK;
-        }
-    }
-    for (;;)
-    {
-        arb_ptr p = sc_act_params(act, prec);
-        arb_one(one);
-        if (q) arb_set_fmpq(qb, q, prec); else arb_one(qb);
-        if (s) arb_set_fmpq(sb, s, prec); else arb_zero(sb);
-        st = sc_kernel_eval(r->K1, r->dK1, act->def, p, act->npar, one, qb, sb, method, prec);
-        if (st == SC_OK && rho != NULL)
-        {
-            arb_set_fmpq(rb, rho, prec);
-            st = sc_kernel_eval(r->K, r->dK, act->def, p, act->npar, rb, qb, sb, method, prec);
-        }
-        sc_act_params_clear(p, act);
-        if (st != SC_OK)
-            break;
-        ok = sc_arb_meets_digits(r->K1, digits) && sc_arb_meets_digits(r->dK1, digits) &&
-             (rho == NULL || (sc_arb_meets_digits(r->K, digits) && sc_arb_meets_digits(r->dK, digits)));
-        if (ok || 2 * prec > prec_cap)
-            break;
-        if (sc_budget_expired())
-        {
-            st = sc_budget_error(act->def->name, prec);
-            break;
-        }
-        prec *= 2;
-    }
-    r->prec = prec;
-    if (st == SC_OK && !ok)
-    {
-        slong got = arb_rel_accuracy_bits(r->K1);
-        got = FLINT_MIN(got, arb_rel_accuracy_bits(r->dK1));
-        if (rho != NULL)
-            got = FLINT_MIN(got, FLINT_MIN(arb_rel_accuracy_bits(r->K), arb_rel_accuracy_bits(r->dK)));
-        st = sc_error(SC_ERR_PREC, "%s: could not reach %ld digits within %ld bits of precision "
-                      "(reached about %ld digits); ask for fewer --digits",
-                      act->def->name, (long) digits, (long) prec,
-                      (long) FLINT_MAX(0, (slong) (got * 0.30103)));
-    }
-    arb_clear(one);
-    arb_clear(rb);
-    arb_clear(qb);
-    arb_clear(sb);
+    st = sc_prec_run(&pol, kcert_step, kcert_done, &c);
+    r->prec = pol.prec;
     return st;
 }

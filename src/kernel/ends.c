@@ -1,5 +1,5 @@
 /* The kernel at the ends rho = 1 and rho = -1, where every synchronisation
-   quantity of MODEL.md section 4 comes from. */
+   quantity of doc/model.md section 4 comes from. */
 #include "synccert/kernel.h"
 
 int sc_kernel_at_ends(arb_t K1, arb_t dK1, arb_t Km1, const sc_act_t act,

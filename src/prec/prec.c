@@ -35,26 +35,42 @@ void sc_prec_policy_init(sc_prec_policy *pol, const char *who, slong digits)
     pol->digits = digits;
     pol->start = 0;
     pol->cap = 0;
+    pol->what = NULL;
+    pol->reached = NULL;
     pol->prec = 0;
+}
+
+static int cap_error(const sc_prec_policy *pol, void *ctx, slong prec)
+{
+    const char *what = pol->what != NULL ? pol->what : "";
+    if (pol->reached != NULL)
+        return sc_error(SC_ERR_PREC, "%s: could not reach %ld digits%s within %ld bits of precision "
+                        "(reached about %ld digits); ask for fewer --digits", pol->who,
+                        (long) pol->digits, what, (long) prec, (long) pol->reached(ctx));
+    return sc_error(SC_ERR_PREC, "%s: could not reach %ld digits%s within %ld bits of precision; "
+                    "ask for fewer --digits", pol->who, (long) pol->digits, what, (long) prec);
 }
 
 int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done, void *ctx)
 {
-    slong prec = pol->start > 0 ? pol->start : sc_prec_for_digits(pol->digits) + 10;
-    slong cap = sc_prec_cap(prec, pol->cap);
-    int st;
+    slong prec, cap;
+    int st, how;
 
+    if (pol->digits < 1 || pol->digits > 100000)
+        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
+    prec = pol->start > 0 ? pol->start : sc_prec_for_digits(pol->digits);
+    cap = sc_prec_cap(prec, pol->cap);
     prec = FLINT_MIN(FLINT_MAX(prec, SC_PREC_MIN), cap);
     for (;;)
     {
         pol->prec = prec;
         if ((st = step(ctx, prec)) != SC_OK)
             return st;
-        if (done(ctx))
+        how = done(ctx);
+        if (how == SC_PREC_DONE)
             return SC_OK;
         if (2 * prec > cap)
-            return sc_error(SC_ERR_PREC, "%s: could not reach %ld digits within %ld bits of precision; "
-                            "ask for fewer --digits", pol->who, (long) pol->digits, (long) prec);
+            return how == SC_PREC_MET ? SC_OK : cap_error(pol, ctx, prec);
         if (sc_budget_expired())
             return sc_budget_error(pol->who, prec);
         prec *= 2;

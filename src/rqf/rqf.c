@@ -1,4 +1,4 @@
-/* The Random Quadratic Form (MODEL.md section 6; see include/synccert/rqf.h). */
+/* The Random Quadratic Form (doc/model.md section 6; see include/synccert/rqf.h). */
 #include "synccert/rqf.h"
 #include "synccert/verdict.h"
 #include "synccert/twopoint.h"

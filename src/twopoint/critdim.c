@@ -77,7 +77,7 @@ static int critdim_attempt(sc_critdim_result *r, const sc_act_t act, int homog,
     fmpz_one(r->und_lo);
     fmpz_zero(r->und_hi);
 
-    if (arf_is_pos_inf(arb_midref(r->dK1)))
+    if (sc_lyapunov_dK1_inf(r->dK1))
     {
         /* lambda = -inf at d = 2, undefined at 3, +inf from 4 on */
         r->dstar_kind = SC_DSTAR_FINITE;
@@ -224,32 +224,43 @@ done:
     return settled;
 }
 
+typedef struct
+{
+    sc_critdim_result *r;
+    const sc_act_struct *act;
+    const fmpq *q, *s;
+    int homog;
+    slong digits;
+    int settled;
+}
+cd_ctx;
+
+static int cd_step(void *ctx, slong prec)
+{
+    cd_ctx *c = ctx;
+    int st = sc_kernel_at_ends(c->r->K1, c->r->dK1, NULL, c->act, c->q, c->s, prec);
+    if (st == SC_OK)
+        c->settled = critdim_attempt(c->r, c->act, c->homog, c->digits, prec);
+    c->r->prec = prec;
+    return st;
+}
+
+/* K(1) and K'(1) (printed) must meet the digits; what the integers and d*
+   need beyond that is "settled": until then more precision is spent while
+   the cap allows, and what is still open is reported as undecided. */
+static int cd_done(void *ctx)
+{
+    const cd_ctx *c = ctx;
+    if (!sc_arb_meets_digits(c->r->K1, c->digits) || !sc_arb_meets_digits(c->r->dK1, c->digits))
+        return SC_PREC_MORE;
+    return c->settled ? SC_PREC_DONE : SC_PREC_MET;
+}
+
 int sc_critical_dim(sc_critdim_result *r, const sc_act_t act, const fmpq_t q,
                     const fmpq_t s, slong digits, slong prec_cap)
 {
-    slong prec = sc_prec_for_digits(digits) + 10;
-    int st, homog = sc_act_is_homogeneous1(act, s);
-
-    if (digits < 1 || digits > 100000)
-        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
-    if ((st = sc_twopoint_check_inputs(NULL, NULL, q, s)) != SC_OK)
-        return st;
-    prec_cap = sc_prec_cap(prec, prec_cap);
-    prec = FLINT_MIN(prec, prec_cap);
-    for (;;)
-    {
-        st = sc_kernel_at_ends(r->K1, r->dK1, NULL, act, q, s, prec);
-        if (st != SC_OK)
-            break;
-        if (critdim_attempt(r, act, homog, digits, prec) || 2 * prec > prec_cap)
-            break;
-        if (sc_budget_expired())
-        {
-            st = sc_budget_error(act->def->name, prec);
-            break;
-        }
-        prec *= 2;
-    }
-    r->prec = prec;
-    return st;
+    cd_ctx c = { r, act, q, s, sc_act_is_homogeneous1(act, s), digits, 0 };
+    sc_prec_policy pol = { .who = act->def->name, .digits = digits, .cap = prec_cap };
+    int st = sc_twopoint_check_inputs(NULL, NULL, q, s);
+    return st != SC_OK ? st : sc_prec_run(&pol, cd_step, cd_done, &c);
 }

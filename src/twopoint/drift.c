@@ -1,7 +1,5 @@
-/* The two-point motion (MODEL.md section 3): b(rho), a(rho).  Certified
-   evaluation at exact inputs raises the working precision until every output
-   has the requested number of correct digits. */
-#include <string.h>
+/* The two-point motion (doc/model.md section 3): b(rho), a(rho).  Certified
+   evaluation at exact inputs goes through the precision policy (prec.h). */
 #include "synccert/twopoint.h"
 #include "synccert/kernel.h"
 
@@ -70,76 +68,83 @@ int sc_twopoint_check_inputs(const fmpz_t d, const fmpq_t sigma, const fmpq_t q,
         return sc_error(SC_ERR_INPUT, "dimension must be an integer >= 2");
     if (sigma != NULL && fmpq_sgn(sigma) <= 0)
         return sc_error(SC_ERR_INPUT, "sigma must be > 0");
-    if (q != NULL && fmpq_sgn(q) <= 0)
-        return sc_error(SC_ERR_INPUT, "weight variance q must be > 0");
-    if (s != NULL && fmpq_sgn(s) < 0)
-        return sc_error(SC_ERR_INPUT, "bias variance s must be >= 0");
-    return SC_OK;
+    return sc_kernel_check_inputs(NULL, q, s);
+}
+
+int sc_twopoint_eval(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
+                     const fmpq_t rho, const fmpq_t sigma, const fmpq_t q,
+                     const fmpq_t s, slong prec)
+{
+    arb_t K1, Kr, rb, db, s2, qb, sb;
+    arb_ptr p = sc_act_params(act, prec);
+    int st;
+
+    arb_init(K1); arb_init(Kr); arb_init(rb); arb_init(db);
+    arb_init(s2); arb_init(qb); arb_init(sb);
+    if (q) arb_set_fmpq(qb, q, prec); else arb_one(qb);
+    if (s) arb_set_fmpq(sb, s, prec);
+    arb_one(rb);
+    st = sc_kernel_eval(K1, NULL, act->def, p, act->npar, rb, qb, sb, SC_KM_AUTO, prec);
+    arb_set_fmpq(rb, rho, prec);
+    if (st == SC_OK)
+        st = sc_kernel_eval(Kr, NULL, act->def, p, act->npar, rb, qb, sb, SC_KM_AUTO, prec);
+    if (st == SC_OK)
+    {
+        arb_set_fmpz(db, d);
+        if (sigma) { arb_set_fmpq(s2, sigma, prec); arb_sqr(s2, s2, prec); } else arb_one(s2);
+        sc_twopoint_ba(b, a, K1, Kr, rb, db, s2, prec);
+        if (b != NULL && fmpq_cmp_si(rho, -1) == 0 && sc_act_is_odd(act, s))
+            arb_zero(b);            /* K(-1) = -K(1) exactly for odd phi, s = 0 */
+    }
+    else if (sc_last_error()[0] == '\0')
+        sc_error(st, "%s: kernel evaluation failed", act->def->name);
+    sc_act_params_clear(p, act);
+    arb_clear(K1); arb_clear(Kr); arb_clear(rb); arb_clear(db);
+    arb_clear(s2); arb_clear(qb); arb_clear(sb);
+    return st;
+}
+
+typedef struct
+{
+    arb_t b, a;
+    const sc_act_struct *act;
+    const fmpz *d;
+    const fmpq *rho, *sigma, *q, *s;
+    slong digits;
+}
+tp_ctx;
+
+static int tp_step(void *ctx, slong prec)
+{
+    tp_ctx *c = ctx;
+    return sc_twopoint_eval(c->b, c->a, c->act, c->d, c->rho, c->sigma, c->q, c->s, prec);
+}
+
+static int tp_done(void *ctx)
+{
+    tp_ctx *c = ctx;
+    return sc_arb_meets_digits(c->b, c->digits) && sc_arb_meets_digits(c->a, c->digits)
+           ? SC_PREC_DONE : SC_PREC_MORE;
 }
 
 int sc_twopoint_certify(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
                         const fmpq_t rho, const fmpq_t sigma, const fmpq_t q,
                         const fmpq_t s, slong digits, slong prec_cap)
 {
-    slong prec = sc_prec_for_digits(digits) + 10;
-    arb_t K1, Kr, rb, db, s2, bb, ab;
-    arb_ptr p;
-    int st = SC_OK, ok = 0, odd = sc_act_is_odd(act, s);
+    tp_ctx c = { .act = act, .d = d, .rho = rho, .sigma = sigma, .q = q, .s = s, .digits = digits };
+    sc_prec_policy pol = { .who = act->def->name, .digits = digits, .cap = prec_cap,
+                           .what = " for b and a" };
+    int st;
 
-    if (digits < 1 || digits > 100000)
-        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
-    if ((st = sc_twopoint_check_inputs(d, sigma, q, s)) != SC_OK)
+    if ((st = sc_twopoint_check_inputs(d, sigma, q, s)) != SC_OK ||
+        (st = sc_kernel_check_inputs(rho, NULL, NULL)) != SC_OK)
         return st;
-    if (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0)
-        return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
-    prec_cap = sc_prec_cap(prec, prec_cap);
-    prec = FLINT_MIN(prec, prec_cap);
-
-    arb_init(K1); arb_init(Kr); arb_init(rb); arb_init(db);
-    arb_init(s2); arb_init(bb); arb_init(ab);
-    for (;;)
-    {
-        arb_t qb, sb;
-        arb_init(qb);
-        arb_init(sb);
-        p = sc_act_params(act, prec);
-        if (q) arb_set_fmpq(qb, q, prec); else arb_one(qb);
-        if (s) arb_set_fmpq(sb, s, prec); else arb_zero(sb);
-        arb_one(rb);
-        st = sc_kernel_eval(K1, NULL, act->def, p, act->npar, rb, qb, sb, SC_KM_AUTO, prec);
-        arb_set_fmpq(rb, rho, prec);
-        if (st == SC_OK)
-            st = sc_kernel_eval(Kr, NULL, act->def, p, act->npar, rb, qb, sb, SC_KM_AUTO, prec);
-        sc_act_params_clear(p, act);
-        arb_clear(qb);
-        arb_clear(sb);
-        if (st != SC_OK)
-        {
-            if (sc_last_error()[0] == '\0')
-                sc_error(st, "%s: kernel evaluation failed", act->def->name);
-            break;
-        }
-        arb_set_fmpz(db, d);
-        if (sigma) { arb_set_fmpq(s2, sigma, prec); arb_sqr(s2, s2, prec); } else arb_one(s2);
-        sc_twopoint_ba(bb, ab, K1, Kr, rb, db, s2, prec);
-        if (odd && fmpq_cmp_si(rho, -1) == 0)
-            arb_zero(bb);           /* K(-1) = -K(1) exactly for odd phi, s = 0 */
-        ok = sc_arb_meets_digits(bb, digits) && sc_arb_meets_digits(ab, digits);
-        if (ok || 2 * prec > prec_cap)
-            break;
-        if (sc_budget_expired())
-        {
-            st = sc_budget_error(act->def->name, prec);
-            break;
-        }
-        prec *= 2;
-    }
-    if (st == SC_OK && !ok)
-        st = sc_error(SC_ERR_PREC, "%s: could not reach %ld digits for b and a within %ld bits "
-                      "of precision; ask for fewer --digits", act->def->name, (long) digits, (long) prec);
-    if (b) arb_set(b, bb);
-    if (a) arb_set(a, ab);
-    arb_clear(K1); arb_clear(Kr); arb_clear(rb); arb_clear(db);
-    arb_clear(s2); arb_clear(bb); arb_clear(ab);
+    arb_init(c.b);
+    arb_init(c.a);
+    st = sc_prec_run(&pol, tp_step, tp_done, &c);
+    if (b) arb_set(b, c.b);
+    if (a) arb_set(a, c.a);
+    arb_clear(c.b);
+    arb_clear(c.a);
     return st;
 }

@@ -1,9 +1,9 @@
-/* Certified synchronisation quantities (MODEL.md section 4): lambda, v, p*,
-   b(-1), the antipodal classification and the verdict, at an exact integer
-   dimension and exact sigma, q, s.  The working precision is raised until
-   every finite output has the requested digits AND the sign of lambda is
-   decided, or the precision cap is reached (then the verdict stays
-   "undecided"; it is never taken from a midpoint). */
+/* Certified synchronisation quantities (doc/model.md section 4): lambda, v,
+   p*, b(-1), the antipodal classification and the verdict, at an exact
+   integer dimension and exact sigma, q, s.  Through the precision policy
+   (prec.h): every output must meet the digits, then the precision is
+   raised up to the cap to decide the sign of lambda (if it stays
+   undecided, so does the verdict; it is never taken from a midpoint). */
 #include "synccert/lyapunov.h"
 #include "synccert/twopoint.h"
 #include "synccert/kernel.h"
@@ -13,7 +13,7 @@ void sc_lyapunov_lambda_v(arb_t lambda, arb_t v, const arb_t K1, const arb_t dK1
                           const arb_t d, const arb_t sigma2, slong prec)
 {
     arb_t t, u;
-    int inf = arf_is_pos_inf(arb_midref(dK1));
+    int inf = sc_lyapunov_dK1_inf(dK1);
 
     arb_init(t);
     arb_init(u);
@@ -90,6 +90,11 @@ const char *sc_verdict_name(int v)
     }
 }
 
+int sc_lyapunov_dK1_inf(const arb_t dK1)
+{
+    return arf_is_pos_inf(arb_midref(dK1)) && mag_is_zero(arb_radref(dK1));
+}
+
 int sc_verdict_from_lambda(const arb_t lambda)
 {
     int sg = sc_arb_sign(lambda);
@@ -106,7 +111,10 @@ void sc_lyap_result_init(sc_lyap_result *r)
     arb_init(r->pstar);
     arb_init(r->bminus1);
     arb_init(r->lambda_anti);
+    arb_init(r->g);
+    r->has_g = 0;
     r->odd = 0;
+    r->lambda_undefined = 0;
     r->antipodal = SC_ANTI_UNDECIDED;
     r->verdict = SC_SYNC_UNDECIDED;
     r->prec = 0;
@@ -122,24 +130,18 @@ void sc_lyap_result_clear(sc_lyap_result *r)
     arb_clear(r->pstar);
     arb_clear(r->bminus1);
     arb_clear(r->lambda_anti);
+    arb_clear(r->g);
 }
 
-/* Is x either certified to `digits` digits or not a number we print as one
-   (indeterminate: lambda at d = 3 with K'(1) = inf)? */
-static int lyap_met(const arb_t x, slong digits)
+/* p* = -2 lambda / v is a number unless K'(1) = +inf (then lambda is
+   infinite or undefined and v = +inf): decided from that exact fact. */
+static int pstar_defined(const sc_lyap_result *r)
 {
-    if (arf_is_nan(arb_midref(x)))
-        return 1;
-    return sc_arb_meets_digits(x, digits);
+    return !sc_lyapunov_dK1_inf(r->dK1);
 }
 
-static int lambda_settled(const arb_t lambda)
-{
-    /* the sign is decided, or cannot ever be (exactly zero / undefined) */
-    return sc_arb_sign(lambda) != 0 || arb_is_zero(lambda) || arf_is_nan(arb_midref(lambda));
-}
-
-static void lyap_compute(sc_lyap_result *r, const fmpz_t d, const fmpq_t sigma, slong prec)
+static void lyap_compute(sc_lyap_result *r, const fmpz_t d, const fmpq_t sigma,
+                         const fmpq_t p, slong prec)
 {
     arb_t db, s2, t;
     arb_init(db);
@@ -149,7 +151,8 @@ static void lyap_compute(sc_lyap_result *r, const fmpz_t d, const fmpq_t sigma, 
     if (sigma) { arb_set_fmpq(s2, sigma, prec); arb_sqr(s2, s2, prec); } else arb_one(s2);
 
     sc_lyapunov_lambda_v(r->lambda, r->v, r->K1, r->dK1, db, s2, prec);
-    if (arb_is_finite(r->lambda) && arb_is_finite(r->v))
+    r->lambda_undefined = sc_lyapunov_dK1_inf(r->dK1) && fmpz_equal_ui(d, 3);
+    if (pstar_defined(r))
     {
         arb_mul_2exp_si(t, r->lambda, 1);
         arb_neg(t, t);
@@ -157,6 +160,14 @@ static void lyap_compute(sc_lyap_result *r, const fmpz_t d, const fmpq_t sigma, 
     }
     else
         arb_indeterminate(r->pstar);
+    r->has_g = p != NULL;
+    if (p != NULL && pstar_defined(r))
+    {
+        arb_set_fmpq(t, p, prec);
+        sc_lyapunov_g(r->g, t, r->lambda, r->v, prec);
+    }
+    else
+        arb_indeterminate(r->g);    /* g = p lambda + p^2 v/2 with infinite lambda, v */
 
     if (r->odd)
     {
@@ -180,13 +191,13 @@ static void lyap_compute(sc_lyap_result *r, const fmpz_t d, const fmpq_t sigma, 
 static void lyap_classify(sc_lyap_result *r)
 {
     int sg;
-    r->verdict = sc_verdict_from_lambda(r->lambda);
+    r->verdict = r->lambda_undefined ? SC_SYNC_UNDECIDED : sc_verdict_from_lambda(r->lambda);
     if (r->odd)
     {
         /* b(-1) = 0: the antipodal set is neutral to first order; its
            exponent equals lambda (x -> -x), so it attracts exactly when the
            diagonal does. */
-        sg = sc_arb_sign(r->lambda_anti);
+        sg = r->lambda_undefined ? 0 : sc_arb_sign(r->lambda_anti);
         r->antipodal = sg < 0 ? SC_ANTI_ATTRACTING : sg > 0 ? SC_ANTI_REPELLING : SC_ANTI_NEUTRAL;
         return;
     }
@@ -194,46 +205,72 @@ static void lyap_classify(sc_lyap_result *r)
     r->antipodal = sg > 0 ? SC_ANTI_REPELLING : sg < 0 ? SC_ANTI_ATTRACTING : SC_ANTI_UNDECIDED;
 }
 
+int sc_lyapunov_eval(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
+                     const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                     slong prec)
+{
+    int st;
+    r->odd = sc_act_is_odd(act, s);
+    r->prec = prec;
+    st = sc_kernel_at_ends(r->K1, r->dK1, r->odd ? NULL : r->Km1, act, q, s, prec);
+    if (st != SC_OK)
+        return st;
+    lyap_compute(r, d, sigma, p, prec);
+    lyap_classify(r);
+    return SC_OK;
+}
+
+typedef struct
+{
+    sc_lyap_result *r;
+    const sc_act_struct *act;
+    const fmpz *d;
+    const fmpq *sigma, *q, *s, *p;
+    slong digits;
+}
+lyap_ctx;
+
+static int lyap_step(void *ctx, slong prec)
+{
+    lyap_ctx *c = ctx;
+    return sc_lyapunov_eval(c->r, c->act, c->d, c->sigma, c->q, c->s, c->p, prec);
+}
+
+/* Every printed number meets the goal (NaN never does: the two undefined
+   values are known exactly, from K'(1) = +inf); then, while the cap
+   allows, more precision is spent on the sign of lambda unless it is
+   decided, exactly zero or undefined. */
+static int lyap_done(void *ctx)
+{
+    const lyap_ctx *c = ctx;
+    const sc_lyap_result *r = c->r;
+    slong n = c->digits;
+    int met = sc_arb_meets_digits(r->K1, n) && sc_arb_meets_digits(r->dK1, n) &&
+              sc_arb_meets_digits(r->Km1, n) && sc_arb_meets_digits(r->v, n) &&
+              sc_arb_meets_digits(r->bminus1, n) &&
+              (r->lambda_undefined || sc_arb_meets_digits(r->lambda, n)) &&
+              (!pstar_defined(r) ||
+               (sc_arb_meets_digits(r->pstar, n) && (!r->has_g || sc_arb_meets_digits(r->g, n))));
+    if (!met)
+        return SC_PREC_MORE;
+    if (r->lambda_undefined || arb_is_zero(r->lambda) || sc_arb_sign(r->lambda) != 0)
+        return SC_PREC_DONE;
+    return SC_PREC_MET;
+}
+
+int sc_lyapunov_certify_p(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
+                          const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
+                          slong digits, slong prec_cap)
+{
+    lyap_ctx c = { r, act, d, sigma, q, s, p, digits };
+    sc_prec_policy pol = { .who = act->def->name, .digits = digits, .cap = prec_cap };
+    int st = sc_twopoint_check_inputs(d, sigma, q, s);
+    return st != SC_OK ? st : sc_prec_run(&pol, lyap_step, lyap_done, &c);
+}
+
 int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
                         const fmpq_t sigma, const fmpq_t q, const fmpq_t s,
                         slong digits, slong prec_cap)
 {
-    slong prec = sc_prec_for_digits(digits) + 10;
-    int st, met = 0;
-
-    if (digits < 1 || digits > 100000)
-        return sc_error(SC_ERR_INPUT, "digits must be in [1, 100000]");
-    if ((st = sc_twopoint_check_inputs(d, sigma, q, s)) != SC_OK)
-        return st;
-    prec_cap = sc_prec_cap(prec, prec_cap);
-    prec = FLINT_MIN(prec, prec_cap);
-    r->odd = sc_act_is_odd(act, s);
-
-    for (;;)
-    {
-        st = sc_kernel_at_ends(r->K1, r->dK1, r->odd ? NULL : r->Km1, act, q, s, prec);
-        if (st != SC_OK)
-            break;
-        lyap_compute(r, d, sigma, prec);
-        met = lyap_met(r->K1, digits) && lyap_met(r->dK1, digits) && lyap_met(r->Km1, digits) &&
-              lyap_met(r->lambda, digits) && lyap_met(r->v, digits) &&
-              lyap_met(r->bminus1, digits) &&
-              (!arb_is_finite(r->pstar) || lyap_met(r->pstar, digits));
-        if ((met && lambda_settled(r->lambda)) || 2 * prec > prec_cap)
-            break;
-        if (sc_budget_expired())
-        {
-            st = sc_budget_error(act->def->name, prec);
-            break;
-        }
-        prec *= 2;
-    }
-    r->prec = prec;
-    if (st != SC_OK)
-        return st;
-    lyap_classify(r);
-    if (!met)
-        return sc_error(SC_ERR_PREC, "%s: could not reach %ld digits within %ld bits of precision; "
-                        "ask for fewer --digits", act->def->name, (long) digits, (long) prec);
-    return SC_OK;
+    return sc_lyapunov_certify_p(r, act, d, sigma, q, s, NULL, digits, prec_cap);
 }

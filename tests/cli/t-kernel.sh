@@ -8,7 +8,8 @@ expect_ok 'usage: synccert kernel' help kernel
 expect_ok 'leaky_relu' help activations
 expect_ok 'correctly' help output
 
-# values (digits are truncations of the true value)
+# values (digits are the correct rounding S of the true value x: |x - S| <= u/2,
+# u the unit of the last digit shown)
 expect_ok '^K\(1\) +0\.50000$' kernel relu --digits 5
 expect_ok "^K'\(1\) +0\.46440290244826" kernel tanh
 expect_ok '^K\(1\) +0\.39429449039784117441645977244411956057' kernel tanh --digits 40

@@ -34,6 +34,16 @@ expect_ok '"antipodal": "repelling"' lyapunov relu --dim 4 --json
 expect_ok '"lambda_anti": \{"lo": "-0\.35924028437262' lyapunov tanh --dim 4 --json
 # K'(1) = inf
 expect_ok '^lambda +inf' lyapunov step --dim 4
+expect_ok '^lambda +undefined' lyapunov step --dim 3
+expect_ok '\(lambda undefined: K.\(1\) = inf and d = 3\)' lyapunov sign --dim 3
+expect_ok '"lambda": "undefined", .*"verdict": "undecided"' lyapunov step --dim 3 --json
+# a NaN is never a result: gelu with q = 1e30 needs more precision than the
+# start (finite digits, exit 0), or fails with the reason past the cap (exit 1)
+expect_ok '^lambda +-5\.00000000000000e29$' lyapunov gelu --dim 8 --weight-var 1e30
+expect_ok '^verdict +synchronizes' lyapunov gelu --dim 8 --weight-var 1e30
+expect_error 1 "lyapunov: gelu: could not reach 15 digits within 74 bits" lyapunov gelu --dim 8 --weight-var 1e30 --prec-cap 100
+expect_error 1 "critical-dim: gelu: could not reach 15 digits within 74 bits" critical-dim gelu --weight-var 1e30 --prec-cap 100
+expect_error 1 "lyapunov: tanh: could not reach 3000 digits within 200 bits" lyapunov tanh --dim 4 --digits 3000 --prec-cap 200
 expect_ok '^verdict +undecided' lyapunov sign --dim 3
 # exact zero lambda: undecided, never a guess
 expect_ok '^verdict +undecided' lyapunov hermite:a1=1,a3=1 --dim 5 --digits 10
@@ -57,6 +67,7 @@ expect_ok '"max_sync_dim": 30, "min_nonsync_dim": 31' critical-dim gelu --json
 expect_ok '"dstar": "none", "max_sync_dim": "all", "min_nonsync_dim": "none"' critical-dim relu --json
 expect_ok '"dstar": "none"' critical-dim leaky_relu:alpha=0.1 --json
 expect_ok '"dstar": "none"' critical-dim tanh --bias-var 100 --json
+expect_ok '"dstar": \{"lo": "3", "hi": "3", "digits": "3\.00000000000000"\}' critical-dim sign --json
 expect_ok '"undecided_dims": \[3, 3\]' critical-dim step --json
 expect_ok '"undecided_dims": \[5, 5\]' critical-dim hermite:a1=1,a3=1 --json
 expect_ok '"max_sync_dim": 2199023255556, "min_nonsync_dim": 2199023255558' critical-dim hermite:a1=1,a2=1/1048576 --json
@@ -72,6 +83,8 @@ expect_ok '"p_sync": \{"lo": "0\.68169011381620' rqf --dim 4 --theta0 1 --json
 expect_ok '"contraction_rate": \{"lo": "[^"]*", "hi": "[^"]*", "digits": "0\.0900000000000000"' rqf --dim 5 --sigma 0.3 --json
 expect_ok '"spectrum_sum": "0"' rqf --dim 13 --json
 expect_ok 'lambda_100000' rqf --dim 100000 --full-spectrum
+expect_ok '^  lambda_24 +-11\.0000000000000$' rqf --dim 25
+expect_ok 'drift of theta from the general b, a at cos\(theta0\): 0e-39  \(consistent with 0\)' rqf --dim 4 --theta0 1
 
 # error paths: exit 2, one line
 expect_error 2 "lyapunov: --dim must be >= 2" lyapunov relu --dim 1

@@ -1,0 +1,347 @@
+/* The Hermite series of an activation without a closed-form kernel:
+   Kt(c) = sum A_n^2 c^n with A_n = E[phi(tZ) h_n(Z)] from certified
+   Gaussian integrals, tail bounds T0, T1 at c = 1, and the series values
+   with their tails (facts M3 of kfun.h). */
+#include <math.h>
+#include <acb_calc.h>
+#include "kfun_internal.h"
+#include "synccert/gauss.h"
+
+/* The tail below which the series is trusted. */
+#define SERIES_EPS_LOG2 (-44)
+/* series used on all of [-1, 1] when its tail at c = 1 is below this */
+#define SERIES_FULL_LOG2 (-30)
+
+/* Cramer's inequality: |h_n(x)| <= 1.0865 e^{x^2/4} for the orthonormal
+   probabilists' Hermite functions h_n = He_n / sqrt(n!) (from
+   |H_n(y)| e^{-y^2/2} <= 1.086435 2^{n/2} sqrt(n!) and
+   He_n(x) = 2^{-n/2} H_n(x / sqrt 2)). */
+#define CRAMER_K "1.0865"
+
+typedef struct
+{
+    const sc_act_def *def;
+    arb_srcptr p;
+    arb_t t;
+    slong n;
+    int side;       /* 0: phi by eval; +-1: the branch of that side of the kink */
+}
+herm_ctx;
+
+/* x -> phi(t x) h_n(x) phi_gauss(x) */
+static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
+{
+    herm_ctx *h = param;
+    acb_t w, h0, h1, h2, r;
+    arb_t a, b;
+    slong k;
+
+    if (sc_budget_expired())
+    {
+        acb_indeterminate(out);
+        return 0;
+    }
+    acb_init(w);
+    acb_mul_arb(w, x, h->t, prec);
+    if (h->side != 0)       /* entire continuation: ellipses may cross the kink */
+        h->def->branch(out, w, 0, h->side, h->p, prec);
+    else
+        h->def->eval(out, w, 0, order, h->p, prec);
+    if (!acb_is_finite(out))
+    {
+        acb_indeterminate(out);
+        acb_clear(w);
+        return 0;
+    }
+    acb_init(h0);
+    acb_init(h1);
+    acb_init(h2);
+    acb_init(r);
+    arb_init(a);
+    arb_init(b);
+    acb_one(h0);
+    acb_set(h1, x);
+    if (h->n == 0)
+        acb_set(r, h0);
+    else
+    {
+        /* h_{k+1} = (x h_k - sqrt(k) h_{k-1}) / sqrt(k+1) */
+        for (k = 1; k < h->n; k++)
+        {
+            arb_sqrt_ui(a, k, prec);
+            arb_sqrt_ui(b, k + 1, prec);
+            acb_mul(h2, x, h1, prec);
+            acb_submul_arb(h2, h0, a, prec);
+            acb_div_arb(h2, h2, b, prec);
+            acb_swap(h0, h1);
+            acb_swap(h1, h2);
+        }
+        acb_set(r, h1);
+    }
+    acb_mul(out, out, r, prec);
+    sc_gauss_weight(w, x, prec);
+    acb_mul(out, out, w, prec);
+    acb_clear(w);
+    acb_clear(h0);
+    acb_clear(h1);
+    acb_clear(h2);
+    acb_clear(r);
+    arb_clear(a);
+    arb_clear(b);
+    return 0;
+}
+
+/* A = E[phi(tZ) h_n(Z)]: integral over [-R, R] (split at 0 for kinks) plus
+   the tail bound from Cramer's inequality and the real-line growth of phi:
+   |tail| <= K sum_j g_j t^j 2^{(j+1)/2} int_{|y| > R/sqrt2} |y|^j phi(y) dy. */
+static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
+{
+    acb_calc_integrate_opt_t opt;
+    acb_t a, b, piece, res;
+    arb_t R, T, u;
+    arb_ptr gg;
+    mag_t tol;
+    slong j;
+    int kink = (h->def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) != 0;
+
+    acb_init(a);
+    acb_init(b);
+    acb_init(piece);
+    acb_init(res);
+    arb_init(R);
+    arb_init(T);
+    arb_init(u);
+    mag_init(tol);
+    gg = _arb_vec_init(ng);
+
+    for (j = 0; j < ng; j++)
+    {
+        arb_pow_ui(u, h->t, j, prec);
+        arb_mul(gg + j, g + j, u, prec);
+        arb_set_ui(u, 2);
+        arb_sqrt(u, u, prec);
+        arb_pow_ui(u, u, j + 1, prec);
+        arb_mul(gg + j, gg + j, u, prec);
+        arb_set_str(u, CRAMER_K, prec);
+        arb_mul(gg + j, gg + j, u, prec);
+    }
+    sc_gauss_cutoff(R, T, gg, ng, 1, prec);
+
+    acb_calc_integrate_opt_init(opt);
+    mag_set_ui_2exp_si(tol, 1, -prec);
+    acb_zero(res);
+    acb_set_arb(a, R);
+    acb_neg(a, a);
+    /* as in the kernel integrals: each side of a kink with its own branch */
+    h->side = 0;
+    if (kink)
+    {
+        acb_zero(b);
+        if (h->def->branch != NULL)
+            h->side = -1;
+        acb_calc_integrate(piece, herm_f, h, a, b, prec, tol, opt, prec);
+        acb_add(res, res, piece, prec);
+        acb_swap(a, b);
+        if (h->def->branch != NULL)
+            h->side = 1;
+    }
+    acb_set_arb(b, R);
+    acb_calc_integrate(piece, herm_f, h, a, b, prec, tol, opt, prec);
+    h->side = 0;
+    acb_add(res, res, piece, prec);
+    arb_set(A, acb_realref(res));
+    arb_add_error(A, T);
+
+    _arb_vec_clear(gg, ng);
+    acb_clear(a);
+    acb_clear(b);
+    acb_clear(piece);
+    acb_clear(res);
+    arb_clear(R);
+    arb_clear(T);
+    arb_clear(u);
+    mag_clear(tol);
+    return sc_budget_expired() ? SC_ERR_BUDGET : SC_OK;
+}
+
+/* Build the series A_n^2 (n <= M) until the tail bound T0 = Kt(1) - sum A_n^2
+   is below 2^SERIES_EPS_LOG2 or M = SC_KFUN_SERIES_MMAX. */
+int _sc_kfun_build_series(sc_kfun_t kf)
+{
+    slong prec = kf->prec, n, ng, M = -1;
+    herm_ctx h;
+    arb_ptr g;
+    arb_t strip, A, S0, S1, u, eps;
+    int st = SC_OK;
+    int parity = (kf->def->flags & SC_ACT_ODD) ? 1 : (kf->def->flags & SC_ACT_EVEN) ? 2 : 0;
+
+    g = _arb_vec_init(SC_GROWTH_MAX);
+    arb_init(strip);
+    arb_init(A);
+    arb_init(S0);
+    arb_init(S1);
+    arb_init(u);
+    arb_init(eps);
+    ng = kf->def->growth(g, strip, 0, kf->p, prec);
+    h.def = kf->def;
+    h.p = kf->p;
+    arb_init(h.t);
+    arb_sqrt(h.t, kf->t2, prec);
+    kf->A2 = _arb_vec_init(SC_KFUN_SERIES_MMAX + 1);
+    arb_one(eps);
+    arb_mul_2exp_si(eps, eps, SERIES_EPS_LOG2);
+
+    /* stop at the tail target, when the coefficients' balls stop improving
+       the tail bound (precision exhausted), or at the order cap; keep the
+       order with the smallest certified tail */
+    {
+        slong mmax = (kf->def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) ? 48 : SC_KFUN_SERIES_MMAX;
+        slong bad = 0;
+        arb_t best, B0, B1;
+        arb_init(best);
+        arb_init(B0);
+        arb_init(B1);
+        arb_pos_inf(best);
+        for (n = 0; n <= mmax; n++)
+        {
+            if ((parity == 1 && n % 2 == 0) || (parity == 2 && n % 2 == 1))
+                arb_zero(A);
+            else
+            {
+                h.n = n;
+                st = herm_coeff(A, &h, g, ng, prec);
+                if (st != SC_OK)
+                    break;
+            }
+            arb_sqr(kf->A2 + n, A, prec);
+            arb_add(S0, S0, kf->A2 + n, prec);
+            arb_addmul_ui(S1, kf->A2 + n, n, prec);
+            arb_sub(u, kf->K1, S0, prec);
+            arb_get_ubound_arf(arb_midref(u), u, prec);
+            mag_zero(arb_radref(u));
+            if (arb_lt(u, best))
+            {
+                arb_set(best, u);
+                arb_set(B0, S0);
+                arb_set(B1, S1);
+                M = n;
+                bad = 0;
+            }
+            else if (!arb_is_zero(kf->A2 + n) && ++bad >= 4)
+                break;
+            if (n >= 2 && arb_lt(u, eps))
+                break;
+        }
+        arb_swap(S0, B0);
+        arb_swap(S1, B1);
+        arb_clear(best);
+        arb_clear(B0);
+        arb_clear(B1);
+    }
+    if (st == SC_OK && M >= 0)
+    {
+        double t0;
+        kf->M = M;
+        /* T0 = upper bound of Kt(1) - sum A_n^2 (>= 0) */
+        arb_sub(u, kf->K1, S0, prec);
+        arb_get_ubound_arf(arb_midref(kf->T0), u, prec);
+        mag_zero(arb_radref(kf->T0));
+        if (arf_sgn(arb_midref(kf->T0)) < 0)
+            arf_zero(arb_midref(kf->T0));
+        /* T1 = upper bound of Kt'(1) - sum n A_n^2, Kt'(1) = (t^2/q) K'(1) */
+        if (arb_is_finite(kf->dK1))
+        {
+            arb_div(u, kf->dK1, kf->qt, prec);
+            arb_sub(u, u, S1, prec);
+            arb_get_ubound_arf(arb_midref(kf->T1), u, prec);
+            mag_zero(arb_radref(kf->T1));
+            if (arf_sgn(arb_midref(kf->T1)) < 0)
+                arf_zero(arb_midref(kf->T1));
+        }
+        else
+            arb_pos_inf(kf->T1);
+        /* the series is used where T0 |c|^{M+1} <= eps (a choice, not a claim) */
+        t0 = arf_get_d(arb_midref(kf->T0), ARF_RND_UP);
+        if (t0 <= ldexp(1.0, SERIES_FULL_LOG2))
+            arb_one(kf->cmax);      /* tail negligible for the enclosures we need */
+        else
+            arb_set_d(kf->cmax, pow(ldexp(1.0, SERIES_EPS_LOG2) / t0, 1.0 / (double) (M + 1)));
+    }
+    else
+    {
+        kf->M = -1;
+        _arb_vec_clear(kf->A2, SC_KFUN_SERIES_MMAX + 1);
+        kf->A2 = NULL;
+    }
+    arb_clear(h.t);
+    _arb_vec_clear(g, SC_GROWTH_MAX);
+    arb_clear(strip);
+    arb_clear(A);
+    arb_clear(S0);
+    arb_clear(S1);
+    arb_clear(u);
+    arb_clear(eps);
+    return st;
+}
+
+int _sc_kfun_series_ok(const sc_kfun_t kf, const arb_t c)
+{
+    arb_t a;
+    int ok;
+    if (kf->M < 0)
+        return 0;
+    arb_init(a);
+    arb_abs(a, c);
+    ok = arb_le(a, kf->cmax);
+    arb_clear(a);
+    return ok;
+}
+
+/* Kt(c) and Kt'(c) at |c| <= 1, converted to K and K'. */
+void _sc_kfun_series_eval(arb_t K, arb_t dK, const sc_kfun_t kf, const arb_t c)
+{
+    slong prec = kf->prec, n, M = kf->M;
+    arb_t s, ac, e;
+    arb_init(s);
+    arb_init(ac);
+    arb_init(e);
+    arb_abs(ac, c);
+    arb_get_ubound_arf(arb_midref(ac), ac, prec);
+    mag_zero(arb_radref(ac));
+    if (arf_cmp_si(arb_midref(ac), 1) > 0)
+        arb_one(ac);
+    if (K != NULL)
+    {
+        arb_zero(s);
+        for (n = M; n >= 0; n--)
+        {
+            arb_mul(s, s, c, prec);
+            arb_add(s, s, kf->A2 + n, prec);
+        }
+        arb_pow_ui(e, ac, M + 1, prec);
+        arb_mul(e, e, kf->T0, prec);
+        arb_add_error(s, e);
+        arb_set(K, s);
+    }
+    if (dK != NULL)
+    {
+        arb_zero(s);
+        for (n = M; n >= 1; n--)
+        {
+            arb_mul(s, s, c, prec);
+            arb_addmul_ui(s, kf->A2 + n, n, prec);
+        }
+        if (arb_is_finite(kf->T1))
+        {
+            arb_pow_ui(e, ac, M, prec);
+            arb_mul(e, e, kf->T1, prec);
+            arb_add_error(s, e);
+            arb_mul(dK, s, kf->qt, prec);
+        }
+        else
+            arb_indeterminate(dK);
+    }
+    arb_clear(s);
+    arb_clear(ac);
+    arb_clear(e);
+}
