@@ -182,8 +182,10 @@ int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_p
     c.last = SC_OK;
     arb_init(c.gl);
     arb_init(y);
-    /* 64 bits, then 128 if the enclosures are too wide for tol */
-    sc_prec_policy_init(&pol, "coercivity", 0);
+    /* 64 bits, then 128 if the enclosures are too wide for tol (the goal is
+       the tolerance, checked by certify_done; the digit count only has to be
+       valid) */
+    sc_prec_policy_init(&pol, "coercivity", 1);
     pol.start = 64;
     pol.cap = 128;
     st = sc_prec_run(&pol, certify_step, certify_done, &c);
