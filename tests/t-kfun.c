@@ -15,7 +15,7 @@ static void setup(sc_kfun_t kf, const char *spec, const char *q, const char *s, 
     sc_act_init(a);
     CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
     p = sc_act_params(a, prec);
-    np = (a->def->flags & SC_ACT_COEFFS) ? a->npar + 1 : FLINT_MAX(a->npar, 1);
+    np = sc_act_nparams(a);
     arb_init(qq);
     arb_init(ss);
     arb_set_str(qq, q, prec);

@@ -101,8 +101,57 @@ static void test_act_spec(void)
     CU_ASSERT(sc_act_parse(a, "") == SC_ERR_INPUT);
 }
 
+/* the decimal formatter: exact decimals back, p/q otherwise, and a round
+   trip through the parser for random rationals 2^a 5^b k */
+static void test_decimal_format(void)
+{
+    static const struct { slong p, q; const char *s; } cases[] = {
+        { -3, 8, "-0.375" }, { 1, 3, "1/3" }, { 1025, 1, "1025" }, { 0, 1, "0" },
+        { 1, 1000, "0.001" }, { -7, 1, "-7" }, { 5, 6, "5/6" }, { 123, 100, "1.23" },
+    };
+    flint_rand_t st;
+    fmpq_t x, y;
+    slong i;
+    char *s;
+    fmpq_init(x);
+    fmpq_init(y);
+    for (i = 0; i < (slong) (sizeof(cases) / sizeof(cases[0])); i++)
+    {
+        fmpq_set_si(x, cases[i].p, cases[i].q);
+        s = sc_fmpq_decimal(x);
+        CU_ASSERT(strcmp(s, cases[i].s) == 0);
+        flint_free(s);
+    }
+    flint_randinit(st);
+    for (i = 0; i < 300; i++)
+    {
+        fmpz_t den;
+        fmpz_init(den);
+        fmpz_randtest(fmpq_numref(x), st, 80);
+        fmpz_set_ui(den, 2);
+        fmpz_pow_ui(den, den, n_randint(st, 60));
+        fmpz_mul_ui(den, den, n_randint(st, 2) ? 1 : 5 * 5 * 5);
+        fmpz_set(fmpq_denref(x), den);
+        fmpq_canonicalise(x);
+        s = sc_fmpq_decimal(x);
+        CU_ASSERT(strchr(s, '/') == NULL);
+        CU_ASSERT(sc_parse_fmpq(y, s, "x") == SC_OK && fmpq_equal(x, y));
+        flint_free(s);
+        fmpz_clear(den);
+    }
+    /* a denominator with another prime stays p/q and still parses back */
+    fmpq_set_si(x, -22, 7);
+    s = sc_fmpq_decimal(x);
+    CU_ASSERT(sc_parse_fmpq(y, s, "x") == SC_OK && fmpq_equal(x, y));
+    flint_free(s);
+    flint_randclear(st);
+    fmpq_clear(x);
+    fmpq_clear(y);
+}
+
 SC_TEST_MAIN("parse",
     SC_TEST(test_decimals_exact),
     SC_TEST(test_rejects),
     SC_TEST(test_slong_and_range),
-    SC_TEST(test_act_spec))
+    SC_TEST(test_act_spec),
+    SC_TEST(test_decimal_format))

@@ -349,26 +349,6 @@ static void test_axes(void)
     sc_regime_problem_clear(&P);
 }
 
-static void test_decimal(void)
-{
-    fmpq_t x;
-    char *s;
-    fmpq_init(x);
-    fmpq_set_si(x, -3, 8);
-    s = sc_fmpq_decimal(x);
-    CU_ASSERT(strcmp(s, "-0.375") == 0);
-    flint_free(s);
-    fmpq_set_si(x, 1, 3);
-    s = sc_fmpq_decimal(x);
-    CU_ASSERT(strcmp(s, "1/3") == 0);
-    flint_free(s);
-    fmpq_set_si(x, 1025, 1);
-    s = sc_fmpq_decimal(x);
-    CU_ASSERT(strcmp(s, "1025") == 0);
-    flint_free(s);
-    fmpq_clear(x);
-}
-
 /* step: K'(1) = +inf, so lambda = -inf for d = 2, +inf for d >= 4, and it
    is undefined at d = 3 (the marginal case, doc/model.md section 4.4): that
    box must stay undecided, never certified */
@@ -543,5 +523,4 @@ SC_TEST_MAIN("regime",
     SC_TEST(test_axes),
     SC_TEST(test_step_sync),
     SC_TEST(test_spec),
-    SC_TEST(test_summary),
-    SC_TEST(test_decimal))
+    SC_TEST(test_summary))

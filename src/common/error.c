@@ -1,12 +1,8 @@
 /* Thread-local error messages: library calls report *what* went wrong in one
    line so the CLI can print it verbatim and exit with status 2. */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L   /* clock_gettime */
-#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include "synccert/common.h"
 
 static _Thread_local char sc_errbuf[512];

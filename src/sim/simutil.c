@@ -122,7 +122,7 @@ void sc_sim_progress_start(sc_sim_progress *pb, int on, double total, const char
     pb->on = on;
     pb->total = total > 0 ? total : 1.0;
     pb->done = 0.0;
-    pb->last = omp_get_wtime();
+    pb->last = sc_clock_seconds();
     pb->label = label;
     if (on)
         draw(pb, 0.0);
@@ -137,7 +137,7 @@ void sc_sim_progress_add(sc_sim_progress *pb, double work)
     pb->done += work;
     if (omp_get_thread_num() != 0)
         return;
-    now = omp_get_wtime();
+    now = sc_clock_seconds();
     if (now - pb->last < 0.1)
         return;
     pb->last = now;
