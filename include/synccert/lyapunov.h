@@ -23,6 +23,12 @@ int sc_lyapunov_dK1_inf(const arb_t dK1);
 void sc_lyapunov_lambda_v(arb_t lambda, arb_t v, const arb_t K1, const arb_t dK1,
                           const arb_t d, const arb_t sigma2, slong prec);
 
+/* Sign of lambda at integer dimension d from K(1), K'(1) (sigma does not
+   change it), decided by sc_arb_sign: -1, +1, 0 (undecided, including the
+   undefined lambda at d = 3 when K'(1) = +inf) or 2 (lambda is exactly 0:
+   never decidable by more precision). */
+int sc_lyapunov_sign(const arb_t K1, const arb_t dK1, const fmpz_t d, slong prec);
+
 /* g(p) = p lambda + p^2 v / 2 (moment Lyapunov function). */
 void sc_lyapunov_g(arb_t g, const arb_t p, const arb_t lambda, const arb_t v, slong prec);
 

@@ -98,6 +98,10 @@ int sc_cli_sqs(fmpq_t sigma, const char *ssig, fmpq_t q, const char *sq,
 void sc_cli_text_real(FILE *f, const arb_t x, slong digits);
 /* JSON: "key": certified-real object, or "undefined" for NaN. */
 void sc_cli_json_real(FILE *f, const char *key, const arb_t x, slong digits, int comma);
+/* Text: the model lines "activation / dimension / sigma [/ q, s]" (q, s
+   only when not the defaults 1, 0), without a final newline. */
+void sc_cli_text_model(const char *spec, const fmpz_t d, const fmpq_t sigma,
+                       const fmpq_t q, const fmpq_t s);
 /* JSON string value of an exact rational ("1/3", "0.5" is printed as "1/2"). */
 void sc_cli_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma);
 

@@ -85,13 +85,7 @@ static void print_text(const char *spec, const sc_lyap_result *r, const fmpz_t d
                        const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
                        slong digits)
 {
-    printf("activation   %s\n", spec);
-    printf("dimension    "); fmpz_print(d);
-    printf("\nsigma        "); fmpq_print(sigma);
-    if (!fmpq_is_one(q) || !fmpq_is_zero(s))
-    {
-        printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
-    }
+    sc_cli_text_model(spec, d, sigma, q, s);
     printf("\nK(1)         "); sc_cli_text_real(stdout, r->K1, digits);
     printf("\nK'(1)        "); sc_cli_text_real(stdout, r->dK1, digits);
     printf("\nlambda       "); sc_cli_text_real(stdout, r->lambda, digits);

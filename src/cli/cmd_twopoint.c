@@ -50,13 +50,7 @@ static void print_text(const char *spec, const arb_t b, const arb_t a, const fmp
                        const fmpq_t rho, const fmpq_t sigma, const fmpq_t q, const fmpq_t s,
                        slong digits)
 {
-    printf("activation   %s\n", spec);
-    printf("dimension    "); fmpz_print(d);
-    printf("\nsigma        "); fmpq_print(sigma);
-    if (!fmpq_is_one(q) || !fmpq_is_zero(s))
-    {
-        printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
-    }
+    sc_cli_text_model(spec, d, sigma, q, s);
     printf("\nrho          "); fmpq_print(rho);
     printf("\nb(rho)       "); sc_cli_text_real(stdout, b, digits);
     printf("   (drift of rho)");

@@ -33,3 +33,15 @@ void sc_cli_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma)
     fprintf(f, "\"%s\": \"%s\"%s", key, str, comma ? ", " : "");
     flint_free(str);
 }
+
+void sc_cli_text_model(const char *spec, const fmpz_t d, const fmpq_t sigma,
+                       const fmpq_t q, const fmpq_t s)
+{
+    printf("activation   %s\n", spec);
+    printf("dimension    "); fmpz_print(d);
+    printf("\nsigma        "); fmpq_print(sigma);
+    if (!fmpq_is_one(q) || !fmpq_is_zero(s))
+    {
+        printf("\nq, s         "); fmpq_print(q); printf(", "); fmpq_print(s);
+    }
+}

@@ -34,27 +34,6 @@ void sc_critdim_result_clear(sc_critdim_result *r)
     fmpz_clear(r->und_hi);
 }
 
-/* Sign of lambda(n) at sigma = 1 (sigma^2 > 0 does not change it);
-   2 when lambda(n) is exactly zero (certified neutral, never decidable). */
-static int lambda_sign(const arb_t K1, const arb_t dK1, const fmpz_t n, slong prec)
-{
-    arb_t lam, db, one;
-    int sg;
-    arb_init(lam);
-    arb_init(db);
-    arb_init(one);
-    arb_set_fmpz(db, n);
-    arb_one(one);
-    sc_lyapunov_lambda_v(lam, NULL, K1, dK1, db, one, prec);
-    sg = sc_arb_sign(lam);
-    if (sg == 0 && arb_is_zero(lam))
-        sg = 2;
-    arb_clear(lam);
-    arb_clear(db);
-    arb_clear(one);
-    return sg;
-}
-
 /* Largest number of integers inside the d* enclosure decided one by one. */
 #define CANDIDATES_MAX 8
 
@@ -83,13 +62,13 @@ static int critdim_attempt(sc_critdim_result *r, const sc_act_t act, int homog,
         r->dstar_kind = SC_DSTAR_FINITE;
         arb_set_ui(r->dstar, 3);
         fmpz_set_ui(n, 2);
-        if (lambda_sign(r->K1, r->dK1, n, prec) < 0)
+        if (sc_lyapunov_sign(r->K1, r->dK1, n, prec) < 0)
         {
             r->max_sync_kind = SC_DIMV_VALUE;
             fmpz_set_ui(r->max_sync, 2);
         }
         fmpz_set_ui(n, 4);
-        if (lambda_sign(r->K1, r->dK1, n, prec) > 0)
+        if (sc_lyapunov_sign(r->K1, r->dK1, n, prec) > 0)
         {
             r->min_nonsync_kind = SC_DIMV_VALUE;
             fmpz_set_ui(r->min_nonsync, 4);
@@ -111,9 +90,9 @@ static int critdim_attempt(sc_critdim_result *r, const sc_act_t act, int homog,
            lambda(d) <= max(lambda(2), lambda(3)) for all d >= 2 */
         r->dstar_kind = SC_DSTAR_NONE;
         fmpz_set_ui(n, 2);
-        sD = lambda_sign(r->K1, r->dK1, n, prec);
+        sD = sc_lyapunov_sign(r->K1, r->dK1, n, prec);
         fmpz_set_ui(n, 3);
-        if (sD < 0 && lambda_sign(r->K1, r->dK1, n, prec) < 0)
+        if (sD < 0 && sc_lyapunov_sign(r->K1, r->dK1, n, prec) < 0)
         {
             r->max_sync_kind = SC_DIMV_ALL;
             r->min_nonsync_kind = SC_DIMV_NONE;
@@ -163,12 +142,12 @@ static int critdim_attempt(sc_critdim_result *r, const sc_act_t act, int homog,
         {
             /* too wide to decide integer by integer */
             settled = 0;
-            if (fmpz_cmp_si(m, 2) >= 0 && lambda_sign(r->K1, r->dK1, m, prec) < 0)
+            if (fmpz_cmp_si(m, 2) >= 0 && sc_lyapunov_sign(r->K1, r->dK1, m, prec) < 0)
             {
                 r->max_sync_kind = SC_DIMV_VALUE;
                 fmpz_set(r->max_sync, m);
             }
-            if (lambda_sign(r->K1, r->dK1, M, prec) > 0)
+            if (sc_lyapunov_sign(r->K1, r->dK1, M, prec) > 0)
             {
                 r->min_nonsync_kind = SC_DIMV_VALUE;
                 fmpz_set(r->min_nonsync, M);
@@ -182,7 +161,7 @@ static int critdim_attempt(sc_critdim_result *r, const sc_act_t act, int homog,
         for (k = 0; k < count; k++)
         {
             fmpz_add_ui(n, m, k);
-            sg[k] = fmpz_cmp_si(n, 2) < 0 ? -1 /* stands for "none" */ : lambda_sign(r->K1, r->dK1, n, prec);
+            sg[k] = fmpz_cmp_si(n, 2) < 0 ? -1 /* stands for "none" */ : sc_lyapunov_sign(r->K1, r->dK1, n, prec);
             if (sg[k] == -1)
                 last_sync = k;
             if (sg[k] == 1 && first_non < 0)

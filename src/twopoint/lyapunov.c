@@ -56,6 +56,26 @@ void sc_lyapunov_lambda_v(arb_t lambda, arb_t v, const arb_t K1, const arb_t dK1
     arb_clear(u);
 }
 
+int sc_lyapunov_sign(const arb_t K1, const arb_t dK1, const fmpz_t d, slong prec)
+{
+    arb_t lam, db, one;
+    int sg;
+    arb_init(lam);
+    arb_init(db);
+    arb_init(one);
+    arb_set_fmpz(db, d);
+    arb_one(one);
+    /* sigma^2 > 0 does not change the sign: use sigma = 1 */
+    sc_lyapunov_lambda_v(lam, NULL, K1, dK1, db, one, prec);
+    sg = sc_arb_sign(lam);
+    if (sg == 0 && arb_is_zero(lam))
+        sg = 2;
+    arb_clear(lam);
+    arb_clear(db);
+    arb_clear(one);
+    return sg;
+}
+
 void sc_lyapunov_g(arb_t g, const arb_t p, const arb_t lambda, const arb_t v, slong prec)
 {
     arb_t t;
