@@ -305,7 +305,7 @@ static int tanh_he(acb_ptr out, const acb_t x, void *param, slong order, slong p
         acb_swap(a, b);
         acb_swap(b, c);
     }
-    h->def->eval(c, x, 0, order, NULL, prec);
+    h->def->eval(h->def, c, x, 0, order, NULL, prec);
     acb_mul(out, c, h->n == 0 ? a : b, prec);
     acb_clear(a);
     acb_clear(b);

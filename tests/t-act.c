@@ -25,9 +25,9 @@ static void test_eval_kink(void)
         CU_ASSERT_FATAL(sc_act_parse(act, specs[i]) == SC_OK);
         jump = (act->def->flags & SC_ACT_JUMP) != 0;
         p = sc_act_params(act, PREC);
-        act->def->eval(r, z, 0, 1, p, PREC);
+        act->def->eval(act->def, r, z, 0, 1, p, PREC);
         CU_ASSERT(!acb_is_finite(r));
-        act->def->eval(r, z, 0, 0, p, PREC);
+        act->def->eval(act->def, r, z, 0, 0, p, PREC);
         CU_ASSERT(acb_is_finite(r));
         /* contains the values at -0.4 and 0.4 */
         arb_set_str(x, "-0.4", PREC);
@@ -38,9 +38,9 @@ static void test_eval_kink(void)
         CU_ASSERT(arb_contains(acb_realref(r), x));
         if (!jump)
         {
-            act->def->eval(r, z, 1, 1, p, PREC);
+            act->def->eval(act->def, r, z, 1, 1, p, PREC);
             CU_ASSERT(!acb_is_finite(r));
-            act->def->eval(r, z, 1, 0, p, PREC);
+            act->def->eval(act->def, r, z, 1, 0, p, PREC);
             arb_set_str(x, "-0.4", PREC);
             sc_act_eval_arb(x, act->def, x, 1, p, PREC);
             CU_ASSERT(arb_contains(acb_realref(r), x));

@@ -59,20 +59,20 @@ struct sc_act_def_struct
        indeterminate.  With order 0 any valid enclosure of the values at the
        real points of z will do (e.g. the union of both branches at a kink).
        Not called with deriv = 1 for SC_ACT_JUMP activations. */
-    void (*eval)(acb_t res, const acb_t z, int deriv, slong order,
+    void (*eval)(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order,
                  arb_srcptr p, slong prec);
 
     /* Growth bound in a strip: sets g[0..n-1] (upper bounds, n returned,
        n <= SC_GROWTH_MAX) and strip >= 0 such that
          |phi^(deriv)(z)| <= sum_j g[j] |Re z|^j   whenever |Im z| <= strip.
        strip = 0 means the bound is only claimed on the real line. */
-    slong (*growth)(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
+    slong (*growth)(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
 
     /* Optional: Gaussian smoothing in closed form,
          res = E[ phi^(deriv)(a + b Y) ],  Y ~ N(0,1), b > 0 real,
        valid (holomorphic in a) for complex a.  Return 0 if unavailable
        for these arguments (the caller then integrates numerically). */
-    int (*smooth)(acb_t res, const acb_t a, const arb_t b, int deriv,
+    int (*smooth)(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv,
                   arb_srcptr p, slong prec);
 
     /* Optional: closed-form kernel in the normalised variables
@@ -80,7 +80,7 @@ struct sc_act_def_struct
        for X, Y standard normal with correlation c in [-1, 1], t^2 = t2 > 0.
        Either output may be NULL.  dKt may be +inf (at c = 1 for jumps).
        Return 0 if unavailable for these arguments. */
-    int (*kernel)(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2,
+    int (*kernel)(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2,
                   arb_srcptr p, slong prec);
 
     /* For SC_ACT_KINK0 activations: the analytic continuation of the branch
@@ -88,7 +88,7 @@ struct sc_act_def_struct
        all of C.  The integrator uses it on each side of the kink, so that
        Gauss-Legendre ellipses may cross Re z = 0 (eval alone must refuse
        them, which forces tiny segments near the kink).  NULL otherwise. */
-    void (*branch)(acb_t res, const acb_t z, int deriv, int side,
+    void (*branch)(const sc_act_def *def, acb_t res, const acb_t z, int deriv, int side,
                    arb_srcptr p, slong prec);
 };
 
@@ -161,7 +161,8 @@ int sc_act_side(const acb_t z, slong order);
 /* eval for a kinked activation from its branch function: the branch on
    the side of 0 where z lies; where z meets Re z = 0, the union of both
    branches (order 0) or indeterminate (order > 0, or a delta: jump && deriv). */
-void sc_act_eval_by_branch(void (*branch)(acb_t, const acb_t, int, int, arb_srcptr, slong),
+void sc_act_eval_by_branch(const sc_act_def *def,
+                           void (*branch)(const sc_act_def *, acb_t, const acb_t, int, int, arb_srcptr, slong),
                            int jump, acb_t res, const acb_t z, int deriv, slong order,
                            arb_srcptr p, slong prec);
 
@@ -169,8 +170,8 @@ void sc_act_eval_by_branch(void (*branch)(acb_t, const acb_t, int, int, arb_srcp
    - slope1: |phi(x)| <= |x|, |phi'(x)| <= 1 (relu, leaky_relu with alpha in
      [0, 1], abs);
    - jump:   |phi(x)| <= 1, phi' a delta that is never integrated (step, sign). */
-slong sc_act_growth_slope1(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
-slong sc_act_growth_jump(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
+slong sc_act_growth_slope1(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
+slong sc_act_growth_jump(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec);
 
 /* y = x intersected with [-1, 1] (for correlations known to lie there). */
 void sc_arb_clamp_unit(arb_t y, const arb_t x);

@@ -12,7 +12,7 @@
 #include "synccert/gauss.h"
 
 /* branches: z (x > 0) and -z (x < 0) */
-static void abs_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+static void abs_branch(const sc_act_def *def, acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
 {
     if (deriv)
         acb_set_si(res, side);
@@ -22,12 +22,12 @@ static void abs_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr
         acb_neg(res, z);
 }
 
-static void abs_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void abs_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    sc_act_eval_by_branch(abs_branch, 0, res, z, deriv, order, p, prec);
+    sc_act_eval_by_branch(def, abs_branch, 0, res, z, deriv, order, p, prec);
 }
 
-static int abs_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int abs_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w, u, r;
     acb_init(w);
@@ -54,7 +54,7 @@ static int abs_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_sr
     return 1;
 }
 
-static int abs_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
+static int abs_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
 {
     arb_t c, as, u, f;
     arb_init(c);

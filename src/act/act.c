@@ -261,7 +261,7 @@ void sc_act_eval_arb(arb_t res, const sc_act_def *def, const arb_t x, int deriv,
     acb_init(z);
     acb_init(r);
     acb_set_arb(z, x);
-    def->eval(r, z, deriv, 0, p, prec);
+    def->eval(def, r, z, deriv, 0, p, prec);
     arb_set(res, acb_realref(r));
     acb_clear(z);
     acb_clear(r);
@@ -276,19 +276,20 @@ int sc_act_side(const acb_t z, slong order)
     return order > 0 ? 2 : 0;
 }
 
-void sc_act_eval_by_branch(void (*branch)(acb_t, const acb_t, int, int, arb_srcptr, slong),
+void sc_act_eval_by_branch(const sc_act_def *def,
+                           void (*branch)(const sc_act_def *, acb_t, const acb_t, int, int, arb_srcptr, slong),
                            int jump, acb_t res, const acb_t z, int deriv, slong order,
                            arb_srcptr p, slong prec)
 {
     int side = sc_act_side(z, order);
     if (side == 1 || side == -1)
-        branch(res, z, deriv, side, p, prec);
+        branch(def, res, z, deriv, side, p, prec);
     else if (side == 0 && !(jump && deriv))
     {
         acb_t u;
         acb_init(u);
-        branch(res, z, deriv, 1, p, prec);
-        branch(u, z, deriv, -1, p, prec);
+        branch(def, res, z, deriv, 1, p, prec);
+        branch(def, u, z, deriv, -1, p, prec);
         acb_union(res, res, u, prec);
         acb_clear(u);
     }
@@ -296,7 +297,7 @@ void sc_act_eval_by_branch(void (*branch)(acb_t, const acb_t, int, int, arb_srcp
         acb_indeterminate(res);
 }
 
-slong sc_act_growth_slope1(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+slong sc_act_growth_slope1(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     arb_zero(strip);        /* a kink: the bound is claimed on the real line only */
     if (deriv)
@@ -309,7 +310,7 @@ slong sc_act_growth_slope1(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slon
     return 2;
 }
 
-slong sc_act_growth_jump(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+slong sc_act_growth_jump(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     arb_zero(strip);
     if (deriv)

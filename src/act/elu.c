@@ -30,7 +30,7 @@ static void elu_neg(acb_t res, const acb_t z, int deriv, arb_srcptr p, slong pre
 }
 
 /* branches: z (x > 0) and elu_neg (x < 0) */
-static void elu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+static void elu_branch(const sc_act_def *def, acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
 {
     if (side < 0)
         elu_neg(res, z, deriv, p, prec);
@@ -40,12 +40,12 @@ static void elu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr
         acb_set(res, z);
 }
 
-static void elu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void elu_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    sc_act_eval_by_branch(elu_branch, 0, res, z, deriv, order, p, prec);
+    sc_act_eval_by_branch(def, elu_branch, 0, res, z, deriv, order, p, prec);
 }
 
-static slong elu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong elu_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     arb_t a;
     arb_init(a);
@@ -65,7 +65,7 @@ static slong elu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong p
     return 2;
 }
 
-static int elu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int elu_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w, u, e, r;
     arb_t b2;

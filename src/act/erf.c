@@ -24,7 +24,7 @@ static const sc_param_def erf_params[] = {
     { "c", "1", "0", "1000000", 1, "scale: erf(c x), c in (0, 1e6]" }
 };
 
-static void erf_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void erf_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     acb_t w;
     acb_init(w);
@@ -47,7 +47,7 @@ static void erf_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcpt
     acb_clear(w);
 }
 
-static slong erf_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong erf_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     static const char *const b0[] = { "4.0674" }, *const b1[] = { "3.0674" };
     arb_t ch;
@@ -73,7 +73,7 @@ static slong erf_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong p
     return 1;
 }
 
-static int erf_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int erf_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     arb_t s;
     acb_t w;
@@ -107,7 +107,7 @@ static int erf_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_sr
     return 1;
 }
 
-static int erf_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
+static int erf_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
 {
     arb_t r, k, m, u, f;
     arb_init(r);

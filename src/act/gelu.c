@@ -40,7 +40,7 @@
 #include "synccert/act.h"
 #include "synccert/gauss.h"
 
-static void gelu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void gelu_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     acb_t u;
     acb_init(u);
@@ -55,7 +55,7 @@ static void gelu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcp
     acb_clear(u);
 }
 
-static slong gelu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong gelu_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     static const char *const b0[] = { "1.6578", "1.6578" }, *const b1[] = { "2.54" };
     arb_one(strip);
@@ -68,7 +68,7 @@ static slong gelu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong 
     return 2;
 }
 
-static int gelu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int gelu_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     arb_t r, r2;
     acb_t w, cdf, pdf;
@@ -105,7 +105,7 @@ static int gelu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_s
     return 1;
 }
 
-static int gelu_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2,
+static int gelu_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2,
                        arb_srcptr p, slong prec)
 {
     arb_t A, B, w, pi, e2;

@@ -33,7 +33,7 @@
 void sc_acb_sigmoid(acb_t res, const acb_t w, slong prec);
 void sc_acb_sigmoid_deriv(acb_t res, const acb_t w, slong prec);
 
-static void gelu_tanh_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void gelu_tanh_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     arb_t k, a;
     acb_t u, z2, s, t;
@@ -79,7 +79,7 @@ static void gelu_tanh_eval(acb_t res, const acb_t z, int deriv, slong order, arb
     acb_clear(t);
 }
 
-static slong gelu_tanh_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong gelu_tanh_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     static const char *const b0[] = { "1", "2" }, *const b1[] = { "9.8" };
     arb_one(strip);

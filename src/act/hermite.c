@@ -73,7 +73,7 @@ static void hermite_to_mono(arb_ptr m, arb_srcptr a, slong n, slong prec)
     arb_clear(f);
 }
 
-static void hermite_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void hermite_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     slong n = sc_coeffs_count(p);
     arb_ptr m = _arb_vec_init(n + 1);
@@ -82,7 +82,7 @@ static void hermite_eval(acb_t res, const acb_t z, int deriv, slong order, arb_s
     _arb_vec_clear(m, n + 1);
 }
 
-static slong hermite_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong hermite_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     slong n = sc_coeffs_count(p), ng;
     arb_ptr m = _arb_vec_init(n + 1);
@@ -92,7 +92,7 @@ static slong hermite_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slo
     return ng;
 }
 
-static int hermite_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int hermite_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     slong n = sc_coeffs_count(p);
     arb_ptr m = _arb_vec_init(n + 1);
@@ -103,7 +103,7 @@ static int hermite_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, ar
     return r;
 }
 
-static int hermite_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
+static int hermite_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
 {
     slong n = sc_coeffs_count(p), mm, k;
     arb_srcptr a = p + 1;

@@ -22,7 +22,7 @@ static const sc_param_def leaky_relu_params[] = {
 };
 
 /* branches: z (x > 0) and alpha z (x < 0) */
-static void leaky_relu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+static void leaky_relu_branch(const sc_act_def *def, acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
 {
     if (side > 0)
     {
@@ -34,12 +34,12 @@ static void leaky_relu_branch(acb_t res, const acb_t z, int deriv, int side, arb
     }
 }
 
-static void leaky_relu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void leaky_relu_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    sc_act_eval_by_branch(leaky_relu_branch, 0, res, z, deriv, order, p, prec);
+    sc_act_eval_by_branch(def, leaky_relu_branch, 0, res, z, deriv, order, p, prec);
 }
 
-static int leaky_relu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int leaky_relu_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w, u, r;
     arb_t om;
@@ -72,7 +72,7 @@ static int leaky_relu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv,
     return 1;
 }
 
-static int leaky_relu_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
+static int leaky_relu_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
 {
     arb_t c, om2, K, dK;
     arb_init(c);

@@ -5,7 +5,7 @@
    Growth: |z| <= |Re z| + |Im z| <= 1 + |Re z| in the strip |Im z| <= 1. */
 #include "synccert/act.h"
 
-static void linear_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void linear_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     if (deriv)
         acb_one(res);
@@ -13,7 +13,7 @@ static void linear_eval(acb_t res, const acb_t z, int deriv, slong order, arb_sr
         acb_set(res, z);
 }
 
-static slong linear_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong linear_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     arb_one(strip);
     arb_one(g + 0);
@@ -23,7 +23,7 @@ static slong linear_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slon
     return 2;
 }
 
-static int linear_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int linear_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     if (deriv)
         acb_one(res);
@@ -32,7 +32,7 @@ static int linear_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb
     return 1;
 }
 
-static int linear_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
+static int linear_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
 {
     if (Kt != NULL)
     {

@@ -197,22 +197,22 @@ slong sc_coeffs_count(arb_srcptr p)
 
 /* --- poly callbacks --- */
 
-static void poly_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void poly_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     sc_poly_eval_mono(res, z, p + 1, sc_coeffs_count(p), deriv, prec);
 }
 
-static slong poly_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong poly_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     return sc_poly_growth_mono(g, strip, p + 1, sc_coeffs_count(p), deriv, prec);
 }
 
-static int poly_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int poly_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     return sc_poly_smooth_mono(res, a, b, p + 1, sc_coeffs_count(p), deriv, prec);
 }
 
-static int poly_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
+static int poly_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
 {
     slong n = sc_coeffs_count(p), k, j;
     arb_srcptr m = p + 1;

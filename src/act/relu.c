@@ -7,7 +7,7 @@
 #include "synccert/gauss.h"
 
 /* branches: z (x > 0) and 0 (x < 0); derivatives 1 and 0 */
-static void relu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+static void relu_branch(const sc_act_def *def, acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
 {
     if (side < 0)
         acb_zero(res);
@@ -17,12 +17,12 @@ static void relu_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcpt
         acb_set(res, z);
 }
 
-static void relu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void relu_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    sc_act_eval_by_branch(relu_branch, 0, res, z, deriv, order, p, prec);
+    sc_act_eval_by_branch(def, relu_branch, 0, res, z, deriv, order, p, prec);
 }
 
-static int relu_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int relu_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w, u;
     acb_init(w);
@@ -79,7 +79,7 @@ void sc_relu_kernel_unit(arb_t K, arb_t dK, const arb_t c0, slong prec)
     arb_clear(t);
 }
 
-static int relu_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
+static int relu_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
 {
     sc_relu_kernel_unit(Kt, dKt, c, prec);
     if (Kt != NULL)

@@ -49,7 +49,7 @@ void sc_acb_sigmoid_deriv(acb_t res, const acb_t w, slong prec)
     acb_clear(b);
 }
 
-static void sigmoid_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void sigmoid_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     if (deriv)
         sc_acb_sigmoid_deriv(res, z, prec);
@@ -59,7 +59,7 @@ static void sigmoid_eval(acb_t res, const acb_t z, int deriv, slong order, arb_s
         acb_indeterminate(res);
 }
 
-static slong sigmoid_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong sigmoid_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     static const char *const b0[] = { "1" }, *const b1[] = { "0.3247" };
     arb_one(strip);

@@ -10,7 +10,7 @@
 #include "synccert/act.h"
 
 /* branches: 1 (x > 0) and -1 (x < 0); phi' is a delta at 0 */
-static void sign_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+static void sign_branch(const sc_act_def *def, acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
 {
     if (deriv)
         acb_zero(res);
@@ -18,12 +18,12 @@ static void sign_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcpt
         acb_set_si(res, side);
 }
 
-static void sign_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void sign_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    sc_act_eval_by_branch(sign_branch, 1, res, z, deriv, order, p, prec);
+    sc_act_eval_by_branch(def, sign_branch, 1, res, z, deriv, order, p, prec);
 }
 
-static int sign_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int sign_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w;
     if (deriv)
@@ -37,7 +37,7 @@ static int sign_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_s
     return 1;
 }
 
-static int sign_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
+static int sign_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
 {
     arb_t c, f, w;
     arb_init(c);

@@ -22,7 +22,7 @@ static const sc_param_def silu_params[] = {
     { "beta", "1", "0", "1000000", 1, "slope of the gate: x sigmoid(beta x)" }
 };
 
-static void silu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void silu_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     acb_t w, s;
     acb_init(w);
@@ -43,7 +43,7 @@ static void silu_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcp
     acb_clear(s);
 }
 
-static slong silu_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong silu_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     static const char *const b1[] = { "1.5" };
     /* strip: an exact lower bound of 1/beta */

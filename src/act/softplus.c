@@ -28,7 +28,7 @@ static const sc_param_def softplus_params[] = {
     { "beta", "1", "0", "1000000", 1, "sharpness: log(1 + exp(beta x)) / beta" }
 };
 
-static void softplus_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void softplus_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     acb_t w, e;
     acb_init(w);
@@ -69,7 +69,7 @@ static void softplus_eval(acb_t res, const acb_t z, int deriv, slong order, arb_
     acb_clear(e);
 }
 
-static slong softplus_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong softplus_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     arb_inv(strip, p + 0, prec);
     if (deriv)

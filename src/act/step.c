@@ -14,7 +14,7 @@
 void sc_relu_kernel_unit(arb_t K, arb_t dK, const arb_t c, slong prec);
 
 /* branches: 1 (x > 0) and 0 (x < 0); phi' is a delta at 0 */
-static void step_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
+static void step_branch(const sc_act_def *def, acb_t res, const acb_t z, int deriv, int side, arb_srcptr p, slong prec)
 {
     if (side > 0 && !deriv)
         acb_one(res);
@@ -22,12 +22,12 @@ static void step_branch(acb_t res, const acb_t z, int deriv, int side, arb_srcpt
         acb_zero(res);
 }
 
-static void step_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void step_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
-    sc_act_eval_by_branch(step_branch, 1, res, z, deriv, order, p, prec);
+    sc_act_eval_by_branch(def, step_branch, 1, res, z, deriv, order, p, prec);
 }
 
-static int step_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int step_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w;
     if (deriv)
@@ -60,7 +60,7 @@ static void inv_sqrt_one_minus_sq(arb_t r, const arb_t c, slong prec)
     arb_clear(w);
 }
 
-static int step_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
+static int step_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, arb_srcptr p, slong prec)
 {
     arb_t c, pi;
     arb_init(c);

@@ -6,7 +6,7 @@
    so |tanh| <= 1.5575 and |tanh'| = |sech^2| <= 3.4256 there. */
 #include "synccert/act.h"
 
-static void tanh_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void tanh_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     acb_tanh(res, z, prec);   /* non-finite on balls that meet a pole */
     if (deriv)
@@ -17,7 +17,7 @@ static void tanh_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcp
     }
 }
 
-static slong tanh_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong tanh_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     static const char *const b0[] = { "1.5575" }, *const b1[] = { "3.4256" };
     arb_one(strip);

@@ -24,17 +24,17 @@ static void trig(acb_t res, const acb_t z, int cosine, int deriv, slong prec)
         acb_neg(res, res);
 }
 
-static void sin_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void sin_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     trig(res, z, 0, deriv, prec);
 }
 
-static void cos_eval(acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
+static void cos_eval(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order, arb_srcptr p, slong prec)
 {
     trig(res, z, 1, deriv, prec);
 }
 
-static slong trig_growth(arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
+static slong trig_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv, arb_srcptr p, slong prec)
 {
     static const char *const b[] = { "1.5431" };
     arb_one(strip);
@@ -55,13 +55,13 @@ static void trig_smooth(acb_t res, const acb_t a, const arb_t b, int cosine, int
     arb_clear(e);
 }
 
-static int sin_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int sin_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     trig_smooth(res, a, b, 0, deriv, prec);
     return 1;
 }
 
-static int cos_smooth(acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+static int cos_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     trig_smooth(res, a, b, 1, deriv, prec);
     return 1;
@@ -94,13 +94,13 @@ static void trig_kernel(arb_t Kt, arb_t dKt, const arb_t c0, const arb_t t2, int
     arb_clear(ch);
 }
 
-static int sin_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
+static int sin_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
 {
     trig_kernel(Kt, dKt, c, t2, 0, prec);
     return 1;
 }
 
-static int cos_kernel(arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
+static int cos_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2, arb_srcptr p, slong prec)
 {
     trig_kernel(Kt, dKt, c, t2, 1, prec);
     return 1;

@@ -39,10 +39,10 @@ static void eval_scaled(acb_t res, const kctx *k, int deriv, const arb_t a, cons
     if (k->use_branch)
     {
         int side = arb_is_negative(k->left) ? -1 : 1;
-        k->def->branch(res, w, deriv, flip ? -side : side, k->p, prec);
+        k->def->branch(k->def, res, w, deriv, flip ? -side : side, k->p, prec);
     }
     else
-        k->def->eval(res, w, deriv, order, k->p, prec);
+        k->def->eval(k->def, res, w, deriv, order, k->p, prec);
     acb_clear(w);
 }
 
@@ -63,7 +63,7 @@ static int inner_f(acb_ptr out, const acb_t y, void *param, slong order, slong p
     acb_mul_arb(z, in->x, in->k->tc, prec);
     acb_mul_arb(u, y, in->k->ts, prec);
     acb_add(z, z, u, prec);
-    in->k->def->eval(out, z, in->k->deriv, order, in->k->p, prec);
+    in->k->def->eval(in->k->def, out, z, in->k->deriv, order, in->k->p, prec);
     acb_clear(z);
     acb_clear(u);
     return 0;
@@ -88,7 +88,7 @@ static void smoothed(acb_t res, const kctx *k, const acb_t x, slong order, slong
         acb_t a;
         acb_init(a);
         acb_mul_arb(a, x, k->tc, prec);
-        if (!k->def->smooth(res, a, k->ts, k->deriv, k->p, prec))
+        if (!k->def->smooth(k->def, res, a, k->ts, k->deriv, k->p, prec))
             acb_indeterminate(res);
         acb_clear(a);
         goto done;
@@ -221,7 +221,7 @@ static slong outer_growth(arb_ptr h, kctx *k, int deriv, slong prec)
     slong n1, n2, nh, i;
     arb_init(A);
     arb_init(tp);
-    k->ng = k->def->growth(k->g, k->strip, deriv, k->p, prec);
+    k->ng = k->def->growth(k->def, k->g, k->strip, deriv, k->p, prec);
     /* |phi(t x)| <= sum_j g_j t^j |x|^j */
     for (i = 0; i < k->ng; i++)
     {
@@ -336,8 +336,8 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
         {
             arb_t Kt;
             arb_init(Kt);
-            done = deriv == 0 ? def->kernel(Kt, NULL, c, t2, p, prec)
-                              : def->kernel(NULL, Kt, c, t2, p, prec);
+            done = deriv == 0 ? def->kernel(def, Kt, NULL, c, t2, p, prec)
+                              : def->kernel(def, NULL, Kt, c, t2, p, prec);
             if (done)
             {
                 if (deriv == 1)

@@ -154,7 +154,7 @@ static int kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np
         arb_init(c);
         arb_init(K);
         arb_set_d(c, 0.25);
-        kf->closed = def->kernel(K, NULL, c, kf->t2, kf->p, prec);
+        kf->closed = def->kernel(def, K, NULL, c, kf->t2, kf->p, prec);
         arb_clear(c);
         arb_clear(K);
     }

@@ -44,9 +44,9 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     acb_init(w);
     acb_mul_arb(w, x, h->t, prec);
     if (h->side != 0)       /* entire continuation: ellipses may cross the kink */
-        h->def->branch(out, w, 0, h->side, h->p, prec);
+        h->def->branch(h->def, out, w, 0, h->side, h->p, prec);
     else
-        h->def->eval(out, w, 0, order, h->p, prec);
+        h->def->eval(h->def, out, w, 0, order, h->p, prec);
     if (!acb_is_finite(out))
     {
         acb_indeterminate(out);
@@ -182,7 +182,7 @@ int _sc_kfun_build_series(sc_kfun_t kf)
     arb_init(S1);
     arb_init(u);
     arb_init(eps);
-    ng = kf->def->growth(g, strip, 0, kf->p, prec);
+    ng = kf->def->growth(kf->def, g, strip, 0, kf->p, prec);
     h.def = kf->def;
     h.p = kf->p;
     arb_init(h.t);
