@@ -23,6 +23,9 @@
 #define SC_ACT_JUMP     8   /* phi jumps at 0: phi' is a delta, K'(1) = +inf */
 #define SC_ACT_COEFFS  16   /* parameters are a coefficient list c0, c1, ... */
 #define SC_ACT_HOMOG1  32   /* phi(a x) = a phi(x) for a > 0 (so K(1) = K'(1) when s = 0) */
+#define SC_ACT_OWNED   64   /* built at run time (expressions): reference counted,
+                               freed with the last sc_act_t using it */
+#define SC_ACT_EXPR   128   /* an expression (def->data: see act/expr_act.c) */
 /* Convention for SC_ACT_COEFFS activations: the parameter vector passed to
    every callback (eval, growth, smooth, kernel) is p[0] = n, the number of
    coefficients (an exact integer ball), then p[1..n] = the coefficients
@@ -90,7 +93,37 @@ struct sc_act_def_struct
        them, which forces tiny segments near the kink).  NULL otherwise. */
     void (*branch)(const sc_act_def *def, acb_t res, const acb_t z, int deriv, int side,
                    arb_srcptr p, slong prec);
+
+    /* --- optional members (zero for the hand-written built-ins) --- */
+
+    /* Private data of a definition built at run time (expressions). */
+    const void *data;
+
+    /* Kinks anywhere: sets k[0..n-1] (sorted, pairwise disjoint real balls,
+       n <= SC_ACT_MAX_KINKS, returned) outside which phi and phi' are
+       analytic on the real line, for the parameter balls p.  Balls may be
+       inexact (parameter-dependent or non-dyadic points). */
+    slong (*kinks)(const sc_act_def *def, arb_ptr k, arb_srcptr p, slong prec);
+
+    /* With `kinks`: the analytic continuation of phi^(deriv) from the real
+       points of piece j (between k[j-1] and k[j]; j = -1: plain eval),
+       with eval's rule for order (indeterminate where holomorphy on z is
+       not certified). */
+    void (*piece)(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order,
+                  slong j, arb_srcptr p, slong prec);
+
+    /* Exponential growth: sets c >= 0 (exact) such that the growth bound
+       of `growth` holds multiplied by e^{c |Re z|}.  NULL: c = 0. */
+    void (*rate)(const sc_act_def *def, arb_t c, int deriv, arb_srcptr p, slong prec);
 };
+
+/* The expression of an SC_ACT_EXPR definition (synccert/expr.h), NULL for
+   the others. */
+struct sc_expr_struct;
+const struct sc_expr_struct *sc_act_expr(const sc_act_def *def);
+
+/* Largest number of kinks a definition may report. */
+#define SC_ACT_MAX_KINKS 64
 
 /* An activation with exact parameter values. */
 typedef struct
@@ -112,7 +145,14 @@ const sc_act_def *sc_act_lookup(const char *name);
 void sc_act_init(sc_act_t act);
 void sc_act_clear(sc_act_t act);
 
-/* Parse "NAME" or "NAME:key=value,key=value".  Named parameters take their
+/* dst = a copy of src (the parameters copied, an owned definition shared
+   by reference count).  Every copy of an sc_act_t must use it. */
+void sc_act_set(sc_act_t dst, const sc_act_t src);
+
+/* Parse "NAME", "NAME:key=value,key=value" or "expr:EXPRESSION" (the
+   expression language of synccert/expr.h, parameters declared as
+   "expr:BODY;b=1.702" and set as NAME:key=value would be, e.g. by
+   certify --param).  Named parameters take their
    defaults when omitted; coefficient lists are written c0=..,c1=.. (poly) or
    a0=..,a1=.. (hermite), missing indices are zero.  Values are exact
    decimals or ratios.  Unknown names/keys, repeated keys, out-of-range
@@ -143,6 +183,41 @@ int sc_act_is_odd(const sc_act_t act, const fmpq_t s);
 /* Is phi positively homogeneous of degree 1 (linear, relu, leaky_relu, abs)
    with s = 0?  Then K'(1) = K(1) exactly. */
 int sc_act_is_homogeneous1(const sc_act_t act, const fmpq_t s);
+
+/* Exact monomial coefficients c[0..n-1] (n returned, n <= nmax) if phi is
+   a polynomial with rational coefficients at the exact parameters (poly,
+   polynomial expressions); -1 otherwise. */
+slong sc_act_poly_fmpq(fmpq *c, slong nmax, const sc_act_t act);
+
+/* The kinks of a definition for parameter balls p: def->kinks, or the
+   point 0 for SC_ACT_KINK0 / SC_ACT_JUMP definitions; k has room for
+   SC_ACT_MAX_KINKS balls. */
+slong sc_act_kinks(const sc_act_def *def, arb_ptr k, arb_srcptr p, slong prec);
+
+/* phi^(deriv) on piece j of sc_act_kinks (-1: def->eval): def->piece, or
+   for SC_ACT_KINK0 definitions with a branch the branch of side j ? 1 : -1. */
+void sc_act_eval_piece(const sc_act_def *def, acb_t res, const acb_t z, int deriv, slong order,
+                       slong j, arb_srcptr p, slong prec);
+
+/* The exponential growth rate of phi^(deriv) (def->rate, or 0). */
+void sc_act_rate(const sc_act_def *def, arb_t c, int deriv, arb_srcptr p, slong prec);
+
+/* The pieces of phi(shift + t x) (and of phi(-t x) with both_signs) in
+   the variable x for a scale t > 0 (shift NULL: 0): the split balls in x
+   ((k_i - shift)/t and -k_i/t, merged where they overlap) and, for each
+   piece j of x (0..n), the piece of phi containing shift + t x (pp[j]) and
+   -t x (pm[j]), -1 where undecided. */
+typedef struct
+{
+    slong n;
+    arb_ptr split;
+    slong *pp, *pm;
+}
+sc_act_pieces;
+
+void sc_act_pieces_init(sc_act_pieces *P, const sc_act_def *def, arb_srcptr p, const arb_t shift,
+                        const arb_t t, int both_signs, slong prec);
+void sc_act_pieces_clear(sc_act_pieces *P);
 
 /* Index of a named parameter, -1 if none. */
 slong sc_act_param_index(const sc_act_def *def, const char *key);

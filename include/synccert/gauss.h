@@ -35,6 +35,38 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
                            arb_srcptr split, slong nsplit,
                            arb_srcptr g, slong ng, arb_ptr left, int even, slong prec);
 
+/* The general form (src/gauss/split.c, doc/model.md 8.2, 8.3):
+   - split[0..nsplit-1]: sorted, pairwise disjoint real balls where F may
+     fail to be analytic; the line is cut at their midpoints;
+   - piece != NULL: before each segment *piece is set to the number of
+     split points left of it; F must then return, for *piece = i, an
+     analytic continuation of the integrand from the real points of piece
+     i (between split i-1 and split i), and for *piece = -1 any enclosure
+     of the integrand's values at the real points of its argument (order
+     0).  Inexact split balls then cost 2 rad(B)(|F_i - F_-1| +
+     |F_{i+1} - F_-1|) on B, added to the result.  piece == NULL: F does
+     not depend on the piece and inexact points are mere subdivisions;
+   - left != NULL: the left end of each segment (older form of `piece`);
+   - growth |F(x)| <= e^{rate |x|} sum_j g_j |x|^j on the real line (rate
+     NULL: 0);
+   - even: F(-x) = F(x), only [0, R] is integrated, and doubled. */
+int sc_gauss_expect_split(acb_t res, acb_calc_func_t F, void *param,
+                          arb_srcptr split, slong nsplit, slong *piece, arb_ptr left,
+                          arb_srcptr g, slong ng, const arb_t rate, int even, slong prec);
+
+/* int_a^b F (a < b exact; F complete, no weight added) cut at the split
+   balls inside (a, b) with the same piece / sliver rules. */
+int sc_gauss_integrate_split(acb_t res, acb_calc_func_t F, void *param, const arb_t a, const arb_t b,
+                             arb_srcptr split, slong nsplit, slong *piece, arb_ptr left, slong prec);
+
+/* Sorted lists of pairwise disjoint split balls k[0..n-1]:
+   - sc_split_insert adds r[0..m-1], merging overlapping balls into their
+     union; 0 (list unchanged) if more than cap balls would result;
+   - sc_split_point sets xi to an exact point of piece j (0..n) strictly
+     between k[j-1] and k[j] (outside all balls). */
+int sc_split_insert(arb_ptr k, slong *n, slong cap, arb_srcptr r, slong m, slong prec);
+void sc_split_point(arf_t xi, arb_srcptr k, slong n, slong j);
+
 /* Upper bound T >= int_{|x|>R} (sum_j g_j |x|^j) phi(x) dx. */
 void sc_gauss_tail_bound(arb_t T, const arb_t R, arb_srcptr g, slong ng, slong prec);
 
@@ -45,6 +77,16 @@ void sc_gauss_tail_bound(arb_t T, const arb_t R, arb_srcptr g, slong ng, slong p
    when scaled (integrands with a factor e^{x^2/4}, e.g. by Cramer's
    inequality).  Sets R and T. */
 void sc_gauss_cutoff(arb_t R, arb_t T, arb_srcptr g, slong ng, int scaled, slong prec);
+
+/* The same with an exponential rate: T >= int_{|x|>R} e^{rate |x|}
+   (sum_j g_j |x|^j) phi(x) dx (rate NULL or 0: as above; +inf unless
+   R > rate). */
+void sc_gauss_tail_bound_rate(arb_t T, const arb_t R, arb_srcptr g, slong ng, const arb_t rate, slong prec);
+
+/* sc_gauss_cutoff for the growth e^{rate |x|} sum_j g_j |x|^j (rate in
+   the variable of the tail bound, x / c when scaled). */
+void sc_gauss_cutoff_rate(arb_t R, arb_t T, arb_srcptr g, slong ng, const arb_t rate,
+                          int scaled, slong prec);
 
 /* Absolute moments E|Y|^k of a standard normal, k >= 0 (exact balls). */
 void sc_gauss_abs_moment(arb_t m, ulong k, slong prec);
@@ -58,6 +100,14 @@ void sc_gauss_abs_moment(arb_t m, ulong k, slong prec);
 slong sc_growth_affine(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const arb_t B, slong prec);
 slong sc_growth_smooth(arb_ptr h, arb_srcptr g, slong ng, const arb_t A, const arb_t B, slong prec);
 slong sc_growth_mul(arb_ptr h, arb_srcptr f, slong nf, arb_srcptr g, slong ng, slong prec);
+
+/* sc_growth_smooth with an exponential rate c:
+     E[e^{c(A|x| + B|Y|)} sum_j g_j (A|x| + B|Y|)^j]
+       <= factor e^{c A |x|} sum_i h_i |x|^i,
+   from E[e^{b|Y|} f(|Y|)] <= 2 e^{b^2/2} E[f(|Y| + b)] (b = c B, f
+   increasing); rate NULL or 0: factor 1, sc_growth_smooth. */
+slong sc_growth_smooth_rate(arb_ptr h, arb_t factor, arb_srcptr g, slong ng, const arb_t A, const arb_t B,
+                            const arb_t rate, slong prec);
 
 /* res = exp(-z^2/2) / sqrt(2 pi) on a complex ball. */
 void sc_gauss_weight(acb_t res, const acb_t z, slong prec);

@@ -59,11 +59,14 @@ typedef struct
     int ncoef;                        /* poly / hermite */
     double coef[SC_ACT_MAX_COEFFS];
     const char *name;
+    const struct sc_expr_struct *expr;  /* expressions: the act's expression */
+    double xpar[16];                    /* and its parameters (SC_EXPR_MAXPAR) */
 }
 sc_simact;
 
 /* Fast double evaluator for a parsed activation (keyed by act->def->name,
-   parameters converted to double).  SC_ERR_UNSUPPORTED if the activation has
+   parameters converted to double; expressions by their double program,
+   valid while act is).  SC_ERR_UNSUPPORTED if the activation has
    no double evaluator. */
 int sc_simact_init(sc_simact *f, const sc_act_t act);
 

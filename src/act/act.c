@@ -7,6 +7,7 @@
 #include "synccert/act.h"
 #include "synccert/parse.h"
 #include "synccert/gauss.h"
+#include "act_expr.h"
 
 const sc_act_def *sc_act_lookup(const char *name)
 {
@@ -31,6 +32,7 @@ void sc_act_clear(sc_act_t act)
 {
     if (act->par != NULL)
         _fmpq_vec_clear(act->par, act->npar);
+    _sc_act_def_unref(act->def);
     sc_act_init(act);
 }
 
@@ -45,6 +47,8 @@ static void set_npar(sc_act_t act, slong n)
 void sc_act_set_default(sc_act_t act, const sc_act_def *def)
 {
     slong i;
+    _sc_act_def_ref(def);
+    _sc_act_def_unref(act->def);
     act->def = def;
     if (def->flags & SC_ACT_COEFFS)
     {
@@ -54,6 +58,19 @@ void sc_act_set_default(sc_act_t act, const sc_act_def *def)
     set_npar(act, def->nparams);
     for (i = 0; i < def->nparams; i++)
         sc_parse_fmpq(act->par + i, def->params[i].dflt, def->params[i].name);
+}
+
+void sc_act_set(sc_act_t dst, const sc_act_t src)
+{
+    slong i;
+    if (dst == src)
+        return;
+    _sc_act_def_ref(src->def);
+    _sc_act_def_unref(dst->def);
+    dst->def = src->def;
+    set_npar(dst, src->npar);
+    for (i = 0; i < src->npar; i++)
+        fmpq_set(dst->par + i, src->par + i);
 }
 
 slong sc_act_param_index(const sc_act_def *def, const char *key)
@@ -101,6 +118,8 @@ int sc_act_parse(sc_act_t act, const char *spec)
 
     if (spec == NULL || *spec == '\0')
         return sc_error(SC_ERR_INPUT, "empty activation name");
+    if (strncmp(spec, "expr:", 5) == 0)
+        return _sc_act_parse_expr(act, spec + 5);
     colon = strchr(spec, ':');
     i = colon ? (slong) (colon - spec) : (slong) strlen(spec);
     if (i >= (slong) sizeof(name) || i == 0)
@@ -208,13 +227,23 @@ char *sc_act_spec(const sc_act_t act)
     size_t cap = 64 + strlen(act->def->name), len;
     char *s, *v;
     slong i;
+    int owned_expr = (act->def->flags & SC_ACT_OWNED) != 0;    /* expr:BODY;b=..;c=.. */
     for (i = 0; i < act->npar; i++)
-        cap += 16 + fmpz_sizeinbase(fmpq_numref(act->par + i), 10) + fmpz_sizeinbase(fmpq_denref(act->par + i), 10);
+        cap += 16 + strlen(act->def->params[(act->def->flags & SC_ACT_COEFFS) ? 0 : i].name) +
+               fmpz_sizeinbase(fmpq_numref(act->par + i), 10) +
+               fmpz_sizeinbase(fmpq_denref(act->par + i), 10);
     s = flint_malloc(cap);
     strcpy(s, act->def->name);
     len = strlen(s);
     for (i = 0; i < act->npar; i++)
     {
+        if (owned_expr)
+        {
+            v = fmpq_get_str(NULL, 10, act->par + i);
+            len += sprintf(s + len, ";%s=%s", act->def->params[i].name, v);
+            flint_free(v);
+            continue;
+        }
         if ((act->def->flags & SC_ACT_COEFFS) && fmpq_is_zero(act->par + i))
             continue;
         v = fmpq_get_str(NULL, 10, act->par + i);

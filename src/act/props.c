@@ -1,6 +1,9 @@
 /* Properties of an activation with its parameters that computations rely
-   on exactly: the parameter layout, parity and positive homogeneity. */
+   on exactly: the parameter layout, parity, positive homogeneity and the
+   exact polynomial form. */
+#include <string.h>
 #include "synccert/act.h"
+#include "synccert/expr.h"
 
 slong sc_act_nparams(const sc_act_t act)
 {
@@ -41,4 +44,19 @@ int sc_act_is_homogeneous1(const sc_act_t act, const fmpq_t s)
     if (s != NULL && !fmpq_is_zero(s))
         return 0;
     return (act->def->flags & SC_ACT_HOMOG1) != 0;
+}
+
+slong sc_act_poly_fmpq(fmpq *c, slong nmax, const sc_act_t act)
+{
+    const struct sc_expr_struct *e = sc_act_expr(act->def);
+    slong k;
+    if (e != NULL)
+        return sc_expr_poly_fmpq(c, nmax, e, act->npar > 0 ? act->par : NULL);
+    if ((act->def->flags & SC_ACT_COEFFS) && strcmp(act->def->name, "poly") == 0 && act->npar <= nmax)
+    {
+        for (k = 0; k < act->npar; k++)
+            fmpq_set(c + k, act->par + k);
+        return act->npar;
+    }
+    return -1;
 }

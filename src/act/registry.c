@@ -19,6 +19,18 @@ extern const sc_act_def sc_act_softplus;
 extern const sc_act_def sc_act_elu;
 extern const sc_act_def sc_act_sin;
 extern const sc_act_def sc_act_cos;
+extern const sc_act_def sc_act_relu2;
+extern const sc_act_def sc_act_relu6;
+extern const sc_act_def sc_act_hardtanh;
+extern const sc_act_def sc_act_hardsigmoid;
+extern const sc_act_def sc_act_hardswish;
+extern const sc_act_def sc_act_softsign;
+extern const sc_act_def sc_act_selu;
+extern const sc_act_def sc_act_celu;
+extern const sc_act_def sc_act_mish;
+extern const sc_act_def sc_act_gelu_sigmoid;
+extern const sc_act_def sc_act_exp;
+extern const sc_act_def sc_act_gaussian;
 extern const sc_act_def sc_act_hermite;
 extern const sc_act_def sc_act_poly;
 
@@ -39,6 +51,18 @@ const sc_act_def *const sc_act_registry[] = {
     &sc_act_elu,
     &sc_act_sin,
     &sc_act_cos,
+    &sc_act_relu2,
+    &sc_act_relu6,
+    &sc_act_hardtanh,
+    &sc_act_hardsigmoid,
+    &sc_act_hardswish,
+    &sc_act_softsign,
+    &sc_act_selu,
+    &sc_act_celu,
+    &sc_act_mish,
+    &sc_act_gelu_sigmoid,
+    &sc_act_exp,
+    &sc_act_gaussian,
     &sc_act_hermite,
     &sc_act_poly,
     NULL

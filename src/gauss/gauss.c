@@ -101,38 +101,29 @@ void sc_gauss_tail_bound(arb_t T, const arb_t R, arb_srcptr g, slong ng, slong p
     arb_clear(u);
 }
 
-typedef struct
-{
-    acb_calc_func_t F;
-    void *param;
-}
-weighted_ctx;
-
-static int weighted(acb_ptr out, const acb_t z, void *param, slong order, slong prec)
-{
-    weighted_ctx *w = param;
-    acb_t wt;
-    int r;
-    r = w->F(out, z, w->param, order, prec);
-    if (!acb_is_finite(out))
-        return r;
-    acb_init(wt);
-    sc_gauss_weight(wt, z, prec);
-    acb_mul(out, out, wt, prec);
-    acb_clear(wt);
-    return r;
-}
-
 void sc_gauss_cutoff(arb_t R, arb_t T, arb_srcptr g, slong ng, int scaled, slong prec)
 {
-    /* start where exp(-R^2/(2 c^2)) ~ 2^-prec and move out until the tail
-       bound is below 2^-(prec+4) (it decreases super-exponentially) */
+    sc_gauss_cutoff_rate(R, T, g, ng, NULL, scaled, prec);
+}
+
+void sc_gauss_cutoff_rate(arb_t R, arb_t T, arb_srcptr g, slong ng, const arb_t rate,
+                          int scaled, slong prec)
+{
+    /* start where exp(-R^2/(2 c^2)) ~ 2^-prec (past the rate) and move out
+       until the tail bound is below 2^-(prec+4) (it decreases
+       super-exponentially) */
     slong R0 = scaled ? (slong) ceil(2.0 * sqrt(0.6931471805599453 * (double) (prec + 8)))
                       : (slong) ceil(sqrt(2.0 * 0.6931471805599453 * (double) (prec + 8)));
-    slong k;
+    slong k, kmax = 4 * R0 + 64;
     arb_t target, Rs;
     arb_init(target);
     arb_init(Rs);
+    if (rate != NULL && arb_is_finite(rate) && !arb_is_zero(rate))
+    {
+        double c = arf_get_d(arb_midref(rate), ARF_RND_UP) + mag_get_d(arb_radref(rate));
+        if (c < 1e6)
+            R0 += (slong) ceil(scaled ? c * 1.4142135623730951 : c);
+    }
     arb_one(target);
     arb_mul_2exp_si(target, target, -prec - 4);
     for (k = 0; ; k++)
@@ -145,8 +136,8 @@ void sc_gauss_cutoff(arb_t R, arb_t T, arb_srcptr g, slong ng, int scaled, slong
         }
         else
             arb_set(Rs, R);
-        sc_gauss_tail_bound(T, Rs, g, ng, 64);
-        if (arb_le(T, target) || k > 4 * R0 + 64)
+        sc_gauss_tail_bound_rate(T, Rs, g, ng, rate, 64);
+        if (arb_le(T, target) || k > kmax)
             break;
     }
     arb_clear(target);
@@ -164,70 +155,7 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
                            arb_srcptr split, slong nsplit,
                            arb_srcptr g, slong ng, arb_ptr left, int even, slong prec)
 {
-    weighted_ctx w;
-    acb_calc_integrate_opt_t opt;
-    acb_t a, b, val;
-    arb_t R, T;
-    mag_t tol;
-    slong i;
-
-    w.F = F;
-    w.param = param;
-    acb_init(a);
-    acb_init(b);
-    acb_init(val);
-    arb_init(R);
-    arb_init(T);
-    mag_init(tol);
-
-    sc_gauss_cutoff(R, T, g, ng, 0, prec);
-
-    acb_calc_integrate_opt_init(opt);
-    mag_set_ui_2exp_si(tol, 1, -prec);
-    acb_zero(res);
-    acb_set_arb(a, R);
-    acb_neg(a, a);
-    if (even)
-        acb_zero(a);
-    for (i = 0; i <= nsplit; i++)
-    {
-        if (i < nsplit)
-        {
-            /* only exact kinks strictly inside (-R, R) cut the line */
-            arb_t m;
-            arb_init(m);
-            arb_set(m, split + i);
-            if (!arb_is_exact(m))
-                arb_get_mid_arb(m, m);
-            if (arb_le(m, acb_realref(a)) || arb_ge(m, R))
-            {
-                arb_clear(m);
-                continue;
-            }
-            acb_set_arb(b, m);
-            arb_clear(m);
-        }
-        else
-            acb_set_arb(b, R);
-        if (left != NULL)
-            arb_set(left, acb_realref(a));
-        acb_calc_integrate(val, weighted, &w, a, b, prec, tol, opt, prec);
-        acb_add(res, res, val, prec);
-        acb_swap(a, b);
-    }
-    if (even)
-        acb_mul_2exp_si(res, res, 1);
-    /* tails: |int_{|x|>R}| <= T, added to real and imaginary radii */
-    arb_add_error(acb_realref(res), T);
-    arb_add_error(acb_imagref(res), T);
-
-    acb_clear(a);
-    acb_clear(b);
-    acb_clear(val);
-    arb_clear(R);
-    arb_clear(T);
-    mag_clear(tol);
-    return SC_OK;
+    return sc_gauss_expect_split(res, F, param, split, nsplit, NULL, left, g, ng, NULL, even, prec);
 }
 
 /* h_i = sum_j g_j binom(j,i) X^i C^{j-i} m_{j-i}, with m_k = E|Y|^k if

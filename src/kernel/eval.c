@@ -19,30 +19,28 @@ typedef struct
     arb_ptr g;      /* growth of phi^(deriv) in the strip */
     slong ng;
     arb_t strip;
-    arb_t left;     /* left end of the piece of the line being integrated */
-    int use_branch; /* evaluate phi by the branch of the current piece */
+    arb_t rate;     /* exponential growth rate of phi^(deriv) (act.h) */
+    sc_act_pieces pc;   /* the kinks of phi(t x), phi(-t x) in x */
+    slong piece;    /* piece of the line being integrated (-1: plain eval) */
     int both;       /* endpoint modes: integrate phi phi + i phi' phi' at once */
 }
 kctx;
 
-/* phi^(deriv)(w) with w = a * z for a real ball a > 0; `flip` evaluates at
-   -w instead.  With a kink at 0 and the outer line split there, the branch of
-   the current piece is used (its continuation is entire). */
+/* phi^(deriv)(w) with w = t z; `flip` evaluates at -w instead.  With kinks
+   the outer line is split at them (k->pc) and the analytic continuation of
+   the current piece is used (sc_act_eval_piece). */
 static void eval_scaled(acb_t res, const kctx *k, int deriv, const arb_t a, const acb_t z,
                         int flip, slong order, slong prec)
 {
     acb_t w;
+    slong j = -1;
     acb_init(w);
     acb_mul_arb(w, z, a, prec);
     if (flip)
         acb_neg(w, w);
-    if (k->use_branch)
-    {
-        int side = arb_is_negative(k->left) ? -1 : 1;
-        k->def->branch(k->def, res, w, deriv, flip ? -side : side, k->p, prec);
-    }
-    else
-        k->def->eval(k->def, res, w, deriv, order, k->p, prec);
+    if (k->piece >= 0 && k->pc.n > 0)
+        j = flip ? k->pc.pm[k->piece] : k->pc.pp[k->piece];
+    sc_act_eval_piece(k->def, res, w, deriv, order, j, k->p, prec);
     acb_clear(w);
 }
 
@@ -211,17 +209,20 @@ static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong p
     return 0;
 }
 
-/* E[phi^(deriv)(tX) phi^(deriv)(tY)] by integration in the given mode. */
-/* Growth polynomial h (returned length) of the outer integrand for one
-   derivative order; sets k->g, k->ng, k->strip for that order. */
-static slong outer_growth(arb_ptr h, kctx *k, int deriv, slong prec)
+/* Growth h (returned length) and exponential rate of the outer integrand
+   for one derivative order: |phi(t x)| <= e^{c t|x|} sum_j g_j t^j |x|^j
+   times the same (ends) or the bound of G (sc_growth_smooth_rate: a
+   factor times e^{c |tc| |x|}); sets k->g, k->ng, k->strip, k->rate. */
+static slong outer_growth(arb_ptr h, arb_t rate, kctx *k, int deriv, slong prec)
 {
     arb_ptr h1 = _arb_vec_init(SC_GROWTH_MAX), h2 = _arb_vec_init(SC_GROWTH_MAX);
-    arb_t A, tp;
+    arb_t A, tp, f;
     slong n1, n2, nh, i;
     arb_init(A);
     arb_init(tp);
+    arb_init(f);
     k->ng = k->def->growth(k->def, k->g, k->strip, deriv, k->p, prec);
+    sc_act_rate(k->def, k->rate, deriv, k->p, prec);
     /* |phi(t x)| <= sum_j g_j t^j |x|^j */
     for (i = 0; i < k->ng; i++)
     {
@@ -229,21 +230,26 @@ static slong outer_growth(arb_ptr h, kctx *k, int deriv, slong prec)
         arb_mul(h1 + i, k->g + i, tp, prec);
     }
     n1 = k->ng;
+    arb_mul(rate, k->rate, k->t, prec);
     if (k->mode == MODE_ONE || k->mode == MODE_MINUS)
     {
         _arb_vec_set(h2, h1, n1);
         n2 = n1;
+        arb_mul_2exp_si(rate, rate, 1);
     }
     else
     {
         arb_abs(A, k->tc);
-        n2 = sc_growth_smooth(h2, k->g, k->ng, A, k->ts, prec);
+        n2 = sc_growth_smooth_rate(h2, f, k->g, k->ng, A, k->ts, k->rate, prec);
+        _arb_vec_scalar_mul(h2, h2, n2, f, prec);
+        arb_addmul(rate, k->rate, A, prec);
     }
     nh = sc_growth_mul(h, h1, n1, h2, n2, prec);
     _arb_vec_clear(h1, SC_GROWTH_MAX);
     _arb_vec_clear(h2, SC_GROWTH_MAX);
     arb_clear(A);
     arb_clear(tp);
+    arb_clear(f);
     return nh;
 }
 
@@ -253,46 +259,51 @@ static int kernel_integral(arb_t res, arb_t res2, kctx *k, slong prec)
 {
     arb_ptr h, h2;
     slong nh, n2, i;
-    arb_t zero;
+    arb_t rate, rate2;
     acb_t r;
-    int nsplit = (k->def->flags & SC_ACT_KINK0) ? 1 : 0, even;
+    int even;
 
     k->g = _arb_vec_init(SC_GROWTH_MAX);
     arb_init(k->strip);
+    arb_init(k->rate);
+    arb_init(rate);
+    arb_init(rate2);
     h = _arb_vec_init(SC_GROWTH_MAX);
-    arb_init(zero);
     acb_init(r);
     if (k->both)
     {
         /* |F| <= |phi phi| + |phi' phi'| */
         h2 = _arb_vec_init(SC_GROWTH_MAX);
-        n2 = outer_growth(h2, k, 1, prec);
-        nh = outer_growth(h, k, 0, prec);
+        n2 = outer_growth(h2, rate2, k, 1, prec);
+        nh = outer_growth(h, rate, k, 0, prec);
         for (i = 0; i < n2; i++)
             arb_add(h + i, h + i, h2 + i, prec);
         nh = FLINT_MAX(nh, n2);
+        arb_max(rate, rate, rate2, prec);
         _arb_vec_clear(h2, SC_GROWTH_MAX);
     }
     else
-        nh = outer_growth(h, k, k->deriv, prec);
+        nh = outer_growth(h, rate, k, k->deriv, prec);
 
-    /* the kink at 0 of phi(tx) (and of phi(-tx)) splits the line at 0 */
-    k->use_branch = nsplit && k->def->branch != NULL;
-    /* for odd or even phi at c = +-1 the integrand is even: fold onto [0, R];
-       (pieces then start at 0, where the branch x > 0 applies) */
+    /* the kinks of phi(t x) (and of phi(-t x)) split the line; each piece
+       is integrated with the continuation of its own branch */
+    sc_act_pieces_init(&k->pc, k->def, k->p, NULL, k->t, k->mode == MODE_MINUS, prec);
+    /* for odd or even phi at c = +-1 the integrand is even: fold onto [0, R] */
     even = (k->mode == MODE_ONE || k->mode == MODE_MINUS) &&
            (k->def->flags & (SC_ACT_ODD | SC_ACT_EVEN));
-    arb_init(k->left);
-    sc_gauss_expect_pieces(r, outer_f, k, zero, nsplit, h, nh, k->left, even, prec);
-    arb_clear(k->left);
+    k->piece = -1;
+    sc_gauss_expect_split(r, outer_f, k, k->pc.split, k->pc.n, &k->piece, NULL, h, nh, rate, even, prec);
+    sc_act_pieces_clear(&k->pc);
     arb_set(res, acb_realref(r));
     if (k->both)
         arb_set(res2, acb_imagref(r));
 
     _arb_vec_clear(k->g, SC_GROWTH_MAX);
     arb_clear(k->strip);
+    arb_clear(k->rate);
+    arb_clear(rate);
+    arb_clear(rate2);
     _arb_vec_clear(h, SC_GROWTH_MAX);
-    arb_clear(zero);
     acb_clear(r);
     return SC_OK;
 }
@@ -398,8 +409,9 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
         if (method == SC_KM_NESTED || ((method == SC_KM_AUTO) && def->smooth == NULL))
         {
             k.mode = MODE_NESTED;
-            if (def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP))
-                st = sc_error(SC_ERR_UNSUPPORTED, "%s: nested integration needs an analytic activation", def->name);
+            if ((def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) || def->kinks != NULL || def->rate != NULL)
+                st = sc_error(SC_ERR_UNSUPPORTED, "%s: nested integration needs an analytic activation "
+                              "with polynomial growth in a strip", def->name);
         }
         else
         {

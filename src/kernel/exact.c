@@ -1,4 +1,5 @@
-/* Exact rational kernels of polynomial activations.
+/* Exact rational kernels of polynomial activations (poly and expressions
+   that are polynomials in x with rational coefficients).
 
    poly (monomial coefficients c_k, any rational q > 0, s >= 0): with
    t^2 = q + s and c = (q rho + s)/(q + s), phi(t x) = sum_n B_n He_n(x) with
@@ -43,14 +44,22 @@ int sc_kernel_exact(fmpq_t K, fmpq_t dK, const sc_act_t act, const fmpq_t rho,
                     const fmpq_t q, const fmpq_t s)
 {
     const char *name = act->def->name;
-    slong n = act->npar, k, j;
+    slong n = act->npar, k, j, nc;
     fmpq_t t2, c, C, f, t;
-    fmpq *w;
+    fmpq *w, *cf;
     fmpz_t num;
     int ok = 1;
 
-    if (!(act->def->flags & SC_ACT_COEFFS))
+    /* monomial coefficients: poly, or an expression that is a polynomial */
+    cf = _fmpq_vec_init(SC_ACT_MAX_COEFFS);
+    nc = sc_act_poly_fmpq(cf, SC_ACT_MAX_COEFFS, act);
+    if (nc >= 0)
+        n = nc;
+    else if (!(act->def->flags & SC_ACT_COEFFS))
+    {
+        _fmpq_vec_clear(cf, SC_ACT_MAX_COEFFS);
         return 0;
+    }
     fmpq_init(t2);
     fmpq_init(c);
     fmpq_init(C);
@@ -63,7 +72,7 @@ int sc_kernel_exact(fmpq_t K, fmpq_t dK, const sc_act_t act, const fmpq_t rho,
     fmpq_add(c, c, s);
     fmpq_div(c, c, t2);
 
-    if (strcmp(name, "poly") == 0)
+    if (nc >= 0)
     {
         fmpq_t t2n;
         fmpq_init(t2n);
@@ -81,7 +90,7 @@ int sc_kernel_exact(fmpq_t K, fmpq_t dK, const sc_act_t act, const fmpq_t rho,
                 fmpz_mul_2exp(num, num, (ulong) j);                     /* 2^j j! */
                 fmpq_div_fmpz(f, f, num);
                 fmpq_mul(f, f, t);
-                fmpq_mul(f, f, act->par + k + 2 * j);
+                fmpq_mul(f, f, cf + k + 2 * j);
                 fmpq_add(C, C, f);
                 fmpq_mul(t, t, t2);
             }
@@ -109,6 +118,7 @@ int sc_kernel_exact(fmpq_t K, fmpq_t dK, const sc_act_t act, const fmpq_t rho,
         fmpq_div(dK, dK, t2);
     }
     _fmpq_vec_clear(w, FLINT_MAX(n, 1));
+    _fmpq_vec_clear(cf, SC_ACT_MAX_COEFFS);
     fmpq_clear(t2);
     fmpq_clear(c);
     fmpq_clear(C);

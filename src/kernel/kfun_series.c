@@ -24,7 +24,8 @@ typedef struct
     arb_srcptr p;
     arb_t t;
     slong n;
-    int side;       /* 0: phi by eval; +-1: the branch of that side of the kink */
+    sc_act_pieces pc;   /* the kinks of phi(t x) */
+    slong piece;        /* current piece (-1: phi by eval) */
 }
 herm_ctx;
 
@@ -43,10 +44,8 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     }
     acb_init(w);
     acb_mul_arb(w, x, h->t, prec);
-    if (h->side != 0)       /* entire continuation: ellipses may cross the kink */
-        h->def->branch(h->def, out, w, 0, h->side, h->p, prec);
-    else
-        h->def->eval(h->def, out, w, 0, order, h->p, prec);
+    /* on a piece: the continuation of its branch, ellipses may cross the kink */
+    sc_act_eval_piece(h->def, out, w, 0, order, h->piece >= 0 ? h->pc.pp[h->piece] : -1, h->p, prec);
     if (!acb_is_finite(out))
     {
         acb_indeterminate(out);
@@ -91,27 +90,23 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     return 0;
 }
 
-/* A = E[phi(tZ) h_n(Z)]: integral over [-R, R] (split at 0 for kinks) plus
-   the tail bound from Cramer's inequality and the real-line growth of phi:
-   |tail| <= K sum_j g_j t^j 2^{(j+1)/2} int_{|y| > R/sqrt2} |y|^j phi(y) dy. */
-static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
+/* A = E[phi(tZ) h_n(Z)]: integral over [-R, R] (split at the kinks) plus
+   the tail bound from Cramer's inequality and the real-line growth
+   e^{c|x|} sum_j g_j |x|^j of phi: with y = x / sqrt 2,
+   |tail| <= K sum_j g_j t^j 2^{(j+1)/2} int_{|y| > R/sqrt2} e^{c t sqrt2 |y|} |y|^j phi(y) dy. */
+static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, const arb_t rate, slong prec)
 {
-    acb_calc_integrate_opt_t opt;
-    acb_t a, b, piece, res;
-    arb_t R, T, u;
+    acb_t res;
+    arb_t R, T, u, c, lo;
     arb_ptr gg;
-    mag_t tol;
     slong j;
-    int kink = (h->def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) != 0;
 
-    acb_init(a);
-    acb_init(b);
-    acb_init(piece);
     acb_init(res);
     arb_init(R);
     arb_init(T);
     arb_init(u);
-    mag_init(tol);
+    arb_init(c);
+    arb_init(lo);
     gg = _arb_vec_init(ng);
 
     for (j = 0; j < ng; j++)
@@ -125,42 +120,25 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
         arb_set_str(u, CRAMER_K, prec);
         arb_mul(gg + j, gg + j, u, prec);
     }
-    sc_gauss_cutoff(R, T, gg, ng, 1, prec);
+    arb_sqrt_ui(c, 2, prec);
+    arb_mul(c, c, h->t, prec);
+    arb_mul(c, c, rate, prec);
+    sc_gauss_cutoff_rate(R, T, gg, ng, c, 1, prec);
 
-    acb_calc_integrate_opt_init(opt);
-    mag_set_ui_2exp_si(tol, 1, -prec);
-    acb_zero(res);
-    acb_set_arb(a, R);
-    acb_neg(a, a);
-    /* as in the kernel integrals: each side of a kink with its own branch */
-    h->side = 0;
-    if (kink)
-    {
-        acb_zero(b);
-        if (h->def->branch != NULL)
-            h->side = -1;
-        acb_calc_integrate(piece, herm_f, h, a, b, prec, tol, opt, prec);
-        acb_add(res, res, piece, prec);
-        acb_swap(a, b);
-        if (h->def->branch != NULL)
-            h->side = 1;
-    }
-    acb_set_arb(b, R);
-    acb_calc_integrate(piece, herm_f, h, a, b, prec, tol, opt, prec);
-    h->side = 0;
-    acb_add(res, res, piece, prec);
+    arb_neg(lo, R);
+    h->piece = -1;
+    sc_gauss_integrate_split(res, herm_f, h, lo, R, h->pc.split, h->pc.n, &h->piece, NULL, prec);
+    h->piece = -1;
     arb_set(A, acb_realref(res));
     arb_add_error(A, T);
 
     _arb_vec_clear(gg, ng);
-    acb_clear(a);
-    acb_clear(b);
-    acb_clear(piece);
     acb_clear(res);
     arb_clear(R);
     arb_clear(T);
     arb_clear(u);
-    mag_clear(tol);
+    arb_clear(c);
+    arb_clear(lo);
     return sc_budget_expired() ? SC_ERR_BUDGET : SC_OK;
 }
 
@@ -171,7 +149,7 @@ int _sc_kfun_build_series(sc_kfun_t kf)
     slong prec = kf->prec, n, ng, M = -1;
     herm_ctx h;
     arb_ptr g;
-    arb_t strip, A, S0, S1, u, eps;
+    arb_t strip, A, S0, S1, u, eps, rate;
     int st = SC_OK;
     int parity = (kf->def->flags & SC_ACT_ODD) ? 1 : (kf->def->flags & SC_ACT_EVEN) ? 2 : 0;
 
@@ -183,10 +161,14 @@ int _sc_kfun_build_series(sc_kfun_t kf)
     arb_init(u);
     arb_init(eps);
     ng = kf->def->growth(kf->def, g, strip, 0, kf->p, prec);
+    arb_init(rate);
+    sc_act_rate(kf->def, rate, 0, kf->p, prec);
     h.def = kf->def;
     h.p = kf->p;
     arb_init(h.t);
     arb_sqrt(h.t, kf->t2, prec);
+    sc_act_pieces_init(&h.pc, kf->def, kf->p, NULL, h.t, 0, prec);
+    h.piece = -1;
     kf->A2 = _arb_vec_init(SC_KFUN_SERIES_MMAX + 1);
     arb_one(eps);
     arb_mul_2exp_si(eps, eps, SERIES_EPS_LOG2);
@@ -195,7 +177,7 @@ int _sc_kfun_build_series(sc_kfun_t kf)
        the tail bound (precision exhausted), or at the order cap; keep the
        order with the smallest certified tail */
     {
-        slong mmax = (kf->def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) ? 48 : SC_KFUN_SERIES_MMAX;
+        slong mmax = (h.pc.n > 0 || (kf->def->flags & SC_ACT_JUMP)) ? 48 : SC_KFUN_SERIES_MMAX;
         slong bad = 0;
         arb_t best, B0, B1;
         arb_init(best);
@@ -209,7 +191,7 @@ int _sc_kfun_build_series(sc_kfun_t kf)
             else
             {
                 h.n = n;
-                st = herm_coeff(A, &h, g, ng, prec);
+                st = herm_coeff(A, &h, g, ng, rate, prec);
                 if (st != SC_OK)
                     break;
             }
@@ -274,6 +256,8 @@ int _sc_kfun_build_series(sc_kfun_t kf)
         kf->A2 = NULL;
     }
     arb_clear(h.t);
+    sc_act_pieces_clear(&h.pc);
+    arb_clear(rate);
     _arb_vec_clear(g, SC_GROWTH_MAX);
     arb_clear(strip);
     arb_clear(A);

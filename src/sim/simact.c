@@ -5,11 +5,13 @@
 #include <math.h>
 #include <string.h>
 #include "simint.h"
+#include "synccert/expr.h"
 
 enum
 {
     K_LINEAR, K_RELU, K_LEAKY, K_ABS, K_STEP, K_SIGN, K_ERF, K_TANH, K_SIGMOID,
-    K_GELU, K_GELU_TANH, K_SILU, K_SOFTPLUS, K_ELU, K_SIN, K_COS, K_HERMITE, K_POLY
+    K_GELU, K_GELU_TANH, K_SILU, K_SOFTPLUS, K_ELU, K_SIN, K_COS, K_HERMITE, K_POLY,
+    K_EXPR, K_RELU2, K_EXP, K_GAUSSIAN
 };
 
 static const struct { const char *name; int kind; } kinds[] = {
@@ -18,7 +20,7 @@ static const struct { const char *name; int kind; } kinds[] = {
     { "tanh", K_TANH }, { "sigmoid", K_SIGMOID }, { "gelu", K_GELU },
     { "gelu_tanh", K_GELU_TANH }, { "silu", K_SILU }, { "softplus", K_SOFTPLUS },
     { "elu", K_ELU }, { "sin", K_SIN }, { "cos", K_COS }, { "hermite", K_HERMITE },
-    { "poly", K_POLY }
+    { "poly", K_POLY }, { "relu2", K_RELU2 }, { "exp", K_EXP }, { "gaussian", K_GAUSSIAN }
 };
 
 int sc_simact_init(sc_simact *f, const sc_act_t act)
@@ -28,6 +30,14 @@ int sc_simact_init(sc_simact *f, const sc_act_t act)
     memset(f, 0, sizeof(*f));
     if (act->def == NULL)
         return sc_error(SC_ERR_INPUT, "no activation");
+    if ((f->expr = sc_act_expr(act->def)) != NULL)
+    {
+        f->kind = K_EXPR;
+        f->name = act->def->name;
+        for (j = 0; j < act->npar && j < 16; j++)
+            f->xpar[j] = fmpq_get_d(act->par + j);
+        return SC_OK;
+    }
     for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
         if (strcmp(kinds[i].name, act->def->name) == 0)
             break;
@@ -109,6 +119,19 @@ static inline double eval1(const sc_simact *f, double x)
         case K_ELU: return x > 0 ? x : f->par * expm1(x);
         case K_SIN: return sin(x);
         case K_COS: return cos(x);
+        case K_RELU2: return x > 0 ? x * x : 0.0;
+        case K_EXP: return exp(x);
+        case K_GAUSSIAN: return exp(-0.5 * x * x);
+        case K_EXPR:
+        {
+            /* one evaluation: registers on the heap (sc_simact_apply batches) */
+            sc_expr_d e;
+            double r;
+            sc_expr_d_init(&e, f->expr, f->xpar);
+            r = sc_expr_d_eval(&e, x);
+            sc_expr_d_clear(&e);
+            return r;
+        }
         case K_HERMITE:
         case K_POLY:
             y = 0.0;
@@ -157,6 +180,16 @@ void sc_simact_apply(const sc_simact *f, double *y, const double *x, long n)
             for (i = 0; i < n; i++)
                 y[i] = tanh(x[i]);
             return;
+        case K_EXPR:
+        {
+            /* constants once per batch, registers private to this call */
+            sc_expr_d e;
+            sc_expr_d_init(&e, f->expr, f->xpar);
+            for (i = 0; i < n; i++)
+                y[i] = sc_expr_d_eval(&e, x[i]);
+            sc_expr_d_clear(&e);
+            return;
+        }
         default:
             for (i = 0; i < n; i++)
                 y[i] = eval1(f, x[i]);
