@@ -84,6 +84,12 @@ slong sc_expr_poly_coeffs(arb_ptr c, slong nmax, const sc_expr *e, arb_srcptr p,
    also when a coefficient is not rational (pi, e, functions of constants). */
 slong sc_expr_poly_fmpq(fmpq *c, slong nmax, const sc_expr *e, const fmpq *p);
 
+/* Monomial coefficients of the continuation of piece j (0..n) of
+   phi^(deriv) when it is a polynomial (every kink primitive on its branch),
+   n <= nmax returned; -1 otherwise (or if some kink is not located). */
+slong sc_expr_piece_poly(arb_ptr c, slong nmax, const sc_expr *e, int deriv, slong j,
+                         arb_srcptr p, slong prec);
+
 /* Number of located kinks and whether every kink of phi or phi' is located
    (0: some abs/relu/max/min has an argument that is not affine on a piece;
    those are handled by evaluation on balls alone). */

@@ -34,6 +34,12 @@ int _sc_act_expr_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t 
 int _sc_act_smooth_numeric(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv,
                            arb_srcptr p, slong prec);
 
+/* Closed-form smoothing of piecewise-polynomial expressions
+   (smooth_pieces.c): 1 if computed, 0 if phi^(deriv) is not a polynomial
+   on every piece between located kinks. */
+int _sc_act_smooth_pieces(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv,
+                          arb_srcptr p, slong prec);
+
 /* reference counting of SC_ACT_OWNED definitions (no-ops otherwise) */
 void _sc_act_def_ref(const sc_act_def *def);
 void _sc_act_def_unref(const sc_act_def *def);
@@ -41,10 +47,11 @@ void _sc_act_def_unref(const sc_act_def *def);
 /* "expr:" specs (act.c): src is what follows "expr:" */
 int _sc_act_parse_expr(sc_act_t act, const char *src);
 
-/* A static definition of a named expression activation (named.c). */
-#define SC_ACT_EXPR_DEF(NAME, ALIAS, FORMULA, PARAMS, NPARAMS, FLAGS, DATA)                  \
+/* A static definition of a named expression activation (named.c), with
+   the smoothing SMOOTH (_sc_act_expr_smooth, or a closed form). */
+#define SC_ACT_EXPR_DEF(NAME, ALIAS, FORMULA, PARAMS, NPARAMS, FLAGS, SMOOTH, DATA)           \
     { NAME, ALIAS, FORMULA, PARAMS, NPARAMS, (FLAGS) | SC_ACT_EXPR,                             \
-      _sc_act_expr_eval, _sc_act_expr_growth, _sc_act_expr_smooth, NULL, NULL,                 \
+      _sc_act_expr_eval, _sc_act_expr_growth, SMOOTH, NULL, NULL,                               \
       DATA, _sc_act_expr_kinks, _sc_act_expr_piece, _sc_act_expr_rate }
 
 #endif

@@ -65,7 +65,8 @@ static slong elu_growth(const sc_act_def *def, arb_ptr g, arb_t strip, int deriv
     return 2;
 }
 
-static int elu_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
+/* shared with selu and celu (named.c): p[0] = alpha */
+int sc_elu_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b, int deriv, arb_srcptr p, slong prec)
 {
     acb_t w, u, e, r;
     arb_t b2;
@@ -112,5 +113,5 @@ static int elu_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb
 
 const sc_act_def sc_act_elu = {
     "elu", NULL, "x for x > 0, alpha (e^x - 1) for x <= 0", elu_params, 1, SC_ACT_KINK0,
-    elu_eval, elu_growth, elu_smooth, NULL, elu_branch
+    elu_eval, elu_growth, sc_elu_smooth, NULL, elu_branch
 };

@@ -8,7 +8,8 @@
    - kinks: the located kinks; growth and rate: the real-line bound
      e^{rate |x|} sum g_j |x|^j of the growth rules (strip 0: no bound off
      the real line is claimed or needed, see smooth);
-   - smooth: the closed form for polynomials, else sc_act_smooth_numeric
+   - smooth: the closed form for polynomials and piecewise polynomials,
+     else _sc_act_smooth_numeric
      (certified integration, real-line growth only), so K inside (-1, 1)
      is one outer integral over the smoothing, like the built-ins with a
      closed-form smoothing;
@@ -128,6 +129,8 @@ int _sc_act_expr_smooth(const sc_act_def *def, acb_t res, const acb_t a, const a
             return 1;
         }
     }
+    if (_sc_act_smooth_pieces(def, res, a, b, deriv, p, prec))
+        return 1;
     return _sc_act_smooth_numeric(def, res, a, b, deriv, p, prec);
 }
 

@@ -100,17 +100,39 @@ slong sc_expr_poly_fmpq(fmpq *c, slong nmax, const sc_expr *e, const fmpq *p)
     return n;
 }
 
-/* ball polynomial of node i; constants from the binding */
-static int apoly(arb_poly_t r, const sc_expr *e, const sc_expr_binding *bd, slong i, slong nmax, slong prec)
+/* ball polynomial of node i; constants from the binding; kink primitives
+   take the branches br (NULL: not allowed) */
+static int apoly(arb_poly_t r, const sc_expr *e, const sc_expr_binding *bd, slong i, const signed char *br,
+                 slong nmax, slong prec)
 {
     const sc_enode *n = e->nodes + i;
     arb_poly_t a, b;
     int ok = 1;
     if (!n->hasx) { arb_poly_set_arb(r, acb_realref(bd->reg + i)); return 1; }
     if (n->op == E_X) { arb_poly_zero(r); arb_poly_set_coeff_si(r, 1, 1); return 1; }
+    if (n->kidx >= 0)
+    {
+        int s = bd->fixed[n->kidx] ? bd->fixed[n->kidx] : (br != NULL ? br[n->kidx] : 0);
+        slong src;
+        if (s == 0)
+            return 0;
+        switch (n->op)
+        {
+            case E_STEP: arb_poly_set_si(r, s > 0); return 1;
+            case E_SIGN: arb_poly_set_si(r, s); return 1;
+            case E_RELU: if (s < 0) { arb_poly_zero(r); return 1; } src = n->a; break;
+            case E_ABS: src = n->a; break;
+            case E_MAX: src = s > 0 ? n->a : n->b; break;
+            default: src = s > 0 ? n->b : n->a; break;     /* min */
+        }
+        ok = apoly(r, e, bd, src, br, nmax, prec);
+        if (ok && n->op == E_ABS && s < 0)
+            arb_poly_neg(r, r);
+        return ok;
+    }
     arb_poly_init(a);
     arb_poly_init(b);
-    ok = apoly(a, e, bd, n->a, nmax, prec) && (n->b < 0 || apoly(b, e, bd, n->b, nmax, prec));
+    ok = apoly(a, e, bd, n->a, br, nmax, prec) && (n->b < 0 || apoly(b, e, bd, n->b, br, nmax, prec));
     if (ok) switch (n->op)
     {
         case E_ADD: arb_poly_add(r, a, b, prec); break;
@@ -127,7 +149,8 @@ static int apoly(arb_poly_t r, const sc_expr *e, const sc_expr_binding *bd, slon
         case E_POW:
         {
             ulong k = fmpz_get_ui(fmpq_numref(n->q));
-            ok = (arb_poly_length(a) - 1) * k + 1 <= (ulong) nmax;
+            ok = fmpz_is_one(fmpq_denref(n->q)) && fmpq_sgn(n->q) > 0 &&
+                 (arb_poly_length(a) - 1) * k + 1 <= (ulong) nmax;
             if (ok) arb_poly_pow_ui(r, a, k, prec);
             break;
         }
@@ -148,7 +171,27 @@ slong sc_expr_poly_coeffs(arb_ptr c, slong nmax, const sc_expr *e, arb_srcptr p,
         return -1;
     bd = _sc_expr_bind(e, p, prec);
     arb_poly_init(r);
-    if (apoly(r, e, bd, e->root[0], nmax, prec) && arb_poly_length(r) <= nmax)
+    if (apoly(r, e, bd, e->root[0], NULL, nmax, prec) && arb_poly_length(r) <= nmax)
+    {
+        n = FLINT_MAX(arb_poly_length(r), 1);
+        for (i = 0; i < n; i++)
+            arb_poly_get_coeff_arb(c + i, r, i);
+    }
+    arb_poly_clear(r);
+    return n;
+}
+
+slong sc_expr_piece_poly(arb_ptr c, slong nmax, const sc_expr *e, int deriv, slong j,
+                         arb_srcptr p, slong prec)
+{
+    sc_expr_binding *bd = _sc_expr_bind(e, p, prec);
+    arb_poly_t r;
+    slong n = -1, i;
+    if (j < 0 || j > bd->nk || !bd->all_located || !bd->valid || (deriv && e->jump))
+        return -1;
+    arb_poly_init(r);
+    if (apoly(r, e, bd, e->root[deriv], e->nkink > 0 ? bd->br + j * e->nkink : NULL, nmax, prec) &&
+        arb_poly_length(r) <= nmax)
     {
         n = FLINT_MAX(arb_poly_length(r), 1);
         for (i = 0; i < n; i++)
