@@ -4,6 +4,10 @@
 
 #include <flint/flint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define SC_VERSION "0.1.0"
 
 /* Status codes returned by every fallible sc_ function. */
@@ -45,5 +49,9 @@ double sc_clock_seconds(void);
 /* The error for an exhausted budget: "WHO: time budget of S s exhausted at
    P bits of precision"; returns SC_ERR_BUDGET. */
 int sc_budget_error(const char *who, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

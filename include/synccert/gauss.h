@@ -13,6 +13,10 @@
 #include <acb_calc.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Maximal number of coefficients in a growth polynomial. */
 #define SC_GROWTH_MAX 136
 
@@ -61,5 +65,9 @@ slong sc_growth_mul(arb_ptr h, arb_srcptr f, slong nf, arb_srcptr g, slong ng, s
 
 /* res = exp(-z^2/2) / sqrt(2 pi) on a complex ball. */
 void sc_gauss_weight(acb_t res, const acb_t z, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #include <arb.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Working precision for `digits` decimal digits: ceil(digits log2 10) + 24
    (the policy's first precision). */
 slong sc_prec_for_digits(slong digits);
@@ -72,5 +76,9 @@ sc_prec_policy;
 void sc_prec_policy_init(sc_prec_policy *pol, const char *who, slong digits);
 
 int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -33,6 +33,10 @@
 #include "synccert/act.h"
 #include "synccert/core.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum { SC_PROP_SYNC = 0, SC_PROP_DISSIPATION };
 enum { SC_LEAF_UNDECIDED = 0, SC_LEAF_CERTIFIED, SC_LEAF_REFUTED };
 
@@ -167,5 +171,9 @@ slong sc_regime_dim_axis(const sc_regime_problem *P);
 char *sc_regime_dim_ranges(const sc_regime_result *R, slong dax, int cls);
 
 const char *sc_leaf_name(int cls);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #include <stdio.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct
 {
     const char *dir;        /* output directory (created if missing) */
@@ -61,5 +65,9 @@ typedef struct
 sc_report_hook;
 
 extern const sc_report_hook sc_report_hooks[];   /* terminated by { NULL, NULL } */
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -21,6 +21,10 @@
 #include <flint/fmpq.h>
 #include "synccert/act.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Quantities (columns).  Names for --quantities in sc_table_qname. */
 enum {
     SC_TQ_K1 = 0,   /* K(1) */
@@ -141,5 +145,9 @@ char *sc_tex_escape(const char *s);
 char *sc_tex_number(const char *digits, int split);
 /* Canonical display name of an activation ("leaky_relu:alpha=0.01"). */
 char *sc_table_act_name(const sc_act_t act);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -6,6 +6,7 @@
 #include "synccert/parse.h"
 #include "synccert/regime.h"
 #include "synccert/print.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert certify ACT --property sync|dissipation [--dim A:B]\n"
@@ -135,40 +136,6 @@ static int read_problem(sc_regime_problem *P, const char *const *o, const char *
 
 static const int order[3] = { SC_LEAF_CERTIFIED, SC_LEAF_REFUTED, SC_LEAF_UNDECIDED };
 
-static void print_json(const char *spec, const sc_regime_problem *P, const sc_regime_result *R)
-{
-    slong cnt[3], k, dax = sc_regime_dim_axis(P);
-    arb_t x;
-    arb_init(x);
-    sc_regime_count(cnt, R);
-    printf("{\"command\": \"certify\", \"property\": \"%s\", \"activation\": \"%s\", \"box\": {",
-           sc_regime_property_name(P->property), spec);
-    for (k = 0; k < P->naxes; k++)
-    {
-        char *a = sc_fmpq_decimal(P->axes[k].lo), *b = sc_fmpq_decimal(P->axes[k].hi);
-        printf("%s\"%s\": [\"%s\", \"%s\"]", k ? ", " : "", P->axes[k].name, a, b);
-        flint_free(a);
-        flint_free(b);
-    }
-    printf("}, \"leaves\": %ld", (long) R->nleaves);
-    for (k = 0; k < 3; k++)
-    {
-        arb_set_fmpq(x, R->frac[order[k]], 128);
-        printf(", \"%s\": {\"leaves\": %ld, \"fraction\": ", sc_leaf_name(order[k]), (long) cnt[order[k]]);
-        sc_print_json_real(stdout, x, 10);
-        if (dax >= 0 && order[k] != SC_LEAF_UNDECIDED)
-        {
-            char *d = sc_regime_dim_ranges(R, dax, order[k]);
-            printf(", \"d\": \"%s\"", d);
-            flint_free(d);
-        }
-        printf("}");
-    }
-    printf(", \"budget_hit\": %s, \"list_full\": %s, \"seconds\": %.3f}\n", R->budget_hit ? "true" : "false",
-           R->full_hit ? "true" : "false", R->seconds);
-    arb_clear(x);
-}
-
 static void print_text(const char *spec, const sc_regime_problem *P, const sc_regime_result *R, const char *out)
 {
     slong cnt[3], k, dax = sc_regime_dim_axis(P);
@@ -253,7 +220,10 @@ static int run(int argc, char **argv)
     {
         char *spec = sc_act_spec(P.act);
         if (json)
-            print_json(spec, &P, &R);
+        {
+            sc_json_certify(stdout, spec, &P, &R, 0);
+            printf("\n");
+        }
         else
             print_text(spec, &P, &R, o[OUT]);
         flint_free(spec);

@@ -7,6 +7,7 @@
 #include "synccert/parse.h"
 #include "synccert/coercivity.h"
 #include "synccert/print.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert coercivity ACT --dim D --p P|auto [--sigma S] [--tol T]\n"
@@ -100,29 +101,6 @@ static const char *verdict_word(int v)
     return v == SC_DISS_YES ? "dissipates" : v == SC_DISS_NO ? "not certified" : "undecided";
 }
 
-static void print_json(const char *spec, const sc_coerc_problem *P, const sc_coerc_cert *r)
-{
-    char *ps = fmpq_get_str(NULL, 10, r->p), *ss = sc_fmpq_decimal(P->sigma);
-    const char *where = r->bb.diagonal ? "diagonal" : r->bb.antipodal ? "antipodal" : "interior";
-    printf("{\"command\": \"coercivity\", \"activation\": \"%s\", \"dim\": %ld, \"p\": \"%s\", \"p_auto\": %s, "
-           "\"sigma\": \"%s\", \"c_p\": ", spec, (long) P->d, ps, P->p_auto ? "true" : "false", ss);
-    sc_print_json_real(stdout, r->cp, 15);
-    printf(", \"argmin\": ");
-    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi, 1);
-    printf(", \"infimum_at\": \"%s\", \"boxes\": %ld", where, (long) r->bb.boxes);
-    if (P->attention)
-    {
-        printf(", \"L_att\": ");
-        sc_print_json_real(stdout, r->Latt, 15);
-        printf(", \"r_p\": ");
-        sc_print_json_real(stdout, r->rp, 15);
-        printf(", \"verdict\": \"%s\"", verdict_word(r->verdict));
-    }
-    printf("}\n");
-    flint_free(ps);
-    flint_free(ss);
-}
-
 static void print_text(const char *spec, const sc_coerc_problem *P, const sc_coerc_cert *r)
 {
     char *ps = fmpq_get_str(NULL, 10, r->p), *ss = sc_fmpq_decimal(P->sigma), *dg;
@@ -212,7 +190,13 @@ static int run(int argc, char **argv)
     else
     {
         char *spec = sc_act_spec(act);
-        (json ? print_json : print_text)(spec, &P, &r);
+        if (json)
+        {
+            sc_json_coercivity(stdout, spec, &P, &r);
+            printf("\n");
+        }
+        else
+            print_text(spec, &P, &r);
         flint_free(spec);
     }
 done:

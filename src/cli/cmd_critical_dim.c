@@ -6,6 +6,7 @@
 #include "synccert/critdim.h"
 #include "synccert/print.h"
 #include "synccert/parse.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert critical-dim ACT|all [--sigma S] [--weight-var Q] [--bias-var B]\n"
@@ -59,53 +60,12 @@ static void text_dimv(int kind, const fmpz_t v)
     }
 }
 
-static void json_dimv(const char *key, int kind, const fmpz_t v)
-{
-    printf("\"%s\": ", key);
-    switch (kind)
-    {
-        case SC_DIMV_VALUE: fmpz_print(v); break;
-        case SC_DIMV_NONE: printf("\"none\""); break;
-        case SC_DIMV_ALL: printf("\"all\""); break;
-        default: printf("\"undecided\""); break;
-    }
-    printf(", ");
-}
-
 static void text_dstar(const sc_critdim_result *r, slong digits)
 {
     if (r->dstar_kind == SC_DSTAR_FINITE)
         sc_cli_text_real(stdout, r->dstar, digits);
     else
         printf("%s", r->dstar_kind == SC_DSTAR_NONE ? "none" : "undecided");
-}
-
-static void print_json(const char *spec, const sc_critdim_result *r, const fmpq_t q,
-                       const fmpq_t s, slong digits)
-{
-    printf("{\"command\": \"critical-dim\", \"activation\": \"%s\", ", spec);
-    sc_cli_json_fmpq(stdout, "q", q, 1);
-    sc_cli_json_fmpq(stdout, "s", s, 1);
-    sc_cli_json_real(stdout, "K1", r->K1, digits, 1);
-    sc_cli_json_real(stdout, "dK1", r->dK1, digits, 1);
-    if (r->dstar_kind == SC_DSTAR_FINITE)
-        sc_cli_json_real(stdout, "dstar", r->dstar, digits, 1);
-    else
-        printf("\"dstar\": \"%s\", ", r->dstar_kind == SC_DSTAR_NONE ? "none" : "undecided");
-    json_dimv("max_sync_dim", r->max_sync_kind, r->max_sync);
-    json_dimv("min_nonsync_dim", r->min_nonsync_kind, r->min_nonsync);
-    printf("\"undecided_dims\": ");
-    if (fmpz_cmp(r->und_lo, r->und_hi) <= 0)
-    {
-        printf("[");
-        fmpz_print(r->und_lo);
-        printf(", ");
-        fmpz_print(r->und_hi);
-        printf("]");
-    }
-    else
-        printf("null");
-    printf(", \"prec_bits\": %ld}", (long) r->prec);
 }
 
 static void print_text(const char *spec, const sc_critdim_result *r, slong digits)
@@ -204,7 +164,7 @@ static int one(const sc_act_t act, int all, int json, slong *nout, const fmpq_t 
     {
         if (all && (*nout)++)
             printf(", ");
-        print_json(spec, &r, q, s, digits);
+        sc_json_critical_dim(stdout, spec, &r, q, s, digits);
         if (!all)
             printf("\n");
     }

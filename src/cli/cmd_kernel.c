@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "synccert/kernel.h"
 #include "synccert/print.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert kernel ACT [--rho R] [--digits N] [--weight-var q] [--bias-var s]\n"
@@ -62,23 +63,6 @@ static void text_line(const char *label, const arb_t x, slong digits)
 
 /* The kernel's options as given (strings are echoed in the output). */
 enum { O_RHO, O_DIG, O_Q, O_S, O_METH, O_BUDGET, O_N };
-
-static void print_json(const char *spec, const sc_kernel_result *r, const char *const *o, slong digits)
-{
-    printf("{\"activation\": \"%s\", \"weight_var\": \"%s\", \"bias_var\": \"%s\", \"K1\": ",
-           spec, o[O_Q] ? o[O_Q] : "1", o[O_S] ? o[O_S] : "0");
-    sc_print_json_real(stdout, r->K1, digits);
-    printf(", \"dK1\": ");
-    sc_print_json_real(stdout, r->dK1, digits);
-    if (r->has_rho)
-    {
-        printf(", \"rho\": \"%s\", \"K\": ", o[O_RHO]);
-        sc_print_json_real(stdout, r->K, digits);
-        printf(", \"dK\": ");
-        sc_print_json_real(stdout, r->dK, digits);
-    }
-    printf(", \"prec_bits\": %ld}\n", (long) r->prec);
-}
 
 static void print_text(const char *spec, const sc_kernel_result *r, const char *const *o, slong digits)
 {
@@ -159,7 +143,13 @@ static int run(int argc, char **argv)
     else
     {
         char *spec = sc_act_spec(act);
-        (json ? print_json : print_text)(spec, &r, o, digits);
+        if (json)
+        {
+            sc_json_kernel(stdout, spec, &r, o[O_RHO] ? rho : NULL, q, s, digits);
+            printf("\n");
+        }
+        else
+            print_text(spec, &r, o, digits);
         flint_free(spec);
     }
 done:

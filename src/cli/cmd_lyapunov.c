@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "synccert/lyapunov.h"
 #include "synccert/parse.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert lyapunov ACT --dim D [--sigma S] [--weight-var Q] [--bias-var B]\n"
@@ -50,36 +51,6 @@ static const char help[] =
 "\n"
 "Exit status: 0 success, 1 the digits could not be reached, 2 bad input.\n"
 "Example: synccert lyapunov tanh --dim 4      synccert lyapunov gelu --dim 31 --json\n";
-
-static void print_json(const char *spec, const sc_lyap_result *r, const fmpz_t d,
-                       const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
-                       slong digits)
-{
-    printf("{\"command\": \"lyapunov\", \"activation\": \"%s\", \"dim\": ", spec);
-    fmpz_fprint(stdout, d);
-    printf(", ");
-    sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
-    sc_cli_json_fmpq(stdout, "q", q, 1);
-    sc_cli_json_fmpq(stdout, "s", s, 1);
-    sc_cli_json_real(stdout, "K1", r->K1, digits, 1);
-    sc_cli_json_real(stdout, "dK1", r->dK1, digits, 1);
-    sc_cli_json_real(stdout, "lambda", r->lambda, digits, 1);
-    sc_cli_json_real(stdout, "v", r->v, digits, 1);
-    if (r->has_g)
-    {
-        sc_cli_json_fmpq(stdout, "p", p, 1);
-        sc_cli_json_real(stdout, "g", r->g, digits, 1);
-    }
-    sc_cli_json_real(stdout, "pstar", r->pstar, digits, 1);
-    sc_cli_json_real(stdout, "b_minus1", r->bminus1, digits, 1);
-    if (r->odd)
-        sc_cli_json_real(stdout, "lambda_anti", r->lambda_anti, digits, 1);
-    else
-        printf("\"lambda_anti\": null, ");
-    printf("\"odd\": %s, \"antipodal\": \"%s\", \"verdict\": \"%s\", \"prec_bits\": %ld}\n",
-           r->odd ? "true" : "false", sc_antipodal_name(r->antipodal),
-           sc_verdict_name(r->verdict), (long) r->prec);
-}
 
 static void print_text(const char *spec, const sc_lyap_result *r, const fmpz_t d,
                        const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
@@ -165,7 +136,10 @@ static int run(int argc, char **argv)
     }
     spec = sc_act_spec(act);
     if (json)
-        print_json(spec, &r, d, sigma, q, s, p, digits);
+    {
+        sc_json_lyapunov(stdout, spec, &r, d, sigma, q, s, p, digits);
+        printf("\n");
+    }
     else
         print_text(spec, &r, d, sigma, q, s, p, digits);
     flint_free(spec);
