@@ -56,7 +56,8 @@ $(LIB): $(LIBOBJ)
 	ar rcs $@ $^
 
 # libsynccert.so.VERSION with soname libsynccert.so.0 and the two usual links;
-# it records its own dependencies, so a program links with -lsynccert alone.
+# it records its own dependencies (synccert.pc adds only FLINT/Arb, MPFR and
+# GMP, whose types the headers use).
 $(SO): $(LIBOBJ)
 	$(CC) -shared -Wl,-soname,libsynccert.so.$(SOMAJOR) -Wl,--no-undefined $(LDFLAGS) -o $@ $^ $(LDLIBS)
 	ln -sf libsynccert.so.$(VERSION) $(BUILD)/libsynccert.so.$(SOMAJOR)
@@ -71,7 +72,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(wildcard tests/*.h)
 
 # The whole suite, one step a line: unit tests (CUnit) and CLI tests; the
 # installed library (pkg-config, shared and static, C++); the Python module;
-# everything once more under ASan+UBSan; the Frama-C/WP proof obligations.
+# unit and CLI tests once more under ASan+UBSan; the Frama-C/WP proofs.
 check: deps
 	$(MAKE) all
 	$(MAKE) test

@@ -58,6 +58,10 @@ const char *sc_bind_version(void);
 
 /* ---------- JSON writers (one object, no newline) ---------- */
 
+/* Decimal bounds rounded outward of the interval [a, b] (`digits`
+   significant digits): *lo <= a, b <= *hi; free both with flint_free. */
+void sc_arf_interval_bounds(char **lo, char **hi, const arf_t a, const arf_t b, slong digits);
+
 /* A JSON string literal with quotes and escapes. */
 void sc_json_string(FILE *f, const char *s);
 /* "key": certified real (or "undefined" for NaN), then ", " if comma. */

@@ -222,17 +222,16 @@ int sc_bind_activations(FILE *f, const char *act, const sc_bind_args *a)
         for (j = 0; j < d->nparams; j++)
         {
             const sc_param_def *p = d->params + j;
-            fprintf(f, "%s{\"name\": ", j ? ", " : "");
-            sc_json_string(f, p->name);
-            fputs(", \"default\": ", f);
-            json_or_null(f, p->dflt);
-            fputs(", \"lo\": ", f);
-            json_or_null(f, p->lo);
-            fputs(", \"hi\": ", f);
-            json_or_null(f, p->hi);
-            fprintf(f, ", \"lo_strict\": %s, \"help\": ", p->lo_strict ? "true" : "false");
-            json_or_null(f, p->help);
-            fputc('}', f);
+            const char *key[5] = { "name", "default", "lo", "hi", "help" };
+            const char *val[5] = { p->name, p->dflt, p->lo, p->hi, p->help };
+            int k;
+            fputc(j ? ',' : '{', f);
+            for (k = 0; k < 5; k++)
+            {
+                fprintf(f, "%s\"%s\": ", k ? ", " : j ? " {" : "", key[k]);
+                json_or_null(f, val[k]);
+            }
+            fprintf(f, ", \"lo_strict\": %s}", p->lo_strict ? "true" : "false");
         }
         fputs("]}", f);
     }

@@ -150,19 +150,28 @@ void sc_json_critical_dim(FILE *f, const char *spec, const sc_critdim_result *r,
     fprintf(f, ", \"prec_bits\": %ld}", (long) r->prec);
 }
 
+void sc_arf_interval_bounds(char **lo, char **hi, const arf_t a, const arf_t b, slong digits)
+{
+    arb_t x;
+    char *unused;
+    arb_init(x);
+    arb_set_arf(x, a);
+    sc_arb_bounds(lo, &unused, x, digits);
+    flint_free(unused);
+    arb_set_arf(x, b);
+    sc_arb_bounds(&unused, hi, x, digits);
+    flint_free(unused);
+    arb_clear(x);
+}
+
 /* {"lo": ..., "hi": ...}: outward decimal bounds of [lo, hi] (10 digits). */
 static void arf_interval(FILE *f, const arf_t lo, const arf_t hi)
 {
-    arb_t x;
-    char *a, *b, *c, *d;
-    arb_init(x);
-    arb_set_arf(x, lo);
-    sc_arb_bounds(&a, &b, x, 10);
-    arb_set_arf(x, hi);
-    sc_arb_bounds(&c, &d, x, 10);
-    fprintf(f, "{\"lo\": \"%s\", \"hi\": \"%s\"}", a, d);
-    flint_free(a); flint_free(b); flint_free(c); flint_free(d);
-    arb_clear(x);
+    char *a, *b;
+    sc_arf_interval_bounds(&a, &b, lo, hi, 10);
+    fprintf(f, "{\"lo\": \"%s\", \"hi\": \"%s\"}", a, b);
+    flint_free(a);
+    flint_free(b);
 }
 
 void sc_json_coercivity(FILE *f, const char *spec, const sc_coerc_problem *P,

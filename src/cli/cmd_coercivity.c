@@ -67,24 +67,13 @@ static const char help[] =
 
 #define CMD "coercivity"
 
-static void print_arf_bounds(FILE *f, const arf_t lo, const arf_t hi, int json)
+static void print_arf_bounds(FILE *f, const arf_t lo, const arf_t hi)
 {
-    arb_t x;
-    char *a, *b, *c, *d;
-    arb_init(x);
-    arb_set_arf(x, lo);
-    sc_arb_bounds(&a, &b, x, 10);
-    arb_set_arf(x, hi);
-    sc_arb_bounds(&c, &d, x, 10);
-    if (json)
-        fprintf(f, "{\"lo\": \"%s\", \"hi\": \"%s\"}", a, d);
-    else
-        fprintf(f, "[%s, %s]", a, d);
+    char *a, *b;
+    sc_arf_interval_bounds(&a, &b, lo, hi, 10);
+    fprintf(f, "[%s, %s]", a, b);
     flint_free(a);
     flint_free(b);
-    flint_free(c);
-    flint_free(d);
-    arb_clear(x);
 }
 
 static void text_bounds(const char *label, const arb_t x)
@@ -114,7 +103,7 @@ static void print_text(const char *spec, const sc_coerc_problem *P, const sc_coe
     printf("infimum at   %s; every minimiser lies in rho in ",
            r->bb.diagonal ? "the diagonal limit rho -> 1" :
            r->bb.antipodal ? "rho = -1 (antipodal)" : "rho inside (-1, 1)");
-    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi, 0);
+    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi);
     printf("\n");
     if (P->attention)
     {
