@@ -47,7 +47,9 @@ extern "C" {
    *out to the one-line message the CLI prints after "synccert COMMAND: ".
    *out is NULL only if memory ran out.  Free *out with sc_bind_free.
    Thread-safe: each call has its own state (the time budget and the error
-   message are per thread); calls may run in parallel threads. */
+   message are per thread); calls may run in parallel threads.  The first
+   call in a thread also arranges for flint_cleanup to run when that thread
+   exits, so threads that come and go keep no Arb caches behind. */
 int sc_bind_call(char **out, const char *command, const char *act, const char *const *kv);
 
 /* Free a string returned by sc_bind_call (NULL is allowed). */

@@ -64,3 +64,24 @@ def test_threads_agree_with_sequential():
         th.join()
     for t in range(6):
         assert results[t] == [expected[(t + i) % len(jobs)] for i in range(2 * len(jobs))]
+
+
+def test_no_leak_per_thread():
+    # Arb's per-thread caches (~0.25 MB a thread) are freed when a thread that
+    # called the library exits (sc_bind_call registers flint_cleanup for it):
+    # a hundred short-lived threads would otherwise keep ~25 MB.
+    def job():
+        sc.kernel("tanh", digits=30)
+        sc.lyapunov("gelu", dim=8)
+
+    def burst(n):
+        for _ in range(n):
+            t = threading.Thread(target=job)
+            t.start()
+            t.join()
+
+    burst(20)
+    before = rss_kib()
+    burst(100)
+    grown = rss_kib() - before
+    assert grown < 4096, "resident set grew by %d KiB over 100 threads" % grown

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+#include <pthread.h>
 #include "bindint.h"
 #include "synccert/parse.h"
 #include "synccert/prec.h"
@@ -77,8 +78,34 @@ static int collect(sc_bind_args *a, const char *const *kv)
     return SC_OK;
 }
 
+/* Arb and FLINT keep caches per thread (constants, quadrature nodes, about
+   a quarter of a megabyte after a few calls) that only flint_cleanup, run
+   in that thread, frees.  A binding's threads come and go without calling
+   it (a Python thread pool, a short-lived thread per job), so the first
+   call in a thread registers a thread-exit destructor that does. */
+static pthread_key_t cleanup_key;
+static pthread_once_t cleanup_once = PTHREAD_ONCE_INIT;
+
+static void cleanup_at_exit(void *unused)
+{
+    flint_cleanup();
+}
+
+static void cleanup_key_create(void)
+{
+    pthread_key_create(&cleanup_key, cleanup_at_exit);
+}
+
+static void cleanup_register(void)
+{
+    pthread_once(&cleanup_once, cleanup_key_create);
+    if (pthread_getspecific(cleanup_key) == NULL)
+        pthread_setspecific(cleanup_key, &cleanup_key);
+}
+
 int sc_bind_call(char **out, const char *command, const char *act, const char *const *kv)
 {
+    cleanup_register();
     const bind_cmd *c;
     sc_bind_args a;
     char *buf = NULL;
