@@ -195,6 +195,7 @@ def certify(act, property, dim=None, params=None, p=None, sigma=None, gamma=None
              ("max-depth", _num(max_depth, "max_depth")), ("progress", _flag(progress))]
     raw = _lib.call("certify", act, opts)
     result = _result("certify", {k: v for k, v in raw.items() if k != "leaf_list"})
+    result._values["box"] = {k: (Fraction(a), Fraction(b)) for k, (a, b) in raw["box"].items()}
     result._values["leaves"] = [
         Leaf({k: (Fraction(a), Fraction(b)) for k, (a, b) in leaf["box"].items()},
              LeafClass(leaf["class"]), leaf["depth"]) for leaf in raw["leaf_list"]]

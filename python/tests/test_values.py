@@ -119,6 +119,7 @@ def test_certify_leaves_tile_the_box():
         assert 2 <= d0 <= d1 <= 16 and 0 <= a0 <= a1 <= 1
         vol[leaf.cls] += (d1 - d0 + 1) * (a1 - a0)
     assert sum(vol.values()) == 15
+    assert r.box == {"d": (2, 16), "alpha": (0, 1)}
     for cls in sc.LeafClass:
         assert vol[cls] / 15 in r[cls.value]["fraction"]
 
