@@ -110,8 +110,8 @@ static int run(int argc, char **argv)
     if (rc != 0)
         return rc;
     if (r.latexmk_missing)
-        fprintf(stderr, "synccert report: latexmk not found; wrote %s/%s.tex only "
-                "(install TeX with: sh scripts/install-deps report)\n", r.dir, r.name);
+        sc_cli_fail(CMD, 0, "latexmk not found; wrote %s/%s.tex only "
+                    "(install TeX with: sh scripts/install-deps report)", r.dir, r.name);
     return SC_EXIT_OK;
 }
 
