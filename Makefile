@@ -88,7 +88,7 @@ FUZZ_CC   ?= clang
 FUZZCLI    = $(BUILD)/src/cli/opts.o $(BUILD)/src/cli/stop.o
 FUZZLINK_fuzz_cliopts = $(FUZZCLI)
 
-$(BUILD)/fuzz/replay-%: fuzz/%.c fuzz/replay.c fuzz/fuzz.h $(FUZZCLI) $(LIB)
+$(BUILD)/fuzz/replay-%: fuzz/%.c fuzz/replay.c $(wildcard fuzz/*.h) $(FUZZCLI) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ fuzz/$*.c fuzz/replay.c $(FUZZLINK_$*) $(LIB) $(LDLIBS)
 
@@ -97,7 +97,7 @@ fuzz-replay: $(FUZZNAMES:%=$(BUILD)/fuzz/replay-%)
 	    printf '%-14s ' "$$t"; $(BUILD)/fuzz/replay-$$t fuzz/corpus/$$t || exit 1; \
 	done
 
-$(BUILD)/fuzz/run-%: fuzz/%.c fuzz/fuzz.h $(FUZZCLI) $(LIB)
+$(BUILD)/fuzz/run-%: fuzz/%.c $(wildcard fuzz/*.h) $(FUZZCLI) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ fuzz/$*.c $(FUZZLINK_$*) $(LIB) $(LDLIBS)
 
