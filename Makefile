@@ -9,10 +9,11 @@ OPT     ?= -O2 -g
 WARN     = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers \
            -Wno-stringop-overread -Wno-stringop-overflow
 # -fPIC: one set of objects serves both the static and the shared library.
-CFLAGS  += -std=c11 $(OPT) $(WARN) -fopenmp -fPIC -D_POSIX_C_SOURCE=200809L
+OMP     ?= -fopenmp
+CFLAGS  += -std=c11 $(OPT) $(WARN) $(OMP) -fPIC -D_POSIX_C_SOURCE=200809L
 CPPFLAGS += -Iinclude
 LDLIBS   = -lflint-arb -lflint -lmpfr -lgmp -lgsl -lopenblas -lm -lpthread
-LDFLAGS += -fopenmp
+LDFLAGS += $(OMP)
 
 BUILD   ?= build
 PREFIX  ?= /usr/local
@@ -39,7 +40,8 @@ LIB = $(BUILD)/libsynccert.a
 SO  = $(BUILD)/libsynccert.so.$(VERSION)
 CLI = $(BUILD)/synccert
 
-.PHONY: all deps run check test test-san test-install test-python man proofs proofs-report bench install uninstall clean report
+.PHONY: all deps run check test test-san test-install test-python man proofs proofs-report bench install uninstall clean report \
+        fuzz fuzz-build fuzz-replay
 
 all: $(LIB) $(SO) $(CLI)
 
@@ -102,7 +104,48 @@ man: $(CLI)
 
 test-san:
 	$(MAKE) BUILD=build/san OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
-	    LDFLAGS="-fopenmp -fsanitize=address,undefined" test
+	    LDFLAGS="-fopenmp -fsanitize=address,undefined" test fuzz-replay
+
+# Fuzzing (fuzz/): one libFuzzer target per input parser, fuzz/fuzz_NAME.c,
+# with its committed seed corpus fuzz/corpus/fuzz_NAME/.
+#   make fuzz FUZZ_SECONDS=N   installs clang (install-deps fuzz), builds the
+#                              targets with clang, libFuzzer, ASan and UBSan in
+#                              build/libfuzzer and runs each for N seconds (default
+#                              60); new inputs go to build/libfuzzer/corpus/NAME,
+#                              crashes to build/libfuzzer/crash-NAME-*
+#   make fuzz-replay           (part of make test-san, hence make check) replays
+#                              the committed corpus through each target linked
+#                              with fuzz/replay.c, with the build's own flags
+FUZZSRC   := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZNAMES := $(FUZZSRC:fuzz/%.c=%)
+FUZZ_SECONDS ?= 60
+FUZZ_CC   ?= clang
+# the CLI's option parser is linked from its objects into fuzz_cliopts only
+FUZZCLI    = $(BUILD)/src/cli/opts.o $(BUILD)/src/cli/stop.o
+FUZZLINK_fuzz_cliopts = $(FUZZCLI)
+
+$(BUILD)/fuzz/replay-%: fuzz/%.c fuzz/replay.c $(wildcard fuzz/*.h) $(FUZZCLI) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ fuzz/$*.c fuzz/replay.c $(FUZZLINK_$*) $(LIB) $(LDLIBS)
+
+fuzz-replay: $(FUZZNAMES:%=$(BUILD)/fuzz/replay-%)
+	@for t in $(FUZZNAMES); do \
+	    printf '%-14s ' "$$t"; $(BUILD)/fuzz/replay-$$t fuzz/corpus/$$t || exit 1; \
+	done
+
+$(BUILD)/fuzz/run-%: fuzz/%.c $(wildcard fuzz/*.h) $(FUZZCLI) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ fuzz/$*.c $(FUZZLINK_$*) $(LIB) $(LDLIBS)
+
+fuzz-build: $(FUZZNAMES:%=$(BUILD)/fuzz/run-%)
+
+fuzz:
+	@sh scripts/install-deps fuzz
+	$(MAKE) BUILD=build/libfuzzer CC=$(FUZZ_CC) OMP= \
+	    WARN="-Wall -Wno-unused-parameter -Wno-sign-compare -Wno-unknown-pragmas" \
+	    OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=address,undefined" fuzz-build
+	@sh fuzz/run build/libfuzzer $(FUZZ_SECONDS) $(FUZZNAMES)
 
 # The proof obligations of the verified core; the report goes to proofs/out/
 # (make proofs and make check write no tracked file).

@@ -13,8 +13,9 @@ extern "C" {
 #endif
 
 /* Parse "[+-]ddd[.ddd][(e|E)[+-]ddd]" or "p/q" (integers, q > 0) exactly.
-   Rejects empty strings, nan, inf, hex, trailing characters and exponents
-   beyond +-1000.  `what` names the input in the error message. */
+   Rejects empty strings, nan, inf, hex and trailing characters ("not a
+   number") and exponents beyond +-1000 ("exponent out of range").  `what`
+   names the input in the error message. */
 int sc_parse_fmpq(fmpq_t x, const char *s, const char *what);
 
 /* Parse a decimal integer in [lo, hi] (no sign ambiguity, no trailing junk). */

@@ -124,7 +124,9 @@ slong sc_table_count(const sc_table *t, int kind);
 /* Write the table.  LaTeX: a complete table environment (booktabs; numbers
    aligned on the decimal point with r@{}l column pairs) with a caption
    stating the model parameters and what the last digit means, and label
-   `label` (NULL: tab:synccert).  Needs only \usepackage{booktabs}. */
+   `label` (NULL: tab:synccert).  Needs only \usepackage{booktabs}.
+   SC_OK, or SC_ERR_IO when the stream reports an error (atomic files:
+   sc_outfile_open in common.h). */
 int sc_table_write(FILE *f, const sc_table *t, int format, const char *label,
                    const char *caption_lead);
 

@@ -56,7 +56,8 @@ static const char help[] =
 "                     finished become undecided leaves, exit status 0\n"
 "  --max-depth K      at most K halvings along any path from the whole box to a\n"
 "                     leaf, all axes together (0..60, default 30)\n"
-"  --out FILE.csv     write every leaf: NAME_lo,NAME_hi,... (exact decimals), class\n"
+"  --out FILE.csv     write every leaf: NAME_lo,NAME_hi,... (exact decimals), class;\n"
+"                     the file is replaced only when the run completes\n"
 "  --json             one JSON object instead of the table\n"
 "\n"
 "Output: the volume fraction of each class in the root box's measure (integer\n"
@@ -70,13 +71,15 @@ static const char help[] =
 "  synccert certify tanh --property sync --dim 2:64\n"
 "  synccert certify leaky_relu --property sync --param alpha=0:1 --dim 2:64\n"
 "  synccert certify relu --property dissipation --dim 2:1024 --gamma 0.01\n"
-"Exit status: 0 success (also when the budget stops the run), 2 bad input.\n";
+"Exit status: 0 success (also when the budget stops the run), 1 the leaves could\n"
+"not be written, 2 bad input (also an --out file that cannot be created),\n"
+"130 / 143 interrupted (SIGINT / SIGTERM: --out keeps its old content).\n";
 
 #define CMD "certify"
 #define MAXPARAM 12
 
 /* option values, indexed as in run's option table */
-enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, BUDGET, DEPTH, OUT, NOPT };
+enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, DEPTH, OUT, NOPT };
 
 /* The box: --dim, every --param, --p and --sigma (in this order). */
 static int read_box(sc_regime_problem *P, const char *const *o, const char **params, int nparams)
@@ -104,7 +107,6 @@ static int read_box(sc_regime_problem *P, const char *const *o, const char **par
 /* Options (after the activation) into the problem; 0 or an exit status. */
 static int read_problem(sc_regime_problem *P, const char *const *o, const char **params, int nparams)
 {
-    fmpq_t budget;
     slong depth = 30;
     int rc;
     if (sc_regime_property_parse(&P->property, o[PROP]) != SC_OK)
@@ -117,14 +119,7 @@ static int read_problem(sc_regime_problem *P, const char *const *o, const char *
         return rc;
     if (P->property == SC_PROP_SYNC && (o[GAMMA] || o[BETA] || o[VN] || o[QK] || o[PP]))
         return sc_cli_fail(CMD, SC_EXIT_USAGE, "--p and attention options apply to --property dissipation only");
-    fmpq_init(budget);
-    rc = sc_cli_num(budget, o[BUDGET], "60", CMD, "--budget", SC_CLI_ANY);
-    if (rc == 0 && fmpq_sgn(budget) <= 0)
-        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--budget must be > 0 seconds");
-    P->budget = fmpq_get_d(budget);
-    fmpq_clear(budget);
-    if (rc)
-        return rc;
+    P->budget = sc_deadline_seconds();     /* --budget (sc_cli_parse) */
     if (o[DEPTH] && sc_parse_slong(&depth, o[DEPTH], "--max-depth", 0, 60) != SC_OK)
         return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     P->max_depth = depth;
@@ -192,12 +187,13 @@ static int run(int argc, char **argv)
         { "param", 1, NULL, NULL, params, &nparams, MAXPARAM },
         { "p", 1, &o[PP] }, { "sigma", 1, &o[SIGMA] }, { "gamma", 1, &o[GAMMA] },
         { "beta", 1, &o[BETA] }, { "vnorm", 1, &o[VN] }, { "qknorm", 1, &o[QK] },
-        { "budget", 1, &o[BUDGET] }, { "max-depth", 1, &o[DEPTH] }, { "out", 1, &o[OUT] },
+        { "max-depth", 1, &o[DEPTH] }, { "out", 1, &o[OUT] },
         { "json", 0, NULL, &json },
     };
     sc_regime_problem P;
     sc_regime_result R;
-    FILE *csv = NULL;
+    sc_outfile csv = { NULL, NULL, NULL, -1 };
+    int st;
 
     sc_regime_problem_init(&P);
     sc_regime_result_init(&R);
@@ -206,16 +202,26 @@ static int run(int argc, char **argv)
     if (npos != 1) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "expected one activation (see 'synccert help certify')"); goto done; }
     if ((rc = sc_cli_act(P.act, pos[0], CMD)) || (rc = read_problem(&P, o, params, nparams)))
         goto done;
-    if (o[OUT] && (csv = fopen(o[OUT], "w")) == NULL)
-    { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s'", o[OUT]); goto done; }
-    if (sc_regime_run(&R, &P) != SC_OK)
-    { rc = sc_cli_lib_fail(CMD, SC_ERR_INPUT); goto done; }
-    if (csv)
+    /* the CSV goes to a temporary file, renamed over --out when complete */
+    if (o[OUT] && (st = sc_outfile_open(&csv, o[OUT])) != SC_OK)
+    { rc = sc_cli_lib_fail(CMD, st); goto done; }
+    st = sc_regime_run(&R, &P);
+    sc_cli_watchdog_off();             /* a budget stop ends the run normally */
+    /* interrupted: R holds the leaves decided so far (a checkpoint could be
+       written here); --out keeps its old content */
+    if ((rc = sc_cli_done(CMD, st)) != 0)
+        goto done;
+    if (csv.f != NULL)
     {
-        sc_regime_write_csv(csv, &R, &P);
-        rc = fclose(csv);
-        csv = NULL;
-        if (rc != 0) { rc = sc_cli_fail(CMD, SC_EXIT_FAIL, "error writing '%s'", o[OUT]); goto done; }
+        if ((st = sc_regime_write_csv(csv.f, &R, &P)) == SC_OK)
+            st = sc_outfile_commit(&csv);
+        else
+            sc_error(SC_ERR_IO, "cannot write '%s': write error", o[OUT]);
+        if (st != SC_OK)
+        {
+            rc = sc_cli_lib_fail(CMD, st);
+            goto done;
+        }
     }
     {
         char *spec = sc_act_spec(P.act);
@@ -231,13 +237,13 @@ static int run(int argc, char **argv)
     rc = SC_EXIT_OK;
 
 done:
-    if (csv)
-        fclose(csv);
+    if (csv.f != NULL)
+        sc_outfile_abort(&csv);
     sc_regime_result_clear(&R);
     sc_regime_problem_clear(&P);
     return rc;
 }
 
 const sc_cmd sc_cmd_certify = {
-    "certify", run, "certified parameter regimes: split a parameter box, classify every leaf", help
+    "certify", run, "certified parameter regimes: split a parameter box, classify every leaf", help, 60
 };

@@ -55,7 +55,7 @@ static const char help[] =
 "  --beta B          inverse temperature B >= 0 (default 0; needs --gamma)\n"
 "  --vnorm V         operator norm ||V|| >= 0 (default 1; needs --gamma)\n"
 "  --qknorm QK       operator norm ||Q^T K|| >= 0 (default 1; needs --gamma)\n"
-"  --budget SECONDS  stop after this much time (exit 1 if not finished)\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object instead of the table\n"
 "\n"
 "Every number printed is an enclosure (see 'synccert help output'); the verdict\n"
@@ -154,13 +154,13 @@ static int read_problem(sc_coerc_problem *P, const char *const *o)
 
 static int run(int argc, char **argv)
 {
-    const char *o[10] = { NULL }, *budget_s = NULL, *pos[1];
+    const char *o[10] = { NULL }, *pos[1];
     int json = 0, npos = 0, rc, st;
     sc_opt opts[] = {
         { "dim", 1, &o[0] }, { "p", 1, &o[1] }, { "sigma", 1, &o[2] }, { "tol", 1, &o[3] },
         { "weight-var", 1, &o[4] }, { "bias-var", 1, &o[5] }, { "gamma", 1, &o[6] },
         { "beta", 1, &o[7] }, { "vnorm", 1, &o[8] }, { "qknorm", 1, &o[9] },
-        { "budget", 1, &budget_s }, { "json", 0, NULL, &json },
+        { "json", 0, NULL, &json },
     };
     sc_act_t act;
     sc_coerc_problem P;
@@ -172,11 +172,10 @@ static int run(int argc, char **argv)
     if ((rc = sc_cli_parse(argc, argv, opts, sizeof(opts) / sizeof(opts[0]), pos, 1, &npos)) != 0)
         goto done;
     if (npos != 1) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "expected one activation (see 'synccert help coercivity')"); goto done; }
-    if ((rc = sc_cli_act(act, pos[0], CMD)) || (rc = read_problem(&P, o)) || (rc = sc_cli_budget(budget_s, CMD)))
+    if ((rc = sc_cli_act(act, pos[0], CMD)) || (rc = read_problem(&P, o)))
         goto done;
-    if ((st = sc_coercivity_certify(&r, act, &P)) != SC_OK)
-        rc = sc_cli_lib_fail(CMD, st);
-    else
+    st = sc_coercivity_certify(&r, act, &P);
+    if ((rc = sc_cli_done(CMD, st)) == 0)
     {
         char *spec = sc_act_spec(act);
         if (json)
@@ -192,10 +191,9 @@ done:
     sc_act_clear(act);
     sc_coerc_problem_clear(&P);
     sc_coerc_cert_clear(&r);
-    sc_budget_set(0);
     return rc;
 }
 
 const sc_cmd sc_cmd_coercivity = {
-    "coercivity", run, "certified noise coercivity constant c_p and the dissipation certificate r_p", help
+    "coercivity", run, "certified noise coercivity constant c_p and the dissipation certificate r_p", help, 600
 };

@@ -10,7 +10,7 @@
 
 static const char help[] =
 "usage: synccert critical-dim ACT|all [--sigma S] [--weight-var Q] [--bias-var B]\n"
-"                             [--digits N] [--prec-cap BITS] [--json]\n"
+"                             [--digits N] [--prec-cap BITS] [--budget SECONDS] [--json]\n"
 "\n"
 "The dimension threshold of synchronisation (doc/model.md, section 4).  lambda(d) =\n"
 "(sigma^2/2) [(d-3) K'(1) - (d-1) K(1)] is affine in d, so\n"
@@ -29,6 +29,7 @@ static const char help[] =
 "  --bias-var B      bias variance s >= 0 (default 0)\n"
 "  --digits N        correct digits of d*, K(1), K'(1), 1..3000 (default 15)\n"
 "  --prec-cap BITS   highest working precision tried (default max(16 x start, 4096))\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            JSON (an array of objects for 'all')\n"
 "\n"
 "Output:\n"
@@ -46,7 +47,7 @@ static const char help[] =
 "K(1) and K'(1) always have N digits; d* and the integers beside it get what the\n"
 "precision cap allows.\n"
 "Exit status: 0 success, 1 a computation failed (K(1), K'(1) not reached within the\n"
-"cap; with 'all', any activation), 2 bad input.\n"
+"cap or the budget; with 'all', any activation), 2 bad input.\n"
 "Example: synccert critical-dim gelu      synccert critical-dim all --json\n";
 
 static void text_dimv(int kind, const fmpz_t v)
@@ -149,8 +150,8 @@ static int one(const sc_act_t act, int all, int json, slong *nout, const fmpq_t 
 
     sc_critdim_result_init(&r);
     st = sc_critical_dim(&r, act, q, s, digits, cap);
-    if (st != SC_OK && !all)
-        rc = sc_cli_lib_fail(cmd, st);
+    if ((st != SC_OK && !all) || sc_interrupted())
+        rc = sc_cli_done(cmd, st);
     else if (st != SC_OK)
     {
         if (json)
@@ -181,7 +182,7 @@ static int run(int argc, char **argv)
 {
     const char *cmd = argv[0];
     const char *ssig = NULL, *sq = NULL, *ss = NULL, *sdig = NULL, *scap = NULL;
-    int json = 0, npos = 0, rc = 0, all, i;
+    int json = 0, npos = 0, rc = 0, all, i, st;
     const char *pos[1];
     const sc_opt opts[] = {
         { "sigma", 1, &ssig, NULL, NULL, NULL, 0 },
@@ -230,8 +231,13 @@ static int run(int argc, char **argv)
                        act->def->name, act->def->params[0].name);
             continue;
         }
-        if (one(act, 1, json, &nout, q, s, digits, cap, cmd) != 0)
+        if ((st = one(act, 1, json, &nout, q, s, digits, cap, cmd)) != 0)
             rc = SC_EXIT_FAIL;
+        if (sc_interrupted())
+        {
+            rc = st;    /* 128 + N, the message printed; stop at once */
+            break;
+        }
     }
     if (json)
         printf("]\n");
@@ -244,5 +250,5 @@ out:
 const sc_cmd sc_cmd_critical_dim = {
     "critical-dim", run,
     "critical dimension d* and the largest synchronising / smallest non-synchronising dimension",
-    help
+    help, 600
 };

@@ -9,7 +9,8 @@
 
 static const char help[] =
 "usage: synccert lyapunov ACT --dim D [--sigma S] [--weight-var Q] [--bias-var B]\n"
-"                         [--p P] [--digits N] [--prec-cap BITS] [--json]\n"
+"                         [--p P] [--digits N] [--prec-cap BITS] [--budget SECONDS]\n"
+"                         [--json]\n"
 "\n"
 "Certified synchronisation quantities of two tokens on the sphere S^{D-1} driven\n"
 "by common noise through the activation ACT (doc/model.md, section 4).\n"
@@ -23,6 +24,7 @@ static const char help[] =
 "  --p P             also print the moment Lyapunov function g(P)\n"
 "  --digits N        correct digits of every printed number, 1..3000 (default 15)\n"
 "  --prec-cap BITS   highest working precision tried (default max(16 x start, 4096))\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object instead of the table\n"
 "All numbers are exact decimals or ratios (0.1 means 1/10).\n"
 "\n"
@@ -49,7 +51,8 @@ static const char help[] =
 "For step and sign K'(1) = inf: lambda = -inf at d = 2, +inf for d >= 4 and is\n"
 "undefined at d = 3 (the verdict there is undecided).\n"
 "\n"
-"Exit status: 0 success, 1 the digits could not be reached, 2 bad input.\n"
+"Exit status: 0 success, 1 the digits could not be reached (precision cap or\n"
+"budget), 2 bad input.\n"
 "Example: synccert lyapunov tanh --dim 4      synccert lyapunov gelu --dim 31 --json\n";
 
 static void print_text(const char *spec, const sc_lyap_result *r, const fmpz_t d,
@@ -129,11 +132,9 @@ static int run(int argc, char **argv)
         rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
         goto out;
     }
-    if ((st = sc_lyapunov_certify_p(&r, act, d, sigma, q, s, sp ? p : NULL, digits, cap)) != SC_OK)
-    {
-        rc = sc_cli_lib_fail(cmd, st);
+    st = sc_lyapunov_certify_p(&r, act, d, sigma, q, s, sp ? p : NULL, digits, cap);
+    if ((rc = sc_cli_done(cmd, st)) != 0)
         goto out;
-    }
     spec = sc_act_spec(act);
     if (json)
     {
@@ -154,5 +155,5 @@ out:
 const sc_cmd sc_cmd_lyapunov = {
     "lyapunov", run,
     "two-point Lyapunov exponent, p*, antipodal behaviour and the synchronisation verdict",
-    help
+    help, 600
 };
