@@ -101,6 +101,54 @@ void sc_gauss_tail_bound(arb_t T, const arb_t R, arb_srcptr g, slong ng, slong p
     arb_clear(u);
 }
 
+/* The integrand seen by acb_calc_integrate: F until the budget expires (or
+   an interruption), then exactly 0 so that the integrator accepts every
+   remaining piece at once instead of bisecting down to its evaluation
+   limit (an indeterminate value makes it bisect: a stopped run took several
+   times its budget).  The value integrated after the stop is meaningless
+   and is never returned (sc_gauss_integrate). */
+typedef struct
+{
+    acb_calc_func_t F;
+    void *param;
+    int stopped;
+}
+stop_ctx;
+
+static int stoppable(acb_ptr out, const acb_t z, void *param, slong order, slong prec)
+{
+    stop_ctx *s = param;
+    if (s->stopped || sc_budget_expired())
+    {
+        s->stopped = 1;
+        acb_zero(out);
+        return 0;
+    }
+    return s->F(out, z, s->param, order, prec);
+}
+
+int sc_gauss_integrate(acb_t res, acb_calc_func_t F, void *param, const acb_t a, const acb_t b, slong prec)
+{
+    acb_calc_integrate_opt_t opt;
+    stop_ctx s;
+    mag_t tol;
+    int st;
+
+    s.F = F;
+    s.param = param;
+    s.stopped = 0;
+    acb_calc_integrate_opt_init(opt);
+    mag_init(tol);
+    mag_set_ui_2exp_si(tol, 1, -prec);
+    acb_calc_integrate(res, stoppable, &s, a, b, prec, tol, opt, prec);
+    mag_clear(tol);
+    if (!s.stopped)
+        return SC_OK;
+    acb_indeterminate(res);
+    st = sc_budget_status();
+    return st != SC_OK ? st : SC_ERR_BUDGET;
+}
+
 void sc_gauss_cutoff(arb_t R, arb_t T, arb_srcptr g, slong ng, int scaled, slong prec)
 {
     sc_gauss_cutoff_rate(R, T, g, ng, NULL, scaled, prec);

@@ -224,21 +224,18 @@ static void sliver(mag_t err, acb_calc_func_t F, void *param, const arb_t B, slo
 int sc_gauss_integrate_split(acb_t res, acb_calc_func_t F, void *param, const arb_t a, const arb_t b,
                              arb_srcptr split, slong nsplit, slong *piece, arb_ptr left, slong prec)
 {
-    acb_calc_integrate_opt_t opt;
     acb_t lo, hi, val;
     arb_t m;
-    mag_t tol, err, e1;
+    mag_t err, e1;
     slong i, idx = 0;
+    int st = SC_OK;
 
     acb_init(lo);
     acb_init(hi);
     acb_init(val);
     arb_init(m);
-    mag_init(tol);
     mag_init(err);
     mag_init(e1);
-    acb_calc_integrate_opt_init(opt);
-    mag_set_ui_2exp_si(tol, 1, -prec);
     acb_zero(res);
     acb_set_arb(lo, a);
     for (i = 0; i <= nsplit; i++)
@@ -275,22 +272,25 @@ int sc_gauss_integrate_split(acb_t res, acb_calc_func_t F, void *param, const ar
             *piece = idx;
         if (left != NULL)
             arb_set(left, acb_realref(lo));
-        acb_calc_integrate(val, F, param, lo, hi, prec, tol, opt, prec);
+        st = sc_gauss_integrate(val, F, param, lo, hi, prec);     /* polls the budget */
         acb_add(res, res, val, prec);
+        if (st != SC_OK)
+            break;
         acb_swap(lo, hi);
         if (cut)
             idx = i + 1;
     }
     arb_add_error_mag(acb_realref(res), err);
     arb_add_error_mag(acb_imagref(res), err);
+    if (st != SC_OK)
+        acb_indeterminate(res);
     acb_clear(lo);
     acb_clear(hi);
     acb_clear(val);
     arb_clear(m);
-    mag_clear(tol);
     mag_clear(err);
     mag_clear(e1);
-    return SC_OK;
+    return st;
 }
 
 int sc_gauss_expect_split(acb_t res, acb_calc_func_t F, void *param,
@@ -299,6 +299,7 @@ int sc_gauss_expect_split(acb_t res, acb_calc_func_t F, void *param,
 {
     weighted_ctx w;
     arb_t R, T, a;
+    int st;
     w.F = F;
     w.param = param;
     arb_init(R);
@@ -309,7 +310,7 @@ int sc_gauss_expect_split(acb_t res, acb_calc_func_t F, void *param,
         arb_zero(a);
     else
         arb_neg(a, R);
-    sc_gauss_integrate_split(res, weighted, &w, a, R, split, nsplit, piece, left, prec);
+    st = sc_gauss_integrate_split(res, weighted, &w, a, R, split, nsplit, piece, left, prec);
     if (even)
         acb_mul_2exp_si(res, res, 1);
     /* tails: |int_{|x|>R}| <= T, added to real and imaginary radii */
@@ -318,5 +319,5 @@ int sc_gauss_expect_split(acb_t res, acb_calc_func_t F, void *param,
     arb_clear(R);
     arb_clear(T);
     arb_clear(a);
-    return SC_OK;
+    return st;
 }

@@ -189,7 +189,7 @@ static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong p
     const kctx *k = param;
     acb_t b;
 
-    if (sc_budget_expired() || !outer_product(out, k, k->both ? 0 : k->deriv, x, order, prec))
+    if (!outer_product(out, k, k->both ? 0 : k->deriv, x, order, prec))
     {
         acb_indeterminate(out);
         return 0;
@@ -261,7 +261,7 @@ static int kernel_integral(arb_t res, arb_t res2, kctx *k, slong prec)
     slong nh, n2, i;
     arb_t rate, rate2;
     acb_t r;
-    int even;
+    int even, st;
 
     k->g = _arb_vec_init(SC_GROWTH_MAX);
     arb_init(k->strip);
@@ -292,7 +292,7 @@ static int kernel_integral(arb_t res, arb_t res2, kctx *k, slong prec)
     even = (k->mode == MODE_ONE || k->mode == MODE_MINUS) &&
            (k->def->flags & (SC_ACT_ODD | SC_ACT_EVEN));
     k->piece = -1;
-    sc_gauss_expect_split(r, outer_f, k, k->pc.split, k->pc.n, &k->piece, NULL, h, nh, rate, even, prec);
+    st = sc_gauss_expect_split(r, outer_f, k, k->pc.split, k->pc.n, &k->piece, NULL, h, nh, rate, even, prec);
     sc_act_pieces_clear(&k->pc);
     arb_set(res, acb_realref(r));
     if (k->both)
@@ -305,7 +305,7 @@ static int kernel_integral(arb_t res, arb_t res2, kctx *k, slong prec)
     arb_clear(rate2);
     _arb_vec_clear(h, SC_GROWTH_MAX);
     acb_clear(r);
-    return SC_OK;
+    return st == SC_OK ? SC_OK : sc_budget_error(k->def->name, prec);
 }
 
 static int check_domain(const arb_t rho, const arb_t q, const arb_t s)

@@ -37,11 +37,6 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     arb_t a, b;
     slong k;
 
-    if (sc_budget_expired())
-    {
-        acb_indeterminate(out);
-        return 0;
-    }
     acb_init(w);
     acb_mul_arb(w, x, h->t, prec);
     /* on a piece: the continuation of its branch, ellipses may cross the kink */
@@ -100,6 +95,7 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, const arb_t 
     arb_t R, T, u, c, lo;
     arb_ptr gg;
     slong j;
+    int st;
 
     acb_init(res);
     arb_init(R);
@@ -127,7 +123,7 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, const arb_t 
 
     arb_neg(lo, R);
     h->piece = -1;
-    sc_gauss_integrate_split(res, herm_f, h, lo, R, h->pc.split, h->pc.n, &h->piece, NULL, prec);
+    st = sc_gauss_integrate_split(res, herm_f, h, lo, R, h->pc.split, h->pc.n, &h->piece, NULL, prec);
     h->piece = -1;
     arb_set(A, acb_realref(res));
     arb_add_error(A, T);
@@ -139,7 +135,7 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, const arb_t 
     arb_clear(u);
     arb_clear(c);
     arb_clear(lo);
-    return sc_budget_expired() ? SC_ERR_BUDGET : SC_OK;
+    return st;
 }
 
 /* Build the series A_n^2 (n <= M) until the tail bound T0 = Kt(1) - sum A_n^2
