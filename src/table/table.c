@@ -89,14 +89,32 @@ void sc_table_clear(sc_table *t)
     fmpq_clear(t->p);
 }
 
-/* Split a comma list into pieces (modifies a copy).  Returns the count. */
+/* Split a comma list into pieces (modifies a copy).  Returns the count.
+   Commas inside parentheses do not split, so that expression activations
+   such as expr:max(x,0) stay whole (expressions have commas only between
+   function arguments). */
+static char *next_comma(char *s)
+{
+    int depth = 0;
+    for (; *s != '\0'; s++)
+    {
+        if (*s == '(')
+            depth++;
+        else if (*s == ')' && depth > 0)
+            depth--;
+        else if (*s == ',' && depth == 0)
+            return s;
+    }
+    return NULL;
+}
+
 static slong split_list(char **piece, slong max, char *buf)
 {
     slong n = 0;
     char *s = buf, *c;
     for (;;)
     {
-        c = strchr(s, ',');
+        c = next_comma(s);
         if (c != NULL)
             *c = '\0';
         if (n >= max)

@@ -118,7 +118,8 @@ char *sc_table_act_name(const sc_act_t act)
             sprintf(s + strlen(s), "%s%s%ld=%s", strchr(s, ':') ? "," : ":", d->params[0].name, (long) i, v[i]);
         }
         else
-            sprintf(s + strlen(s), "%s%s=%s", i ? "," : ":", d->params[i].name, v[i]);
+            sprintf(s + strlen(s), "%s%s=%s", (d->flags & SC_ACT_OWNED) ? ";" : i ? "," : ":",
+                    d->params[i].name, v[i]);       /* expr:BODY;b=.. */
     }
     for (i = 0; i < act->npar; i++)
         flint_free(v[i]);
