@@ -1,0 +1,355 @@
+/* Expression activations (expr:..., src/act/expr_act.c) and the named
+   activations defined over the engine (src/act/named.c, exp.c, relu2.c):
+   - an expression of a built-in against the built-in (certified K, K' at
+     15 and 50 digits overlap; each met its digits);
+   - closed forms: exp, gaussian, relu2 (arc-cosine kernel of degree 2), as
+     named activations and as expressions;
+   - mpmath values (tests/data/expr_ref.txt, non-rigorous, see
+     tests/data/expr_ref.py) for mish, selu, softsign, relu6, hardswish;
+   - polynomial expressions on the exact rational path;
+   - flags (parity, jumps) of the named definitions against the engine,
+     specs, parameters and parse errors through sc_act_parse. */
+#include <math.h>
+#include <string.h>
+#include "sc_test.h"
+#include "synccert/kernel.h"
+#include "synccert/expr.h"
+#include "synccert/parse.h"
+
+static void fq(fmpq_t x, const char *s)
+{
+    CU_ASSERT_FATAL(sc_parse_fmpq(x, s, "test") == SC_OK);
+}
+
+/* certified K(rho), K'(rho) (rho NULL: K(1), K'(1)) to `digits` */
+static int certify(sc_kernel_result *r, const char *spec, const char *rho, const char *q,
+                   const char *s, slong digits)
+{
+    sc_act_t a;
+    fmpq_t R, Q, S;
+    int st;
+    sc_act_init(a);
+    fmpq_init(R);
+    fmpq_init(Q);
+    fmpq_init(S);
+    CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
+    if (rho != NULL)
+        fq(R, rho);
+    fq(Q, q);
+    fq(S, s);
+    st = sc_kernel_certify(r, a, rho != NULL ? R : NULL, Q, S, digits, SC_KM_AUTO, 0);
+    if (st != SC_OK)
+        printf("\n  %s rho=%s q=%s s=%s digits=%ld: %s\n", spec, rho ? rho : "1", q, s,
+               (long) digits, sc_last_error());
+    sc_act_clear(a);
+    fmpq_clear(R);
+    fmpq_clear(Q);
+    fmpq_clear(S);
+    return st;
+}
+
+static void same(const char *b, const char *e, const char *rho, const char *q, const char *s, slong digits)
+{
+    sc_kernel_result x, y;
+    sc_kernel_result_init(&x);
+    sc_kernel_result_init(&y);
+    CU_ASSERT(certify(&x, b, rho, q, s, digits) == SC_OK);
+    CU_ASSERT(certify(&y, e, rho, q, s, digits) == SC_OK);
+    if (!arb_overlaps(x.K1, y.K1) || !arb_overlaps(x.dK1, y.dK1) ||
+        (rho != NULL && (!arb_overlaps(x.K, y.K) || !arb_overlaps(x.dK, y.dK))))
+        printf("\n  %s vs %s at rho=%s q=%s s=%s, %ld digits\n", b, e, rho ? rho : "1", q, s, (long) digits);
+    SC_ASSERT_OVERLAPS(x.K1, y.K1);
+    if (arb_is_finite(x.dK1))
+        SC_ASSERT_OVERLAPS(x.dK1, y.dK1);
+    else
+        CU_ASSERT(arf_is_pos_inf(arb_midref(y.dK1)));
+    if (rho != NULL)
+    {
+        SC_ASSERT_OVERLAPS(x.K, y.K);
+        SC_ASSERT_OVERLAPS(x.dK, y.dK);
+        CU_ASSERT(sc_arb_meets_digits(y.K, digits) && sc_arb_meets_digits(y.dK, digits));
+    }
+    sc_kernel_result_clear(&x);
+    sc_kernel_result_clear(&y);
+}
+
+/* Built-ins written as expressions.  Smooth ones (nested integration,
+   ~1 s per point) get one interior point each, spread over rho, q, s;
+   the piecewise and entire ones several; all get rho = 1 at 15 and 50
+   digits (K(-1) goes through the same end formulas). */
+static const struct { const char *b, *e; int cheap; } pairs[] = {
+    { "tanh", "expr:tanh(x)", 0 },
+    { "erf", "expr:erf(x)", 0 },
+    { "sigmoid", "expr:1/(1+exp(-x))", 0 },
+    { "silu", "expr:x*sigmoid(x)", 0 },
+    { "softplus", "expr:log(1+exp(x))", 0 },
+    { "gelu", "expr:x*Phi(x)", 0 },
+    { "elu", "expr:relu(x)+expm1(min(x,0))", 1 },
+    { "relu", "expr:max(x,0)", 1 },
+    { "leaky_relu:alpha=0.1", "expr:max(x,x/10)", 1 },
+    { "abs", "expr:abs(x)", 1 },
+    { "sin", "expr:sin(x)", 0 },
+    { "cos", "expr:cos(x)", 0 },
+    { "poly:c1=1,c3=-1/6", "expr:x-x^3/6", 1 },
+    { "step", "expr:step(x)", 2 },     /* jumps: K'(rho) inside (-1, 1) is refused */
+    { "silu:beta=1.702", "expr:x*sigmoid(b*x);b=1.702", 0 },
+};
+#define NPAIRS ((slong) (sizeof(pairs) / sizeof(pairs[0])))
+
+static const char *pts[][3] = {
+    { "0.5", "1", "0" }, { "-0.6", "2", "1/2" }, { "0.9", "1/4", "1" }, { "-0.95", "3", "0" },
+};
+
+static void test_expr_vs_builtin_15(void)
+{
+    slong i, j;
+    for (i = 0; i < NPAIRS; i++)
+    {
+        same(pairs[i].b, pairs[i].e, NULL, "1", "0", 15);
+        same(pairs[i].b, pairs[i].e, NULL, "2", "1/2", 15);
+        if (pairs[i].cheap == 2)
+            continue;
+        if (pairs[i].cheap)
+            for (j = 0; j < 4; j++)
+                same(pairs[i].b, pairs[i].e, pts[j][0], pts[j][1], pts[j][2], 15);
+        else
+            same(pairs[i].b, pairs[i].e, pts[i % 4][0], pts[i % 4][1], pts[i % 4][2], 15);
+    }
+}
+
+static void test_expr_vs_builtin_50(void)
+{
+    slong i;
+    for (i = 0; i < NPAIRS; i++)
+    {
+        same(pairs[i].b, pairs[i].e, NULL, "1", "0", 50);
+        same(pairs[i].b, pairs[i].e, NULL, "1/2", "1/5", 50);
+        if (pairs[i].cheap == 1)
+            same(pairs[i].b, pairs[i].e, pts[i % 4][0], pts[i % 4][1], pts[i % 4][2], 50);
+    }
+}
+
+/* closed forms at (rho, q, s): exp, gaussian, relu2 */
+static void closed_form(arb_t K, arb_t dK, const char *which, const fmpq_t rho, const fmpq_t q,
+                        const fmpq_t s, slong prec)
+{
+    arb_t R, Q, S, t2, c, u, v, th, pi;
+    arb_init(R); arb_init(Q); arb_init(S); arb_init(t2); arb_init(c);
+    arb_init(u); arb_init(v); arb_init(th); arb_init(pi);
+    arb_set_fmpq(R, rho, prec);
+    arb_set_fmpq(Q, q, prec);
+    arb_set_fmpq(S, s, prec);
+    arb_add(t2, Q, S, prec);
+    arb_mul(c, Q, R, prec);
+    arb_add(c, c, S, prec);                     /* q rho + s */
+    if (strcmp(which, "exp") == 0)
+    {
+        /* E[e^U e^V] = exp(q (1 + rho) + 2 s), K' = q K */
+        arb_add(u, t2, c, prec);
+        arb_exp(K, u, prec);
+        arb_mul(dK, K, Q, prec);
+    }
+    else if (strcmp(which, "gaussian") == 0)
+    {
+        /* ((1 + q + s)^2 - (q rho + s)^2)^(-1/2), K' = q (q rho + s) (...)^(-3/2) */
+        arb_add_ui(u, t2, 1, prec);
+        arb_sqr(u, u, prec);
+        arb_submul(u, c, c, prec);
+        arb_rsqrt(K, u, prec);
+        arb_pow_ui(v, K, 3, prec);
+        arb_mul(dK, v, c, prec);
+        arb_mul(dK, dK, Q, prec);
+    }
+    else
+    {
+        /* relu(x)^2: Cho-Saul arc-cosine kernel of degree 2 with
+           cos th = c / t2: K = t2^2/(2 pi) (3 sin th cos th + (pi - th)(1 + 2 cos^2 th));
+           phi' = 2 relu: K' = q 4 t2/(2 pi) (sin th + (pi - th) cos th) */
+        arb_const_pi(pi, prec);
+        arb_div(c, c, t2, prec);
+        arb_acos(th, c, prec);
+        arb_sub(th, pi, th, prec);              /* pi - th */
+        arb_neg(u, c);
+        arb_mul(u, u, c, prec);
+        arb_add_ui(u, u, 1, prec);
+        arb_sqrt(u, u, prec);                   /* sin th */
+        arb_mul(v, u, c, prec);
+        arb_mul_ui(v, v, 3, prec);
+        arb_sqr(K, c, prec);
+        arb_mul_2exp_si(K, K, 1);
+        arb_add_ui(K, K, 1, prec);
+        arb_addmul(v, th, K, prec);
+        arb_sqr(K, t2, prec);
+        arb_mul(K, K, v, prec);
+        arb_div(K, K, pi, prec);
+        arb_mul_2exp_si(K, K, -1);
+        arb_mul(v, th, c, prec);
+        arb_add(v, v, u, prec);
+        arb_mul(dK, v, t2, prec);
+        arb_mul(dK, dK, Q, prec);
+        arb_mul_2exp_si(dK, dK, 1);
+        arb_div(dK, dK, pi, prec);
+    }
+    arb_clear(R); arb_clear(Q); arb_clear(S); arb_clear(t2); arb_clear(c);
+    arb_clear(u); arb_clear(v); arb_clear(th); arb_clear(pi);
+}
+
+static void test_closed_forms(void)
+{
+    static const char *specs[][2] = {
+        { "exp", "exp" }, { "expr:exp(x)", "exp" },
+        { "gaussian", "gaussian" }, { "expr:exp(-x^2/2)", "gaussian" },
+        { "relu2", "relu2" }, { "expr:relu(x)^2", "relu2" }, { "expr:max(x,0)*max(0,x)", "relu2" },
+    };
+    static const char *P[][3] = {
+        { "0.5", "1", "0" }, { "-0.7", "2", "1/3" }, { "0.95", "1/5", "2" }, { "-1", "1", "1/2" }, { "1", "3", "0" },
+    };
+    slong i, j;
+    fmpq_t R, Q, S;
+    arb_t K, dK;
+    fmpq_init(R); fmpq_init(Q); fmpq_init(S);
+    arb_init(K); arb_init(dK);
+    for (i = 0; i < 7; i++)
+        for (j = 0; j < 5; j++)
+        {
+            sc_kernel_result r;
+            slong digits = (j % 2) ? 50 : 15;
+            sc_kernel_result_init(&r);
+            fq(R, P[j][0]);
+            fq(Q, P[j][1]);
+            fq(S, P[j][2]);
+            CU_ASSERT(certify(&r, specs[i][0], P[j][0], P[j][1], P[j][2], digits) == SC_OK);
+            closed_form(K, dK, specs[i][1], R, Q, S, 400);
+            if (!arb_overlaps(K, r.K) || !arb_overlaps(dK, r.dK))
+                printf("\n  %s at rho=%s q=%s s=%s\n", specs[i][0], P[j][0], P[j][1], P[j][2]);
+            SC_ASSERT_OVERLAPS(K, r.K);
+            SC_ASSERT_OVERLAPS(dK, r.dK);
+            CU_ASSERT(sc_arb_meets_digits(r.K, digits));
+            sc_kernel_result_clear(&r);
+        }
+    fmpq_clear(R); fmpq_clear(Q); fmpq_clear(S);
+    arb_clear(K); arb_clear(dK);
+}
+
+/* tests/data/expr_ref.txt: NAME RHO Q S K DK from mpmath (non-rigorous):
+   the certified 15-digit enclosures overlap +-1e-14 relative of them */
+static void test_mpmath_reference(void)
+{
+    FILE *f = fopen("tests/data/expr_ref.txt", "r");
+    char name[64], rho[32], q[32], s[32], K[64], dK[64], buf[200];
+    int n = 0;
+    CU_ASSERT_FATAL(f != NULL);
+    while (fscanf(f, "%63s %31s %31s %31s %63s %63s", name, rho, q, s, K, dK) == 6)
+    {
+        sc_kernel_result r;
+        sc_kernel_result_init(&r);
+        CU_ASSERT(certify(&r, name, rho, q, s, 15) == SC_OK);
+        snprintf(buf, sizeof(buf), "[%s +/- %.3e]", K, 1e-14 * fabs(atof(K)) + 1e-30);
+        SC_ASSERT_OVERLAPS_STR(r.K, buf);
+        snprintf(buf, sizeof(buf), "[%s +/- %.3e]", dK, 1e-14 * fabs(atof(dK)) + 1e-30);
+        SC_ASSERT_OVERLAPS_STR(r.dK, buf);
+        sc_kernel_result_clear(&r);
+        n++;
+    }
+    fclose(f);
+    CU_ASSERT(n >= 15);
+}
+
+/* polynomial expressions take the exact rational path: the same rationals
+   as the poly activation */
+static void test_poly_exact(void)
+{
+    sc_act_t a, b;
+    fmpq_t R, Q, S, K1, dK1, K2, dK2;
+    sc_act_init(a);
+    sc_act_init(b);
+    fmpq_init(R); fmpq_init(Q); fmpq_init(S);
+    fmpq_init(K1); fmpq_init(dK1); fmpq_init(K2); fmpq_init(dK2);
+    CU_ASSERT_FATAL(sc_act_parse(a, "expr:(x-1/2)^2*x/3+0.25") == SC_OK);
+    CU_ASSERT_FATAL(sc_act_parse(b, "poly:c0=1/4,c1=1/12,c2=-1/3,c3=1/3") == SC_OK);
+    fq(R, "-2/7");
+    fq(Q, "3/2");
+    fq(S, "1/5");
+    CU_ASSERT(sc_kernel_exact(K1, dK1, a, R, Q, S) == 1);
+    CU_ASSERT(sc_kernel_exact(K2, dK2, b, R, Q, S) == 1);
+    CU_ASSERT(fmpq_equal(K1, K2) && fmpq_equal(dK1, dK2));
+    /* pi is not rational: not exact, but certified through balls */
+    CU_ASSERT_FATAL(sc_act_parse(a, "expr:pi*x") == SC_OK);
+    CU_ASSERT(sc_kernel_exact(K1, dK1, a, R, Q, S) == 0);
+    sc_act_clear(a);
+    sc_act_clear(b);
+    fmpq_clear(R); fmpq_clear(Q); fmpq_clear(S);
+    fmpq_clear(K1); fmpq_clear(dK1); fmpq_clear(K2); fmpq_clear(dK2);
+}
+
+/* the flags of the named definitions agree with the engine's rules where
+   the rules decide (hardtanh is odd by its definition, which the tree
+   rules do not see through min/max) */
+static void test_named_flags(void)
+{
+    static const struct { const char *name, *src; int odd, jump; } cases[] = {
+        { "mish", "x*tanh(softplus(x))", 0, 0 },
+        { "softsign", "x/(1+abs(x))", 1, 0 },
+        { "hardtanh", "max(-1,min(1,x))", 1, 0 },
+        { "relu6", "min(max(x,0),6)", 0, 0 },
+        { "hardswish", "x*min(max(x+3,0),6)/6", 0, 0 },
+        { "gelu_sigmoid", "x*sigmoid(1.702*x)", 0, 0 },
+    };
+    slong i;
+    for (i = 0; i < (slong) (sizeof(cases) / sizeof(cases[0])); i++)
+    {
+        sc_act_t a;
+        sc_expr *e;
+        sc_act_init(a);
+        CU_ASSERT_FATAL(sc_act_parse(a, cases[i].name) == SC_OK);
+        CU_ASSERT(((a->def->flags & SC_ACT_ODD) != 0) == cases[i].odd);
+        CU_ASSERT(((a->def->flags & SC_ACT_JUMP) != 0) == cases[i].jump);
+        CU_ASSERT(sc_expr_parse(&e, cases[i].src) == SC_OK);
+        if (sc_expr_parity(e) & SC_EXPR_ODD)
+            CU_ASSERT(cases[i].odd);
+        CU_ASSERT(sc_expr_jumps(e) == cases[i].jump);
+        sc_expr_free(e);
+        sc_act_clear(a);
+    }
+}
+
+/* specs, parameters, copies and errors through sc_act_parse */
+static void test_specs(void)
+{
+    sc_act_t a, b;
+    char *s;
+    arb_ptr p;
+    sc_act_init(a);
+    sc_act_init(b);
+    CU_ASSERT_FATAL(sc_act_parse(a, "expr:x*sigmoid(b*x);b=1.702") == SC_OK);
+    s = sc_act_spec(a);
+    CU_ASSERT(strcmp(s, "expr:x*sigmoid(b*x);b=851/500") == 0);
+    CU_ASSERT(sc_act_parse(b, s) == SC_OK);
+    CU_ASSERT(strcmp(a->def->name, b->def->name) == 0);
+    flint_free(s);
+    CU_ASSERT(a->npar == 1 && a->def->nparams == 1);
+    CU_ASSERT(strcmp(a->def->params[0].name, "b") == 0);
+    p = sc_act_params(a, 64);
+    SC_ASSERT_CONTAINS_STR(p + 0, "1.702");
+    sc_act_params_clear(p, a);
+    /* a copy outlives the original (reference counted definition) */
+    sc_act_set(b, a);
+    sc_act_clear(a);
+    CU_ASSERT(strcmp(b->def->name, "expr:x*sigmoid(b*x)") == 0);
+    /* errors are one line naming the position */
+    CU_ASSERT(sc_act_parse(a, "expr:x*tanh(") == SC_ERR_INPUT);
+    CU_ASSERT(strstr(sc_last_error(), "position") != NULL && strchr(sc_last_error(), '\n') == NULL);
+    CU_ASSERT(sc_act_parse(a, "expr:") == SC_ERR_INPUT);
+    CU_ASSERT(sc_act_parse(a, "celu:alpha=0") == SC_ERR_INPUT);
+    sc_act_clear(a);
+    sc_act_clear(b);
+}
+
+SC_TEST_MAIN("expr-act",
+             SC_TEST(test_expr_vs_builtin_15),
+             SC_TEST(test_expr_vs_builtin_50),
+             SC_TEST(test_closed_forms),
+             SC_TEST(test_mpmath_reference),
+             SC_TEST(test_poly_exact),
+             SC_TEST(test_named_flags),
+             SC_TEST(test_specs))
