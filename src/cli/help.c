@@ -10,21 +10,37 @@ static void activations(void)
     for (i = 0; sc_act_registry[i] != NULL; i++)
     {
         const sc_act_def *d = sc_act_registry[i];
-        printf("  %-11s %s", d->name, d->formula);
+        printf("  %-12s %s", d->name, d->formula);
         if (d->alias)
             printf("   (alias: %s)", d->alias);
         printf("\n");
         if (d->flags & SC_ACT_COEFFS)
-            printf("              coefficients %s0=..,%s1=..,... (up to %s%d; missing ones are 0)\n",
+            printf("               coefficients %s0=..,%s1=..,... (up to %s%d; missing ones are 0)\n",
                    d->params[0].name, d->params[0].name, d->params[0].name, SC_ACT_MAX_COEFFS - 1);
         else
             for (j = 0; j < d->nparams; j++)
-                printf("              %s = %s (default %s) in %s%s, %s]\n", d->params[j].name,
+                printf("               %s = %s (default %s) in %s%s, %s]\n", d->params[j].name,
                        d->params[j].help, d->params[j].dflt, d->params[j].lo_strict ? "(" : "[",
                        d->params[j].lo ? d->params[j].lo : "-inf", d->params[j].hi ? d->params[j].hi : "inf");
     }
     printf("\nValues are exact decimals or ratios: alpha=0.1 means 1/10 exactly, c=1/3 is allowed.\n"
            "Examples: leaky_relu:alpha=0.2   erf:c=0.5   poly:c1=1,c3=-1/6   hermite:a1=1,a2=0.5\n");
+    printf("\nExpressions: expr:EXPRESSION (quote it in the shell) is an activation wherever\n"
+           "one is accepted, e.g. 'expr:x*tanh(log(1+exp(x)))'.  The variable x; exact\n"
+           "numbers (1.702 is 851/500, 1e-3, 1/3), pi, e; + - * / and ^ with an exact\n"
+           "rational exponent (^ binds tighter than unary minus and is right associative);\n"
+           "parentheses; the functions exp log log1p expm1 sqrt abs sign step max min tanh\n"
+           "sinh cosh sin cos atan erf erfc sigmoid softplus relu gelu Phi (Phi the normal\n"
+           "cdf; max and min take two arguments).  Parameters follow the body with exact\n"
+           "defaults, 'expr:x*sigmoid(b*x);b=1.702', and work with certify --param.\n"
+           "phi' is derived symbolically; kinks of abs relu max min step sign with an\n"
+           "argument affine in x are located exactly; tails are bounded by growth rules\n"
+           "derived from the expression (doc/model.md 2.6).  Refused with one line naming\n"
+           "the position (exit 2): unknown names, unbalanced parentheses, division by a\n"
+           "constant zero, no x, log/sqrt/division of something that may be <= 0 or vanish\n"
+           "on the real line, growth faster than exponential (exp(x^2)), jumps that cannot\n"
+           "be located.  Polynomials are computed exactly.  Examples:\n"
+           "  expr:x*sigmoid(b*x);b=1.702   expr:max(x,0)^2   expr:x/(1+abs(x))\n");
 }
 
 static const char output_help[] =
