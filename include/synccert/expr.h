@@ -31,6 +31,10 @@
 #include <flint/fmpq.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct sc_expr_struct sc_expr;
 
 /* Longest expression source accepted (characters). */
@@ -145,5 +149,9 @@ void sc_expr_d_clear(sc_expr_d *f);
 double sc_expr_d_eval(sc_expr_d *f, double x);
 slong sc_expr_d_nregs(const sc_expr_d *f);
 double sc_expr_d_eval_regs(const sc_expr_d *f, double *regs, double x);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

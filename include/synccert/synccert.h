@@ -9,6 +9,7 @@
 #include "synccert/common.h"      /* status codes, errors, time budget */
 #include "synccert/parse.h"       /* exact decimal inputs */
 #include "synccert/act.h"         /* activations and the registry */
+#include "synccert/expr.h"        /* activations written as expressions */
 #include "synccert/gauss.h"       /* certified Gaussian expectations */
 #include "synccert/kernel.h"      /* the dual kernel K, K' */
 #include "synccert/kfun.h"    /* K, K', D over intervals of rho */
