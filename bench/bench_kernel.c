@@ -1,8 +1,10 @@
 /* bench_kernel: time sc_kernel_certify (K(1) and K'(1), q = 1, s = 0) per
    activation and print machine-readable lines for bench/run.
 
-   Usage: bench_kernel [-d DIGITS]... [-t MIN_SECONDS] [--list] [SPEC...]
+   Usage: bench_kernel [-d DIGITS]... [-t MIN_SECONDS] [-r RHO] [--list] [SPEC...]
      -d DIGITS       accuracy goal (repeatable; default 15 and 100)
+     -r RHO          also K(rho), K'(rho) at this exact rho (the timing then
+                     covers all four values; the printed ones stay K(1), K'(1))
      -t MIN_SECONDS  repeat each computation until this much time has been
                      spent (default 0.2; 0 = one call) and report the mean
      --list          print the benchmark spec of every registered activation
@@ -22,6 +24,10 @@
 #include <string.h>
 #include "synccert/act.h"
 #include "synccert/kernel.h"
+#include "synccert/parse.h"
+
+static fmpq_t rho_arg;
+static int have_rho = 0;
 
 /* The benchmark spec of a registered activation. */
 static const char *bench_spec(const sc_act_def *def)
@@ -99,7 +105,7 @@ static int run_one(const char *spec, slong digits, double min_time)
     t0 = sc_clock_seconds();
     do
     {
-        st = sc_kernel_certify(&r, act, NULL, NULL, NULL, digits, SC_KM_AUTO, 0);
+        st = sc_kernel_certify(&r, act, have_rho ? rho_arg : NULL, NULL, NULL, digits, SC_KM_AUTO, 0);
         reps++;
         t1 = sc_clock_seconds();
     }
@@ -141,11 +147,21 @@ int main(int argc, char **argv)
             digits[nd++] = atol(argv[++i]);
         else if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
             min_time = atof(argv[++i]);
+        else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
+        {
+            fmpq_init(rho_arg);
+            if (sc_parse_fmpq(rho_arg, argv[++i], "rho") != SC_OK)
+            {
+                fprintf(stderr, "bench_kernel: %s\n", sc_last_error());
+                return 2;
+            }
+            have_rho = 1;
+        }
         else if (strcmp(argv[i], "--list") == 0)
             list = 1;
         else if (argv[i][0] == '-')
         {
-            fprintf(stderr, "usage: bench_kernel [-d DIGITS]... [-t MIN_SECONDS] [--list] [SPEC...]\n");
+            fprintf(stderr, "usage: bench_kernel [-d DIGITS]... [-t MIN_SECONDS] [-r RHO] [--list] [SPEC...]\n");
             return 2;
         }
         else

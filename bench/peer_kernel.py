@@ -40,6 +40,9 @@ except ImportError:  # pragma: no cover
 # (splitting smooth ones hurts mpmath: its tanh-sinh rule on [0, inf) loses
 # digits at 15 digits for sigmoid).
 KINKED = {"relu", "leaky_relu", "abs", "step", "sign", "elu"}
+# the named activations over the expression engine with kinks away from 0
+KINKS = {"relu6": [0, 6], "hardtanh": [-1, 1], "hardsigmoid": [-3, 3], "hardswish": [-3, 3],
+         "selu": [0], "celu": [0], "softsign": [0], "relu2": [0]}
 ALIAS = {"identity": "linear", "swish": "silu", "heaviside": "step"}
 DEFAULTS = {
     "leaky_relu": {"alpha": Fraction(1, 100)},
@@ -47,7 +50,10 @@ DEFAULTS = {
     "erf": {"c": Fraction(1)},
     "silu": {"beta": Fraction(1)},
     "softplus": {"beta": Fraction(1)},
+    "celu": {"alpha": Fraction(1)},
 }
+SELU_L = "1.0507009873554804934193349852946"
+SELU_A = "1.6732632423543772848170429916717"
 
 
 class Unsupported(Exception):
@@ -159,6 +165,45 @@ def make_phi(spec, N):
         a = c(P["alpha"])
         return (lambda x: x if x > 0 else a * (N.exp(x) - 1)), \
                (lambda x: 1 + 0 * x if x > 0 else a * N.exp(x))
+    if name == "relu2":
+        return (lambda x: x * x if x > 0 else 0 * x), (lambda x: 2 * x if x > 0 else 0 * x)
+    if name == "relu6":
+        return (lambda x: min(max(x, 0 * x), 6 + 0 * x)), (lambda x: 1 + 0 * x if 0 < x < 6 else 0 * x)
+    if name == "hardtanh":
+        return (lambda x: min(max(x, -1 + 0 * x), 1 + 0 * x)), (lambda x: 1 + 0 * x if -1 < x < 1 else 0 * x)
+    if name == "hardsigmoid":
+        return (lambda x: min(max(x + 3, 0 * x), 6 + 0 * x) / 6), \
+               (lambda x: 1 / c(6) if -3 < x < 3 else 0 * x)
+    if name == "hardswish":
+        return (lambda x: x * min(max(x + 3, 0 * x), 6 + 0 * x) / 6), \
+               (lambda x: 0 * x if x < -3 else (1 + 0 * x if x > 3 else (2 * x + 3) / 6))
+    if name == "softsign":
+        return (lambda x: x / (1 + abs(x))), (lambda x: 1 / (1 + abs(x)) ** 2)
+    if name in ("selu", "celu"):
+        if name == "selu":
+            lam, a = (mpmath.mpf(SELU_L), mpmath.mpf(SELU_A)) if N.mp else (float(SELU_L), float(SELU_A))
+            a1 = 1
+        else:
+            lam, a = 1, c(P["alpha"])
+            a1 = a
+        return (lambda x: lam * x if x > 0 else lam * a * (N.exp(x / a1) - 1)), \
+               (lambda x: lam + 0 * x if x > 0 else lam * a / a1 * N.exp(x / a1))
+    if name == "mish":
+        def m(x):
+            return x * N.tanh(N.softplus(x))
+
+        def dm(x):
+            t = N.tanh(N.softplus(x))
+            return t + x * (1 - t * t) * N.sigmoid(x)
+        return m, dm
+    if name == "gelu_sigmoid":
+        b = c(Fraction("1.702"))
+        return (lambda x: x * N.sigmoid(b * x)), \
+               (lambda x: N.sigmoid(b * x) + b * x * N.sigmoid(b * x) * N.sigmoid(-b * x))
+    if name == "exp":
+        return N.exp, N.exp
+    if name == "gaussian":
+        return (lambda x: N.exp(-x * x / 2)), (lambda x: -x * N.exp(-x * x / 2))
     if name == "sin":
         return N.sin, N.cos
     if name == "cos":
@@ -186,6 +231,12 @@ def kinked(spec):
     return ALIAS.get(spec.split(":")[0], spec.split(":")[0]) in KINKED
 
 
+def kinks(spec):
+    """Points where the integrals are split: 0 for KINKED, else KINKS."""
+    name = ALIAS.get(spec.split(":")[0], spec.split(":")[0])
+    return [0] if name in KINKED else KINKS.get(name, [])
+
+
 def horner(cs, x):
     s = 0 * x
     for v in reversed(cs):
@@ -200,7 +251,7 @@ def mp_values(spec, digits, k1_only=False):
     N = Num(True)
     phi, dphi = make_phi(spec, N)
     w = 1 / mpmath.sqrt(2 * mpmath.pi)
-    iv = [-mpmath.inf, 0, mpmath.inf] if kinked(spec) else [-mpmath.inf, mpmath.inf]
+    iv = [-mpmath.inf] + kinks(spec) + [mpmath.inf]
     K1 = mpmath.quad(lambda x: phi(x) ** 2 * mpmath.exp(-x * x / 2), iv) * w
     dK1 = None
     if dphi is not None and not k1_only:
@@ -215,7 +266,8 @@ def scipy_values(spec):
 
     def E(f):
         tot = 0.0
-        for a, b in (((-math.inf, 0.0), (0.0, math.inf)) if kinked(spec) else ((-math.inf, math.inf),)):
+        pts = [-math.inf] + [float(k) for k in kinks(spec)] + [math.inf]
+        for a, b in zip(pts[:-1], pts[1:]):
             v, _ = scipy.integrate.quad(lambda x: f(x) ** 2 * math.exp(-x * x / 2), a, b,
                                         epsabs=0.0, epsrel=1e-13, limit=200)
             tot += v

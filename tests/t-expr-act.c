@@ -73,25 +73,26 @@ static void same(const char *b, const char *e, const char *rho, const char *q, c
     sc_kernel_result_clear(&y);
 }
 
-/* Built-ins written as expressions.  Smooth ones (nested integration,
+/* Built-ins written as expressions (spelt so that they are not recognised
+   as the built-in itself, see test_recognised: the engine is tested).  Smooth ones (nested integration,
    ~1 s per point) get one interior point each, spread over rho, q, s;
    the piecewise and entire ones several; all get rho = 1 at 15 and 50
    digits (K(-1) goes through the same end formulas). */
 static const struct { const char *b, *e; int cheap; } pairs[] = {
-    { "tanh", "expr:tanh(x)", 0 },
+    { "tanh", "expr:-tanh(-x)", 0 },
     { "erf", "expr:erf(x)", 0 },
-    { "sigmoid", "expr:1/(1+exp(-x))", 0 },
+    { "sigmoid", "expr:(1+tanh(x/2))/2", 0 },
     { "silu", "expr:x*sigmoid(x)", 0 },
     { "softplus", "expr:log(1+exp(x))", 0 },
-    { "gelu", "expr:x*Phi(x)", 0 },
+    { "gelu", "expr:x*erfc(-x/sqrt(2))/2", 0 },
     { "elu", "expr:relu(x)+expm1(min(x,0))", 1 },
-    { "relu", "expr:max(x,0)", 1 },
+    { "relu", "expr:(x+abs(x))/2", 1 },
     { "leaky_relu:alpha=0.1", "expr:max(x,x/10)", 1 },
-    { "abs", "expr:abs(x)", 1 },
-    { "sin", "expr:sin(x)", 0 },
-    { "cos", "expr:cos(x)", 0 },
+    { "abs", "expr:max(x,-x)", 1 },
+    { "sin", "expr:-sin(-x)", 0 },
+    { "cos", "expr:cos(-x)", 0 },
     { "poly:c1=1,c3=-1/6", "expr:x-x^3/6", 1 },
-    { "step", "expr:step(x)", 2 },     /* jumps: K'(rho) inside (-1, 1) is refused */
+    { "step", "expr:step(2*x)", 2 },     /* jumps: K'(rho) inside (-1, 1) is refused */
     { "silu:beta=1.702", "expr:x*sigmoid(b*x);b=1.702", 0 },
 };
 #define NPAIRS ((slong) (sizeof(pairs) / sizeof(pairs[0])))
@@ -197,9 +198,9 @@ static void closed_form(arb_t K, arb_t dK, const char *which, const fmpq_t rho, 
 static void test_closed_forms(void)
 {
     static const char *specs[][2] = {
-        { "exp", "exp" }, { "expr:exp(x)", "exp" },
-        { "gaussian", "gaussian" }, { "expr:exp(-x^2/2)", "gaussian" },
-        { "relu2", "relu2" }, { "expr:relu(x)^2", "relu2" }, { "expr:max(x,0)*max(0,x)", "relu2" },
+        { "exp", "exp" }, { "expr:exp(x/2)*exp(x/2)", "exp" },
+        { "gaussian", "gaussian" }, { "expr:exp(-x*x/2)", "gaussian" },
+        { "relu2", "relu2" }, { "expr:relu(x)*max(x,0)", "relu2" }, { "expr:max(x,0)*max(0,x)", "relu2" },
     };
     static const char *P[][3] = {
         { "0.5", "1", "0" }, { "-0.7", "2", "1/3" }, { "0.95", "1/5", "2" }, { "-1", "1", "1/2" }, { "1", "3", "0" },
@@ -345,7 +346,44 @@ static void test_specs(void)
     sc_act_clear(b);
 }
 
+/* exact spellings of parameterless built-ins take the built-in's
+   callbacks (same function), keeping the expression's name */
+static void test_recognised(void)
+{
+    static const char *cases[][2] = {
+        { "expr:x * Phi(x)", "gelu" }, { "expr:max(x,0)", "relu" }, { "expr:step(x)", "step" },
+        { "expr:tanh(x)", "tanh" }, { "expr:exp(-x^2/2)", "gaussian" },
+    };
+    extern const sc_act_def sc_act_gelu, sc_act_relu, sc_act_step, sc_act_tanh, sc_act_gaussian;
+    const sc_act_def *defs[] = { &sc_act_gelu, &sc_act_relu, &sc_act_step, &sc_act_tanh, &sc_act_gaussian };
+    sc_kernel_result r;
+    slong i;
+    for (i = 0; i < 5; i++)
+    {
+        sc_act_t a;
+        sc_act_init(a);
+        CU_ASSERT_FATAL(sc_act_parse(a, cases[i][0]) == SC_OK);
+        CU_ASSERT(a->def->kernel == defs[i]->kernel && a->def->smooth == defs[i]->smooth);
+        CU_ASSERT((a->def->flags & ~(SC_ACT_OWNED | SC_ACT_EXPR)) == defs[i]->flags);
+        CU_ASSERT(strncmp(a->def->name, "expr:", 5) == 0);
+        sc_act_clear(a);
+    }
+    /* not a spelling: the engine (different callbacks), same values */
+    {
+        sc_act_t a;
+        sc_act_init(a);
+        CU_ASSERT_FATAL(sc_act_parse(a, "expr:x*Phi(x)+0*x") == SC_OK);
+        CU_ASSERT(a->def->kernel != sc_act_gelu.kernel);
+        sc_act_clear(a);
+    }
+    /* step as an expression spelt exactly: its jump kernel inside (-1, 1) */
+    sc_kernel_result_init(&r);
+    CU_ASSERT(certify(&r, "expr:step(x)", "0.3", "1", "0", 15) == SC_OK);
+    sc_kernel_result_clear(&r);
+}
+
 SC_TEST_MAIN("expr-act",
+             SC_TEST(test_recognised),
              SC_TEST(test_expr_vs_builtin_15),
              SC_TEST(test_expr_vs_builtin_50),
              SC_TEST(test_closed_forms),

@@ -427,6 +427,7 @@ static void test_growth_rules(void)
     growth_case("log1p(x^2)", NULL, NULL, NULL);
     growth_case("1/(1+x^2)", "1", NULL, "0");
     growth_case("exp(-x^2/2)", "1", NULL, "0");
+    growth_case("exp(-(x+1)*(x+1))", "1", NULL, "0");   /* u u >= 0 */
     growth_case("x^3", "0", "0", "0");
     /* compositions */
     growth_case("x*tanh(softplus(x))", "0", "1", "0");

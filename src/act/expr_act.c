@@ -182,8 +182,47 @@ void _sc_act_def_unref(const sc_act_def *def)
     flint_free(h);
 }
 
+/* Expressions that are, letter for letter (spaces aside), a spelling of a
+   built-in without parameters take the built-in's callbacks: the same
+   function, so its closed forms and branches are as rigorous as for the
+   built-in (gelu's kernel is closed, relu gets SC_ACT_HOMOG1, step and
+   sign their jump kernels).  Name, parameters and expression stay. */
+extern const sc_act_def sc_act_gelu, sc_act_tanh, sc_act_sigmoid, sc_act_relu, sc_act_abs,
+    sc_act_step, sc_act_sign, sc_act_sin, sc_act_cos, sc_act_exp, sc_act_gaussian, sc_act_relu2;
+
+static const struct { const char *body; const sc_act_def *def; } spellings[] = {
+    { "gelu(x)", &sc_act_gelu }, { "x*Phi(x)", &sc_act_gelu }, { "Phi(x)*x", &sc_act_gelu },
+    { "x*(1+erf(x/sqrt(2)))/2", &sc_act_gelu }, { "0.5*x*(1+erf(x/sqrt(2)))", &sc_act_gelu },
+    { "tanh(x)", &sc_act_tanh }, { "sigmoid(x)", &sc_act_sigmoid }, { "1/(1+exp(-x))", &sc_act_sigmoid },
+    { "relu(x)", &sc_act_relu }, { "max(x,0)", &sc_act_relu }, { "max(0,x)", &sc_act_relu },
+    { "abs(x)", &sc_act_abs }, { "step(x)", &sc_act_step }, { "sign(x)", &sc_act_sign },
+    { "sin(x)", &sc_act_sin }, { "cos(x)", &sc_act_cos }, { "exp(x)", &sc_act_exp },
+    { "exp(-x^2/2)", &sc_act_gaussian }, { "relu(x)^2", &sc_act_relu2 }, { "max(x,0)^2", &sc_act_relu2 },
+    { "max(0,x)^2", &sc_act_relu2 },
+};
+
+static const sc_act_def *recognise(const char *body)
+{
+    char buf[64];
+    size_t i, n = 0;
+    for (i = 0; body[i] != '\0'; i++)
+    {
+        if (body[i] == ' ' || body[i] == '\t')
+            continue;
+        if (n + 1 >= sizeof(buf))
+            return NULL;
+        buf[n++] = body[i];
+    }
+    buf[n] = '\0';
+    for (i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++)
+        if (strcmp(buf, spellings[i].body) == 0)
+            return spellings[i].def;
+    return NULL;
+}
+
 int _sc_act_parse_expr(sc_act_t act, const char *src)
 {
+    const sc_act_def *same;
     sc_expr *e;
     heap_def *h;
     slong i, n;
@@ -219,6 +258,18 @@ int _sc_act_parse_expr(sc_act_t act, const char *src)
     h->def.kinks = _sc_act_expr_kinks;
     h->def.piece = _sc_act_expr_piece;
     h->def.rate = _sc_act_expr_rate;
+    if (sc_expr_nparams(e) == 0 && (same = recognise(sc_expr_body(e))) != NULL)
+    {
+        h->def.flags = SC_ACT_OWNED | SC_ACT_EXPR | same->flags;
+        h->def.eval = same->eval;
+        h->def.growth = same->growth;
+        h->def.smooth = same->smooth;
+        h->def.kernel = same->kernel;
+        h->def.branch = same->branch;
+        h->def.kinks = same->kinks;
+        h->def.piece = same->piece;
+        h->def.rate = same->rate;
+    }
     sc_act_clear(act);
     sc_act_set_default(act, &h->def);       /* takes the first reference */
     return SC_OK;

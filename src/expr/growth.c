@@ -9,7 +9,7 @@
      constants: the ball's bounds.  x: range R, magnitude t.
      u + v, u - v: e^{max(c_u, c_v) t} (P_u + P_v) since e^{c t} is
        increasing in c; envelopes add (U of u - v is U_u + D_v).
-     u v: e^{(c_u + c_v) t} P_u P_v.  With a constant factor k in
+     u v: e^{(c_u + c_v) t} P_u P_v; u u >= 0 (the same node twice).  With a constant factor k in
        [kl, kh], kl >= 0: k u <= kh u+ <= kh (U0+ + U1 t) (and likewise the
        other signs).
      u / v: v's range must exclude 0; |u/v| <= M_u / min|v|.
@@ -136,6 +136,8 @@ static const char *node_rule(av *v, const sc_expr *e, slong i, av *vals, slong p
             break;
         case E_MUL:
             rng_mul(v->lo, v->hi, A->lo, A->hi, B->lo, B->hi, prec);
+            if (n->a == n->b && arf_sgn(v->lo) < 0)
+                arf_zero(v->lo);            /* u u = u^2 >= 0 */
             if (!poly_mul(v, A, B, prec))
                 why = "growth of degree above 135";
             if (!e->nodes[n->a].hasx)
