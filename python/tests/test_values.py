@@ -35,6 +35,13 @@ def without_seconds(d):
     (lambda: sc.certify("leaky_relu", "sync", dim="2:16", params={"alpha": (0, 1)}, max_depth=8),
      ["certify", "leaky_relu", "--property", "sync", "--dim", "2:16", "--param", "alpha=0:1",
       "--max-depth", "8"]),
+    # expressions and the named activations over them: strings as on the CLI
+    (lambda: sc.kernel("expr:x*tanh(log(1+exp(x)))", rho="1/2", digits=20),
+     ["kernel", "expr:x*tanh(log(1+exp(x)))", "--rho", "1/2", "--digits", "20"]),
+    (lambda: sc.lyapunov("expr:x*sigmoid(b*x);b=1.702", dim=8),
+     ["lyapunov", "expr:x*sigmoid(b*x);b=1.702", "--dim", "8"]),
+    (lambda: sc.critical_dim("mish"), ["critical-dim", "mish"]),
+    (lambda: sc.coercivity("hardswish", dim=4, p="1/2"), ["coercivity", "hardswish", "--dim", "4", "--p", "1/2"]),
 ])
 def test_equals_cli_json(cli, py, args):
     assert without_seconds(py().json) == without_seconds(cli.json(*args))
@@ -170,3 +177,29 @@ def test_pair_hook():
         assert "pair" in str(e)
     except sc.SynccertError:
         pass
+
+
+def test_expression_values():
+    # Mish written out equals the named mish; exp(x) has K(1) = e^2
+    a = sc.kernel("expr:x*tanh(softplus(x))", digits=25)
+    b = sc.kernel("mish", digits=25)
+    assert a.K1.digits == b.K1.digits
+    e2 = sc.kernel("expr:exp(x/2)*exp(x/2)", digits=30).K1
+    assert Fraction(7389056098930650227230427460575007813180315570551847324087, 10**57) in e2
+
+
+def test_expression_errors():
+    with pytest.raises(sc.InputError, match=r"position 1: exp of an argument"):
+        sc.kernel("expr:exp(x^2)")
+    with pytest.raises(sc.InputError, match=r"position 6: max takes two arguments"):
+        sc.table(activations=["expr:max(x)", "relu"], dims=[4])
+
+
+def test_table_with_expressions(cli):
+    # commas inside parentheses stay part of the expression
+    rc, out, err = cli.run("table", "--activations", "expr:max(x,0)*erf(x),mish", "--dims", "4",
+                           "--quantities", "K1", "--format", "csv", "--quiet")
+    assert rc == 0, err
+    assert '"expr:max(x,0)*erf(x)"' in out
+    assert sc.table(activations=["expr:max(x,0)*erf(x)", "mish"], dims=[4], quantities="K1",
+                    format="csv") == out

@@ -13,24 +13,10 @@
      (the piece's side) the branch's entire continuation; with br = 0 Arb's
      acb_real_* functions, indeterminate with `analytic` when the ball meets
      the kink, and otherwise enclosing the values at the real points. */
+#include "synccert/act.h"      /* sc_acb_normal_cdf */
 #include <acb_hypgeom.h>
 #include "exprint.h"
 
-static void normal_cdf(acb_t res, const acb_t u, slong prec)
-{
-    /* Phi(u) = erfc(-u / sqrt 2) / 2 */
-    acb_t w;
-    arb_t r2;
-    acb_init(w);
-    arb_init(r2);
-    arb_sqrt_ui(r2, 2, prec);
-    acb_div_arb(w, u, r2, prec);
-    acb_neg(w, w);
-    acb_hypgeom_erfc(res, w, prec);
-    acb_mul_2exp_si(res, res, -1);
-    acb_clear(w);
-    arb_clear(r2);
-}
 
 /* 1 / (1 + e^{-u}), without overflow on either side */
 static void sigmoid(acb_t res, const acb_t u, slong prec)
@@ -168,10 +154,10 @@ void _sc_expr_op_acb(acb_t res, const sc_enode *n, const acb_t u, const acb_t v,
             break;
         case E_ERF: acb_hypgeom_erf(res, u, prec); break;
         case E_ERFC: acb_hypgeom_erfc(res, u, prec); break;
-        case E_PHI: normal_cdf(res, u, prec); break;
+        case E_PHI: sc_acb_normal_cdf(res, u, prec); break;
         case E_GELU:
             acb_init(t);
-            normal_cdf(t, u, prec);
+            sc_acb_normal_cdf(t, u, prec);
             acb_mul(res, u, t, prec);
             acb_clear(t);
             break;

@@ -445,32 +445,9 @@ static int fail(const sc_expr *e, slong i, const char *why)
     return sc_error(SC_ERR_INPUT, "expr: in the derivative: %s (in '%.80s')", why, e->body);
 }
 
-slong _sc_expr_growth(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e, int deriv,
-                      arb_srcptr p, slong prec)
-{
-    av *vals = flint_malloc(sizeof(av) * e->nnodes);
-    slong i, bad, n = -1, r = e->root[deriv];
-    const char *why;
-    for (i = 0; i < e->nnodes; i++)
-        av_init(vals + i);
-    bad = absint(vals, e, p, prec, &why);
-    if (bad >= 0)
-        fail(e, bad, why);
-    else if (vals[r].ng > nmax)
-        sc_error(SC_ERR_INPUT, "expr: growth polynomial of degree %ld is too long", (long) vals[r].ng - 1);
-    else
-    {
-        n = vals[r].ng;
-        _arb_vec_set(g, vals[r].g, n);
-        arb_set(rate, vals[r].c);
-    }
-    for (i = 0; i < e->nnodes; i++)
-        av_clear(vals + i);
-    flint_free(vals);
-    return n;
-}
-
-int _sc_expr_ranges(arf_ptr lo, arf_ptr hi, const sc_expr *e, arb_srcptr p, slong prec)
+/* the abstract values of every node (NULL, with the error message set,
+   if a rule fails); free with free_vals */
+static av *run_absint(const sc_expr *e, arb_srcptr p, slong prec)
 {
     av *vals = flint_malloc(sizeof(av) * e->nnodes);
     slong i, bad;
@@ -478,14 +455,53 @@ int _sc_expr_ranges(arf_ptr lo, arf_ptr hi, const sc_expr *e, arb_srcptr p, slon
     for (i = 0; i < e->nnodes; i++)
         av_init(vals + i);
     bad = absint(vals, e, p, prec, &why);
-    if (bad >= 0)
-        fail(e, bad, why);
+    if (bad < 0)
+        return vals;
+    fail(e, bad, why);
+    for (i = 0; i < e->nnodes; i++)
+        av_clear(vals + i);
+    flint_free(vals);
+    return NULL;
+}
+
+static void free_vals(av *vals, const sc_expr *e)
+{
+    slong i;
+    for (i = 0; i < e->nnodes; i++)
+        av_clear(vals + i);
+    flint_free(vals);
+}
+
+slong _sc_expr_growth(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e, int deriv,
+                      arb_srcptr p, slong prec)
+{
+    av *vals = run_absint(e, p, prec);
+    slong n = -1, r = e->root[deriv];
+    if (vals == NULL)
+        return -1;
+    if (vals[r].ng > nmax)
+        sc_error(SC_ERR_INPUT, "expr: growth polynomial of degree %ld is too long", (long) vals[r].ng - 1);
+    else
+    {
+        n = vals[r].ng;
+        _arb_vec_set(g, vals[r].g, n);
+        arb_set(rate, vals[r].c);
+    }
+    free_vals(vals, e);
+    return n;
+}
+
+int _sc_expr_ranges(arf_ptr lo, arf_ptr hi, const sc_expr *e, arb_srcptr p, slong prec)
+{
+    av *vals = run_absint(e, p, prec);
+    slong i;
+    if (vals == NULL)
+        return 0;
     for (i = 0; i < e->nnodes; i++)
     {
         arf_set(lo + i, vals[i].lo);
         arf_set(hi + i, vals[i].hi);
-        av_clear(vals + i);
     }
-    flint_free(vals);
-    return bad < 0;
+    free_vals(vals, e);
+    return 1;
 }
