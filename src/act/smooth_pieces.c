@@ -7,8 +7,10 @@
      T_0 = Phi(r) - Phi(l),  T_1 = phi_G(l) - phi_G(r),
      T_m = l^{m-1} phi_G(l) - r^{m-1} phi_G(r) + (m - 1) T_{m-2},
    with w^k phi_G(w) = 0 and Phi = 0, 1 at -inf, +inf.  Every term is entire
-   in a, and a continuous function of the kinks, so ball kinks (parameters,
-   non-dyadic points) give valid enclosures directly. */
+   in a.  Only exact kinks are taken: a kink ball (parameter boxes,
+   non-dyadic points) may hold two merged kinks with a piece between them
+   that this sum would miss, so those go to the certified integral
+   (smooth_numeric.c), which bounds the slivers. */
 #include <acb_poly.h>
 #include "synccert/act.h"
 #include "synccert/expr.h"
@@ -42,6 +44,8 @@ int _sc_act_smooth_pieces(const sc_act_def *def, acb_t res, const acb_t a, const
     if (E == NULL)
         return 0;
     nk = sc_expr_kinks(k, &all, E, p, prec);
+    for (j = 0; j < nk && all; j++)
+        all = arb_is_exact(k + j);
     if (!all)
     {
         _arb_vec_clear(k, SC_ACT_MAX_KINKS);

@@ -7,7 +7,7 @@ mpmath by a method synccert does not use: the Mehler (Hermite) expansion
     Kt(c) = sum_n a_n^2 c^n,  a_n = E[f(tZ) He_n(Z)] / sqrt(n!),
 t^2 = q + s, c = (q rho + s)/(q + s), with the a_n from Gauss-Legendre
 quadrature on [-L, L] (L = 14, the Gaussian tail beyond is below 1e-40
-for these activations) split at the kinks of phi, done twice with
+for these activations) cut into pieces of length 2 and at the kinks of phi, done twice with
 different node counts to check convergence.  The series is cut at
 n = 100: the rest is at most |c|^101 sum a_n^2 = |c|^101 E[f(tZ)^2]
 (|c| <= 0.6 here: below 1e-21).  phi and phi' are written out by hand
@@ -63,7 +63,7 @@ def coeffs(f, kinks, t, deg):
     """a_n, n <= NMAX, of f(t z) by Gauss-Legendre with 3*2^(deg-1) nodes per piece."""
     gl = mp.calculus.quadrature.GaussLegendre(mp.mp)
     nodes = gl.calc_nodes(deg, mp.mp.prec)
-    cuts = [-L] + sorted(k / t for k in kinks if -L < k / t < L) + [L]
+    cuts = sorted(set([mp.mpf(j) for j in range(-L, L + 1, 2)] + [k / t for k in kinks if -L < k / t < L]))
     a = [mp.mpf(0)] * (NMAX + 1)
     for lo, hi in zip(cuts[:-1], cuts[1:]):
         h, m = (hi - lo) / 2, (hi + lo) / 2
@@ -95,8 +95,8 @@ def main():
             R, Q, S = (mp.mpf(Fraction(v).numerator) / Fraction(v).denominator for v in (rho, q, s))
             out = []
             for f in (phi, dphi):
-                v1 = kernel(f, kinks, R, Q, S, 7)
-                v2 = kernel(f, kinks, R, Q, S, 8)
+                v1 = kernel(f, kinks, R, Q, S, 5)
+                v2 = kernel(f, kinks, R, Q, S, 6)
                 if abs(v1 - v2) > mp.mpf(10) ** -20 * (1 + abs(v2)):
                     sys.exit("%s: quadrature not converged (%s vs %s)" % (name, v1, v2))
                 out.append(v2 * (Q if f is dphi else 1))
