@@ -411,7 +411,17 @@ int sc_expr_parse(sc_expr **out, const char *src)
             for (k = 0; k < e->nnodes; k++)
                 used |= e->nodes[k].op == E_PAR && e->nodes[k].par == j;
             if (!used)
-                st = sc_error(SC_ERR_INPUT, "expr: parameter '%s' is declared but not used", e->pname[j]);
+            {
+                /* the position of its declaration ";name=" (or ";name") */
+                const char *d = src + blen;
+                size_t nl = strlen(e->pname[j]);
+                while ((d = strchr(d, ';')) != NULL &&
+                       !(strncmp(d + 1, e->pname[j], nl) == 0 && (d[1 + nl] == '=' || d[1 + nl] == '\0' ||
+                                                                 d[1 + nl] == ';')))
+                    d++;
+                st = sc_error(SC_ERR_INPUT, "expr: position %ld: parameter '%s' is declared but not used",
+                              d != NULL ? (long) (d - src) + 2 : (long) blen + 2, e->pname[j]);
+            }
         }
     }
     if (st == SC_OK)
