@@ -37,6 +37,12 @@
    string with flint_free. */
 char *sc_arb_digits(const arb_t x, slong digits);
 
+/* The number of significant digits sc_arb_digits(x, digits) prints: at most
+   `digits`; 0 for a printed zero ("0", "0.000", "0e-12"), "inf", "-inf" and
+   "nan".  The precision policy's goal (sc_arb_meets_digits) is that this
+   reaches `digits`. */
+slong sc_arb_digits_count(const arb_t x, slong digits);
+
 /* Decimal bounds rounded outward: *lo <= every value of x <= *hi, each with
    `digits` (>= 1) significant digits ("%g" style, exponent for small and
    large magnitudes), "inf"/"-inf" for infinite bounds, "nan" for a NaN
