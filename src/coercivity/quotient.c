@@ -145,7 +145,8 @@ int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, con
         {
             if (!arb_is_finite(F))
                 arb_set(F, Fm);
-            else if (arb_intersection(t, F, Fm, ARF_PREC_EXACT))
+            else if (arb_intersection(t, F, Fm, prec))   /* outward at prec: an enclosure (exact
+                                                        ends can need gigabytes) */
                 arb_swap(F, t);
         }
         arb_clear(Fm);

@@ -9,8 +9,8 @@
 #define SC_KFUN_SERIES_MMAX 120
 
 /* z = z intersected with x when both are finite (enclosures of the same
-   quantity); if z is not finite take x. */
-void _sc_kfun_isect(arb_t z, const arb_t x);
+   quantity), rounded outward at prec bits; if z is not finite take x. */
+void _sc_kfun_isect(arb_t z, const arb_t x, slong prec);
 
 /* [a.lo, b.hi] as a ball (a.lo <= b.hi: enclosures of ordered values);
    non-finite if a or b is. */

@@ -61,17 +61,17 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
         sc_kfun_point(NULL, a1, kf, r1);
         sc_kfun_point(NULL, a2, kf, r2);
         _sc_kfun_range(t, a1, a2, prec);
-        _sc_kfun_isect(dK, t);
+        _sc_kfun_isect(dK, t, prec);
     }
     if (kf->closed)
     {
         if (sc_kernel_eval(NULL, t, kf->def, kf->p, kf->np, box, kf->q, kf->s, SC_KM_CLOSED, prec) == SC_OK)
-            _sc_kfun_isect(dK, t);
+            _sc_kfun_isect(dK, t, prec);
     }
     else if (_sc_kfun_series_ok(kf, cbox))
     {
         _sc_kfun_series_eval(NULL, t, kf, cbox);
-        _sc_kfun_isect(dK, t);
+        _sc_kfun_isect(dK, t, prec);
     }
 
     /* --- K over the box --- */
@@ -83,7 +83,7 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             sc_kfun_point(a1, NULL, kf, r1);
             sc_kfun_point(a2, NULL, kf, r2);
             _sc_kfun_range(t, a1, a2, prec);
-            _sc_kfun_isect(K, t);
+            _sc_kfun_isect(K, t, prec);
         }
         if (arb_is_finite(dK))
         {
@@ -93,12 +93,12 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             arb_add_error(u, h);
             arb_mul(u, u, dK, prec);
             arb_add(t, t, u, prec);
-            _sc_kfun_isect(K, t);
+            _sc_kfun_isect(K, t, prec);
         }
         if (kf->closed)
         {
             if (sc_kernel_eval(t, NULL, kf->def, kf->p, kf->np, box, kf->q, kf->s, SC_KM_CLOSED, prec) == SC_OK)
-                _sc_kfun_isect(K, t);
+                _sc_kfun_isect(K, t, prec);
         }
     }
 
@@ -112,14 +112,14 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             sc_kfun_point_D(a1, kf, r1);
             sc_kfun_point_D(a2, kf, r2);
             _sc_kfun_range(t, a1, a2, prec);
-            _sc_kfun_isect(D, t);
+            _sc_kfun_isect(D, t, prec);
         }
         if (arf_cmp_si(r2, 1) < 0)
         {
             /* direct: (K(1) - K(box)) / (1 - box) */
             arb_sub(t, kf->K1, K, prec);
             arb_div(t, t, omr, prec);
-            _sc_kfun_isect(D, t);
+            _sc_kfun_isect(D, t, prec);
             /* mean value: D(mid) + D'(box) [-h, h], D' = (D - K') / (1 - rho) */
             if (arb_is_finite(D) && arb_is_finite(dK))
             {
@@ -130,7 +130,7 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
                 arb_mul(u, u, v, prec);
                 sc_kfun_point_D(t, kf, m);
                 arb_add(t, t, u, prec);
-                _sc_kfun_isect(D, t);
+                _sc_kfun_isect(D, t, prec);
             }
         }
         arb_set(Dout, D);
