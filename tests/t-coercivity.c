@@ -285,11 +285,38 @@ static void test_certify(void)
     CU_ASSERT_FATAL(sc_parse_fmpq(P.tol, "1e-12", "tol") == SC_OK);
     certify(&r, &P, "tanh", SC_ERR_PREC);
     CU_ASSERT(strstr(sc_last_error(), "could not reach the tolerance: c_p in [") != NULL);
-    /* K'(1) = inf and d - 3 + p <= 0: unsupported */
+    /* K'(1) = inf and B(1) = d - 3 + p < 0 (issue 11: was refused): F ->
+       +inf at the diagonal, the infimum is finite.  step, d = 2, p = 1/2:
+       F(-1) = 1/16 is the minimum (K(-1) = 0, D(-1) = 1/4) */
     P.max_boxes = 0;
     P.d = 2;
     fmpq_set_si(P.tol, 1, 1000000);
-    certify(&r, &P, "step", SC_ERR_UNSUPPORTED);
+    certify(&r, &P, "step", SC_OK);
+    SC_ASSERT_CONTAINS_STR(r.cp, "0.0625");
+    CU_ASSERT(r.bb.antipodal && r.bb.reached);
+    width_ok(&r.bb);
+    /* q = 0.406, s = 1.579: the minimum is inside, at rho = 0.5346716...,
+       c_p = 0.0894347927131... (mpmath: Sheppard's K = 1/4 + asin(c)/(2 pi),
+       F minimised by a grid and a root of F') */
+    CU_ASSERT_FATAL(sc_parse_fmpq(P.q, "0.406", "q") == SC_OK);
+    CU_ASSERT_FATAL(sc_parse_fmpq(P.s, "1.579", "s") == SC_OK);
+    certify(&r, &P, "step", SC_OK);
+    SC_ASSERT_OVERLAPS_STR(r.cp, "[0.0894347927131 +/- 1e-12]");
+    CU_ASSERT(!r.bb.diagonal && !r.bb.antipodal);
+    CU_ASSERT(arf_cmp_d(r.bb.rlo, 0.5346716) <= 0 && arf_cmp_d(r.bb.rhi, 0.5346717) >= 0);
+    width_ok(&r.bb);
+    /* B(1) = 0 (d = 2, p = 1): F -> (p/2) A(1) K(1) = 0 at the diagonal and
+       F >= 0 elsewhere, so c_p = 0, the diagonal limit */
+    fmpq_one(P.q);
+    fmpq_zero(P.s);
+    fmpq_one(P.p);
+    certify(&r, &P, "step", SC_OK);
+    SC_ASSERT_CONTAINS_STR(r.cp, "0");
+    CU_ASSERT(r.bb.diagonal && r.bb.reached);
+    /* B(1) > 0 (d = 3): c_p = -inf exactly */
+    P.d = 3;
+    certify(&r, &P, "sign", SC_OK);
+    CU_ASSERT(arf_is_neg_inf(r.bb.lo) && arf_is_neg_inf(r.bb.hi));
     sc_coerc_problem_clear(&P);
     sc_coerc_cert_clear(&r);
 }

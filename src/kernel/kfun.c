@@ -31,6 +31,24 @@ void _sc_kfun_isect(arb_t z, const arb_t x, slong prec)
     }
 }
 
+void _sc_kfun_box(arb_t box, const arf_t r1, const arf_t r2, slong prec)
+{
+    arf_t w;
+    arf_init(w);
+    arf_sub(w, r2, r1, MAG_BITS, ARF_RND_UP);
+    arf_mul_2exp_si(w, w, -1);
+    if (arf_bits(w) <= MAG_BITS && arf_bits(r1) <= prec && arf_bits(r2) <= prec)
+    {
+        arf_add(arb_midref(box), r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_mul_2exp_si(arb_midref(box), arb_midref(box), -1);
+        arf_get_mag_lower(arb_radref(box), w);  /* exact: w has <= MAG_BITS bits (arf_get_mag
+                                                   adds an ulp) */
+    }
+    else
+        arb_set_interval_arf(box, r1, r2, prec);
+    arf_clear(w);
+}
+
 /* [a.lo, b.hi] as a ball (a.lo <= b.hi assumed: enclosures of ordered values) */
 void _sc_kfun_range(arb_t z, const arb_t a, const arb_t b, slong prec)
 {
