@@ -9,7 +9,7 @@
    unit of its last digit.  Fixed seed; SC_TEST_MULTIPLIER scales the
    number of cases. */
 #include <string.h>
-#include "sc_test.h"
+#include "sc_test_random.h"
 #include "synccert/kernel.h"
 #include "synccert/lyapunov.h"
 #include "synccert/parse.h"
@@ -116,69 +116,16 @@ static void check_value(const char *what, const char *spec, const arb_t x, const
     flint_free(s);
 }
 
-/* a random activation spec with exact decimal parameters */
-static void rand_act(char *spec, size_t n, flint_rand_t st, int slow)
-{
-    static const char *names[] = { "linear", "relu", "leaky_relu", "abs", "step", "sign", "erf", "gelu",
-                                   "elu", "sin", "cos", "poly", "hermite", "tanh", "sigmoid", "softplus" };
-    char a[32], b[32], c[32];
-    int k = (int) n_randint(st, slow ? 16 : 13);
-    sc_test_rand_dec(a, sizeof(a), st, 0.05, 2.5, 3);
-    sc_test_rand_dec(b, sizeof(b), st, -1.5, 1.5, 3);
-    sc_test_rand_dec(c, sizeof(c), st, -1, 1, 2);
-    switch (k)
-    {
-    case 2: snprintf(spec, n, "leaky_relu:alpha=%s", c[0] == '-' ? c + 1 : c); break;
-    case 6: snprintf(spec, n, "erf:c=%s", a); break;
-    case 8: snprintf(spec, n, "elu:alpha=%s", a); break;
-    case 11: snprintf(spec, n, "poly:c0=%s,c1=%s,c3=%s", c, a, b); break;
-    case 12: snprintf(spec, n, "hermite:a0=%s,a1=%s,a2=%s", c, a, b); break;
-    default: snprintf(spec, n, "%s", names[k]);
-    }
-}
-
 /* K, K' at exact inputs and precision prec, by the smoothing integral when
    the activation has one (not K' of a jump), else the automatic method */
 static void ref_kernel(arb_t K, arb_t dK, const sc_act_t act, const fmpq_t rho, const fmpq_t q,
                        const fmpq_t s, slong prec)
 {
-    arb_ptr p = sc_act_params(act, prec);
-    arb_t r, qb, sb;
     int m = act->def->smooth != NULL ? SC_KM_SMOOTH : SC_KM_AUTO;
-    arb_init(r);
-    arb_init(qb);
-    arb_init(sb);
-    arb_set_fmpq(r, rho, prec);
-    arb_set_fmpq(qb, q, prec);
-    arb_set_fmpq(sb, s, prec);
-    if (sc_kernel_eval(K, NULL, act->def, p, act->npar, r, qb, sb, m, prec) != SC_OK)
-        CU_ASSERT(sc_kernel_eval(K, NULL, act->def, p, act->npar, r, qb, sb, SC_KM_AUTO, prec) == SC_OK);
-    if ((act->def->flags & SC_ACT_JUMP) ||
-        sc_kernel_eval(NULL, dK, act->def, p, act->npar, r, qb, sb, m, prec) != SC_OK)
-        CU_ASSERT(sc_kernel_eval(NULL, dK, act->def, p, act->npar, r, qb, sb, SC_KM_AUTO, prec) == SC_OK);
-    sc_act_params_clear(p, act);
-    arb_clear(r);
-    arb_clear(qb);
-    arb_clear(sb);
-}
-
-static void rand_inputs(fmpq_t rho, fmpq_t q, fmpq_t s, flint_rand_t st)
-{
-    char buf[32];
-    ulong k = n_randint(st, 10);
-    if (k == 0)
-        fmpq_one(rho);
-    else if (k == 1)
-        fmpq_set_si(rho, -1, 1);
-    else if (k == 2)
-        fmpq_set_si(rho, (slong) n_randint(st, 13) - 6, 7);     /* a ratio */
-    else
-        sc_parse_fmpq(rho, sc_test_rand_dec(buf, sizeof(buf), st, -0.98, 0.98, 5), "rho");
-    sc_parse_fmpq(q, sc_test_rand_dec(buf, sizeof(buf), st, 0.1, 3, 3), "q");
-    if (n_randint(st, 3) == 0)
-        fmpq_zero(s);
-    else
-        sc_parse_fmpq(s, sc_test_rand_dec(buf, sizeof(buf), st, 0, 2, 3), "s");
+    if (sc_test_kernel_q(K, NULL, act, rho, q, s, m, prec) != SC_OK)
+        CU_ASSERT(sc_test_kernel_q(K, NULL, act, rho, q, s, SC_KM_AUTO, prec) == SC_OK);
+    if ((act->def->flags & SC_ACT_JUMP) || sc_test_kernel_q(NULL, dK, act, rho, q, s, m, prec) != SC_OK)
+        CU_ASSERT(sc_test_kernel_q(NULL, dK, act, rho, q, s, SC_KM_AUTO, prec) == SC_OK);
 }
 
 /* sc_kernel_certify: K(1), K'(1), K(rho), K'(rho) */
@@ -196,17 +143,15 @@ static void test_kernel_digits(void)
         sc_kernel_result r;
         arb_t K, dK;
         int stt;
-        rand_act(spec, sizeof(spec), st, slow);
+        sc_test_rand_act(spec, sizeof(spec), st, slow ? SC_RAND_ALL : SC_RAND_FAST);
         digits = 15 + (slong) n_randint(st, 46);
-        if (slow && n_randint(st, 16) >= 13)
-            digits = 15 + (slong) n_randint(st, 6);        /* nested integration: slow */
         sc_act_init(act);
-        if (sc_act_parse(act, spec) != SC_OK)
-            printf("\n  %s: %s\n", spec, sc_last_error());
-        CU_ASSERT_FATAL(sc_act_parse(act, spec) == SC_OK);
+        sc_test_parse_act(act, spec);
+        if (act->def->kernel == NULL && act->def->smooth == NULL)
+            digits = 15 + (slong) n_randint(st, 6);        /* nested integration: slow */
         fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(one);
         fmpq_one(one);
-        rand_inputs(rho, q, s, st);
+        sc_test_rand_inputs(rho, q, s, st);
         sc_kernel_result_init(&r);
         arb_init(K); arb_init(dK);
         stt = sc_kernel_certify(&r, act, rho, q, s, digits, SC_KM_AUTO, 0);
@@ -247,15 +192,13 @@ static void test_lyapunov_digits(void)
         sc_lyap_result r, R;
         arb_t K, dK, t, u, s2;
         int stt;
-        rand_act(spec, sizeof(spec), st, 0);
+        sc_test_rand_act(spec, sizeof(spec), st, SC_RAND_FAST);
         digits = 15 + (slong) n_randint(st, 46);
         sc_act_init(act);
-        if (sc_act_parse(act, spec) != SC_OK)
-            printf("\n  %s: %s\n", spec, sc_last_error());
-        CU_ASSERT_FATAL(sc_act_parse(act, spec) == SC_OK);
+        sc_test_parse_act(act, spec);
         fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(sigma);
         fmpz_init_set_ui(d, 2 + n_randint(st, 63));
-        rand_inputs(rho, q, s, st);
+        sc_test_rand_inputs(rho, q, s, st);
         sc_parse_fmpq(sigma, sc_test_rand_dec(buf, sizeof(buf), st, 0.1, 2, 2), "sigma");
         sc_lyap_result_init(&r);
         sc_lyap_result_init(&R);
