@@ -297,8 +297,68 @@ static void test_random_boxes(void)
     flint_randclear(st);
 }
 
+/* M4 (kfun.h): step and sign with s = 0 on random boxes in [-1, 0] (K' is
+   unbounded at -1): the even/odd enclosure of K holds at random points and
+   is tight for a narrow box at -1 (it decides the coercivity of step at
+   d = 2) */
+static void test_random_jump_boxes(void)
+{
+    flint_rand_t st;
+    slong i, j, n = sc_test_iters(30), prec = 64, e;
+    flint_randinit(st);
+    flint_randseed(st, 29, 31);
+    for (i = 0; i < n; i++)
+    {
+        const char *spec = n_randint(st, 2) ? "step" : "sign";
+        char buf[32];
+        sc_act_t act;
+        sc_kfun_t kf;
+        fmpq_t rho, q, s, w;
+        arb_t K, Kp;
+        arf_t r1, r2;
+        sc_act_init(act);
+        sc_test_parse_act(act, spec);
+        fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(w);
+        arb_init(K); arb_init(Kp);
+        arf_init(r1); arf_init(r2);
+        sc_parse_fmpq(q, sc_test_rand_dec(buf, sizeof(buf), st, 0.1, 3, 3), "q");
+        CU_ASSERT_FATAL(sc_kfun_init_act(kf, act, q, NULL, 1, prec) == SC_OK);
+        e = 1 + (slong) n_randint(st, 20);
+        arf_set_si(r1, -(slong) n_randint(st, (UWORD(1) << FLINT_MIN(e, 10)) + 1));
+        arf_mul_2exp_si(r1, r1, -FLINT_MIN(e, 10));
+        if (n_randint(st, 2) || arf_cmp_si(r1, 0) == 0)
+            arf_set_si(r1, -1);
+        arf_set_si_2exp_si(r2, 1, -e);
+        arf_add(r2, r2, r1, ARF_PREC_EXACT, ARF_RND_DOWN);
+        if (arf_sgn(r2) > 0)
+            arf_zero(r2);
+        CU_ASSERT(sc_kfun_interval(K, NULL, NULL, kf, r1, r2) == SC_OK);
+        for (j = 0; j < 4; j++)
+        {
+            arf_get_fmpq(rho, r1);
+            arf_get_fmpq(w, r2);
+            fmpq_sub(w, w, rho);
+            fmpq_mul_si(w, w, (slong) n_randint(st, 65));
+            fmpq_div_2exp(w, w, 6);
+            fmpq_add(rho, rho, w);
+            CU_ASSERT(sc_test_kernel_q(Kp, NULL, act, rho, q, s, SC_KM_AUTO, prec) == SC_OK);
+            SC_ASSERT_AGREE("K over a box at rho < 0", spec, K, Kp);
+        }
+        /* width at most about sqrt(box width) (K ~ sqrt(1 + rho) at -1) */
+        if (arf_cmp_si(r1, -1) == 0 && e >= 8)
+            CU_ASSERT(mag_cmp_2exp_si(arb_radref(K), -(e / 2) + 2) <= 0);
+        sc_kfun_clear(kf);
+        fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s); fmpq_clear(w);
+        arb_clear(K); arb_clear(Kp);
+        arf_clear(r1); arf_clear(r2);
+        sc_act_clear(act);
+    }
+    flint_randclear(st);
+}
+
 SC_TEST_MAIN("kfun",
     SC_TEST(test_random_boxes),
+    SC_TEST(test_random_jump_boxes),
     SC_TEST(test_contains_closed),
     SC_TEST(test_contains_series),
     SC_TEST(test_shrink),
