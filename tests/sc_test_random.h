@@ -7,8 +7,7 @@
 #include <string.h>
 #include "sc_test.h"
 #include "synccert/act.h"
-#include "synccert/kernel.h"
-#include "synccert/parse.h"
+#include "sc_test_kernel.h"
 
 /* Which activations sc_test_rand_act draws from. */
 enum
@@ -68,28 +67,6 @@ static inline void sc_test_rand_inputs(fmpq_t rho, fmpq_t q, fmpq_t s, flint_ran
         fmpq_zero(s);
     else
         sc_parse_fmpq(s, sc_test_rand_dec(buf, sizeof(buf), st, 0, 2, 3), "s");
-}
-
-/* sc_kernel_eval of act at exact rho, q, s with one method (K or dK may be
-   NULL); the status. */
-static inline int sc_test_kernel_q(arb_t K, arb_t dK, const sc_act_t act, const fmpq_t rho,
-                                   const fmpq_t q, const fmpq_t s, int method, slong prec)
-{
-    arb_ptr p = sc_act_params(act, prec);
-    arb_t r, qb, sb;
-    int st;
-    arb_init(r);
-    arb_init(qb);
-    arb_init(sb);
-    arb_set_fmpq(r, rho, prec);
-    arb_set_fmpq(qb, q, prec);
-    arb_set_fmpq(sb, s, prec);
-    st = sc_kernel_eval(K, dK, act->def, p, act->npar, r, qb, sb, method, prec);
-    sc_act_params_clear(p, act);
-    arb_clear(r);
-    arb_clear(qb);
-    arb_clear(sb);
-    return st;
 }
 
 /* Print the case and the two balls when they do not overlap; assert. */
