@@ -25,6 +25,7 @@ expect_error 2 'no closed-form Gaussian smoothing' kernel tanh --rho 0.5 --metho
 # --- failed computations are never results (exit 1 with the reason)
 expect_ok "^K'\(1\) +5\.00000000000000e29" lyapunov gelu --dim 8 --weight-var 1e30
 expect_ok '^verdict +synchronizes' lyapunov gelu --dim 8 --weight-var 1e30
+expect_ok "^K'\(1\) +636619772367581$" lyapunov erf --dim 8 --weight-var 1e30
 expect_ok '^gelu +5\.000000000e399 +5\.000000000e399' table --activations gelu,relu --weight-var 1e400 --format text --dims 4
 expect_error 1 'simulated Lyapunov exponent is not finite' simulate hermite:a1=1e300 --dim 4 --runs 2 --time 1 --json
 expect_error 1 'beyond the double range' simulate hermite:a1=1e400 --dim 4 --runs 2 --time 1
@@ -69,6 +70,7 @@ expect_ok '^K\(1\) +0\.871689961134238529$' kernel erf:c=2.7383 --rho 2/5 --weig
 expect_ok '^K\(1\) +0\.5(0){49}$' kernel relu --digits 50
 expect_ok '^K\(1\) +0\.5(0){99}$' kernel leaky_relu:alpha=0 --digits 100
 expect_ok '^lambda +-0\.5(0){49}$' lyapunov relu --dim 8 --digits 50
+expect_ok '^K\(1\) +0\.5(0){199}$' kernel relu --digits 200
 expect_ok '^d\* +30\.765592370810614207128939091[0-9]$' critical-dim gelu --digits 30
 # an exact value whose rounding at the last digit is a tie: exit 1, not 3 digits
 expect_error 1 'could not reach 4 digits .*reached about 3 digits' kernel poly:c1=1 --rho 0.12345 --digits 4
