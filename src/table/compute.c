@@ -59,9 +59,8 @@ static const char *fail_word(int st)
     }
 }
 
-/* The c_p cell (--cp-digits digits) from a branch and bound that ended
-   with status st.  A budget stop keeps what was certified so far: [lo, hi]
-   is valid, only wide (documented in `synccert help table`). */
+/* The c_p cell from a branch and bound that ended with status st.  A budget
+   stop keeps what was certified so far: [lo, hi] is valid, only wide. */
 static void cp_cell(sc_tcell *c, const sc_coerc_result *r, int st, slong digits, slong prec)
 {
     arb_t x;
@@ -73,39 +72,11 @@ static void cp_cell(sc_tcell *c, const sc_coerc_result *r, int st, slong digits,
     {
         arb_init(x);
         arb_set_interval_arf(x, r->lo, r->hi, prec);
-        cell_num(c, x, digits, st == SC_OK);
+        cell_num(c, x, digits, 0);        /* its accuracy is the tolerance */
         arb_clear(x);
     }
     else
         cell_word(c, SC_CELL_FAILED, fail_word(st == SC_OK ? SC_ERR_PREC : st));
-}
-
-/* c_p at one dimension to `cpd` significant digits: first to the absolute
-   tolerance tol, then, if the enclosure is away from 0 but short of the
-   digits, again with a tolerance relative to its size (2^-(cpd log2 10 + 4)
-   of the smaller end). */
-static int cp_digits(sc_coerc_result *r, sc_kfun_t kf, const sc_fparams_t fp, const arf_t tol,
-                     slong cpd, slong prec)
-{
-    int st = sc_coercivity_bb(r, kf, fp, tol, NULL, 2000000);
-    arb_t x;
-    arf_t t;
-    if (st != SC_OK || !arf_is_finite(r->lo) || !arf_is_finite(r->hi) || arf_sgn(r->lo) * arf_sgn(r->hi) <= 0)
-        return st;
-    arb_init(x);
-    arf_init(t);
-    arb_set_interval_arf(x, r->lo, r->hi, prec);
-    if (!sc_arb_meets_digits(x, cpd))
-    {
-        arf_set(t, arf_cmpabs(r->lo, r->hi) < 0 ? r->lo : r->hi);
-        arf_abs(t, t);
-        arf_mul_2exp_si(t, t, -(slong) (cpd * 3.3219280948873623) - 4);
-        if (arf_cmp(t, tol) < 0)
-            st = sc_coercivity_bb(r, kf, fp, t, NULL, 2000000);
-    }
-    arb_clear(x);
-    arf_clear(t);
-    return st;
 }
 
 /* c_p for one activation at every dimension of the table: one kernel
@@ -141,8 +112,8 @@ static void compute_cp(sc_table *t, slong ia)
         sc_coerc_result r;
         sc_coerc_result_init(&r);
         arb_set_fmpz(fp->d, t->dims + id);
-        st = cp_digits(&r, kf, fp, tol, cpd, prec);
-        cp_cell(sc_table_cell(t, ia, id, SC_TQ_CP), &r, st, cpd, prec);
+        st = sc_coercivity_bb(&r, kf, fp, tol, NULL, 2000000);
+        cp_cell(sc_table_cell(t, ia, id, SC_TQ_CP), &r, st, t->digits, prec);
         sc_coerc_result_clear(&r);
     }
     sc_kfun_clear(kf);
