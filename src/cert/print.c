@@ -43,8 +43,10 @@ static slong ends_prec(const arb_t x)
         fmpz_sub(gap, ARF_EXPREF(arb_midref(x)), MAG_EXPREF(arb_radref(x)));
         if (fmpz_cmp_si(gap, WORD(1) << 24) > 0)
             p = WORD(1) << 24;
+        else if (fmpz_sgn(gap) <= 0)
+            p = 64;                     /* the radius dominates */
         else
-            p = FLINT_MAX(fmpz_get_si(gap), 0) + 64;
+            p = fmpz_get_si(gap) + 64;
         fmpz_clear(gap);
     }
     return p;

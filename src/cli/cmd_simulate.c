@@ -245,29 +245,6 @@ static int read_problem(sc_simulate_problem *pb, int measure, const char *const 
 
 /* ------------------------------------------------------------ output */
 
-/* A JSON string (quotes and backslashes escaped). */
-static void json_str(const char *w)
-{
-    putchar('"');
-    for (; *w; w++)
-        printf(*w == '"' || *w == '\\' ? "\\%c" : "%c", *w);
-    putchar('"');
-}
-
-/* "key": x in the format fmt; a value that is not finite in double
-   precision is null, followed by "key_note": why (synccert help output) */
-static void json_field(const char *key, const char *fmt, double x, const char *why)
-{
-    printf("\"%s\": ", key);
-    if (isfinite(x))
-        printf(fmt, x);
-    else
-    {
-        printf("null, \"%s_note\": ", key);
-        json_str(why);
-    }
-}
-
 /* why a standard error is not finite */
 static const char *se_why(sc_sim_est e)
 {
@@ -289,9 +266,9 @@ static void json_sim(const char *name, const sc_sim_cmp *c)
 {
     char key[64];
     printf(", \"%s_sim\": {", name);
-    json_field("mean", "%.10g", c->est.mean, "the simulation overflowed");
+    sc_cli_json_double(stdout, "mean", "%.10g", c->est.mean, "the simulation overflowed");
     printf(", ");
-    json_field("se", "%.6g", c->est.se, se_why(c->est));
+    sc_cli_json_double(stdout, "se", "%.6g", c->est.se, se_why(c->est));
     printf(", \"n\": %.0f}, ", c->est.n);
     snprintf(key, sizeof(key), "%s_certified", name);
     sc_cli_json_real(stdout, key, c->cert, 10, 0);
@@ -301,18 +278,18 @@ static void json_compare(const char *name, const sc_sim_cmp *c)
 {
     const char *why = cmp_why(c);
     printf(", \"%s_compare\": {", name);
-    json_field("allowance", "%.6g", c->allowance, "K'(1) = inf (phi jumps) or beyond the double range");
+    sc_cli_json_double(stdout, "allowance", "%.6g", c->allowance, "K'(1) = inf (phi jumps) or beyond the double range");
     printf(", ");
-    json_field("difference", "%.6g", c->applicable ? c->diff : NAN, why);
+    sc_cli_json_double(stdout, "difference", "%.6g", c->applicable ? c->diff : NAN, why);
     printf(", ");
-    json_field("z", "%.6g", c->applicable ? c->z : NAN, c->applicable ? "zero standard error" : why);
+    sc_cli_json_double(stdout, "z", "%.6g", c->applicable ? c->z : NAN, c->applicable ? "zero standard error" : why);
     printf(", \"consistent\": ");
     if (c->applicable)
         printf("%s}", c->consistent ? "true" : "false");
     else
     {
         printf("null, \"consistent_note\": ");
-        json_str(why);
+        sc_cli_json_str(stdout, why);
         printf("}");
     }
 }
@@ -387,7 +364,7 @@ static void print_pair(int json, const char *spec, const sc_simulate_problem *pb
         else
             printf(", \"rho\": %.10g, \"samples\": %ld", fmpq_get_d(pb->rho), pb->runs);
         printf(", \"seed\": %lu, \"threads\": %d, ", P->seed, run->threads);
-        json_field("step_parameter", "%.6g", step_par, "h sigma^2 d K(1) is beyond the double range");
+        sc_cli_json_double(stdout, "step_parameter", "%.6g", step_par, "h sigma^2 d K(1) is beyond the double range");
         json_sim(c2 ? "b" : "lambda", c1);
         json_compare(c2 ? "b" : "lambda", c1);
         if (jumps)
@@ -482,9 +459,9 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
     for (k = 0; k <= r->npts; k++)
     {
         printf("%s{\"t\": %.10g, \"E_p\": %.10g, ", k ? ", " : "", r->t[k], r->Ep[k].mean);
-        json_field("E_p_se", "%.4g", r->Ep[k].se, se_why(r->Ep[k]));
+        sc_cli_json_double(stdout, "E_p_se", "%.4g", r->Ep[k].se, se_why(r->Ep[k]));
         printf(", \"ratio\": %.10g, ", r->ratio[k].mean);
-        json_field("ratio_se", "%.4g", r->ratio[k].se, se_why(r->ratio[k]));
+        sc_cli_json_double(stdout, "ratio_se", "%.4g", r->ratio[k].se, se_why(r->ratio[k]));
         if (r->bound != NULL)
         {
             printf(", \"bound_certified\": ");
@@ -493,9 +470,9 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
         printf("}");
     }
     printf("], \"rate_sim\": {");
-    json_field("mean", "%.10g", r->rate.mean, RATE_WHY);
+    sc_cli_json_double(stdout, "mean", "%.10g", r->rate.mean, RATE_WHY);
     printf(", ");
-    json_field("se", "%.4g", r->rate.se, isfinite(r->rate.mean) ? se_why(r->rate) : RATE_WHY);
+    sc_cli_json_double(stdout, "se", "%.4g", r->rate.se, isfinite(r->rate.mean) ? se_why(r->rate) : RATE_WHY);
     printf("}");
     if (r->have_rp)
     {
@@ -507,11 +484,11 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
     else
     {
         printf(", \"r_p_certified\": null, \"r_p_certified_note\": ");
-        json_str(r->note);
+        sc_cli_json_str(stdout, r->note);
         printf(", \"certificate_holds\": null, \"certificate_holds_note\": ");
-        json_str(r->note);
+        sc_cli_json_str(stdout, r->note);
         printf(", \"r_p_note\": ");     /* the older name of the same note */
-        json_str(r->note);
+        sc_cli_json_str(stdout, r->note);
     }
     printf(", \"seconds\": %.4g, \"token_updates_per_second\": %.6g}\n", r->run.seconds, r->run.per_second);
 }
