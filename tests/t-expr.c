@@ -387,9 +387,9 @@ static void growth_case(const char *src, const char *g0, const char *g1, const c
                 CU_ASSERT(bound_holds(f, z, g, n, r));
             }
     }
-    sc_expr_free(e);
     _arb_vec_clear(g, 64);
     _arb_vec_clear(p, sc_expr_nparams(e) + 1);
+    sc_expr_free(e);
     arb_clear(r);
     arb_clear(strip);
     acb_clear(z);
