@@ -30,6 +30,8 @@ typedef struct
     int progress;           /* progress lines on stderr */
     FILE *summary;          /* plain-text summary (NULL: none) */
     double budget;          /* seconds per activation for c_p (default 30) */
+    const char *acts;       /* activation list of the kernel, sync and c_p tables as for
+                               sc_table_set_acts (NULL: every built-in) */
     /* outputs */
     int compiled;           /* the PDF was produced */
     int latexmk_missing;    /* compile asked but latexmk not found */

@@ -10,7 +10,8 @@
 
 static const char help[] =
 "usage: synccert report [-o DIR] [--name NAME] [--digits N] [--small] [--no-pdf]\n"
-"                       [--cp-budget SECONDS] [--budget SECONDS] [--progress|--quiet]\n"
+"                       [--activations LIST] [--cp-budget SECONDS] [--budget SECONDS]\n"
+"                       [--progress|--quiet]\n"
 "\n"
 "Writes DIR/NAME.tex (default reports/synccert-report.tex), a complete LaTeX\n"
 "document of certified results, and compiles it to DIR/NAME.pdf with latexmk\n"
@@ -18,15 +19,16 @@ static const char help[] =
 "plain-text summary goes to standard output, progress to standard error.\n"
 "\n"
 "Contents: the model in a paragraph; how to read the numbers; the kernel table\n"
-"(K(1), K'(1), K(-1), v, antipodal set) of every built-in activation; the\n"
-"synchronisation table (d*, lambda, p*, verdicts at d = 3, 8, 32, 64); a pgfplots\n"
-"figure of lambda against d whose error bars are the certified enclosures; a\n"
-"figure of the certified / refuted / undecided boxes of a certify run (erf(cx),\n"
-"c in [0.2, 3], d in 2..40); the coercivity table (c_p, p = 1/2, d = 3, 16);\n"
-"the random quadratic form (exact Lyapunov spectra, certified exponent of the\n"
-"linear activation, hitting probabilities); how to reproduce.  Every number is\n"
-"an Arb enclosure printed by the verified digit printer: a printed S whose last\n"
-"digit has unit u satisfies |x - S| <= u/2; undecided entries say so.\n"
+"(K(1), K'(1), K(-1), v, antipodal set) of every built-in activation (or the\n"
+"--activations list); the synchronisation table (d*, lambda, p*, verdicts at\n"
+"d = 3, 8, 32, 64); a pgfplots figure of lambda against d whose error bars are\n"
+"the certified enclosures; a figure of the certified / refuted / undecided boxes\n"
+"of a certify run (erf(cx), c in [0.2, 3], d in 2..40); the coercivity table\n"
+"(c_p, p = 1/2, d = 3, 16); the random quadratic form (exact Lyapunov spectra,\n"
+"certified exponent of the linear activation, hitting probabilities); how to\n"
+"reproduce.  Every number is an Arb enclosure printed by the verified digit\n"
+"printer: a printed S whose last digit has unit u satisfies |x - S| <= u/2;\n"
+"undecided entries say so.\n"
 "\n"
 "options:\n"
 "  -o DIR, --output DIR  output directory, created if missing (default reports)\n"
@@ -35,6 +37,9 @@ static const char help[] =
 "  --digits N          significant digits in the tables, 1..50 (default 10)\n"
 "  --small             a short report (4 activations, 2 dimensions; for tests)\n"
 "  --no-pdf            write the .tex only, do not run latexmk\n"
+"  --activations LIST  the activations of the kernel, synchronisation and\n"
+"                      coercivity tables, as for 'synccert table' (built-ins,\n"
+"                      parameters, expr:...; default: every built-in)\n"
 "  --cp-budget SECONDS time limit for c_p per activation (default 30); past it the\n"
 "                      entry holds what was certified, or 'timed out'\n"
 "  --budget SECONDS    deadline of the whole run (default 3600): past it nothing\n"
@@ -74,14 +79,14 @@ static int read_opts(sc_report_opts *r, const char *dir, const char *name, const
 
 static int run(int argc, char **argv)
 {
-    const char *dir = NULL, *name = NULL, *digits = NULL, *budget = NULL, *pos[1];
+    const char *dir = NULL, *name = NULL, *digits = NULL, *budget = NULL, *acts = NULL, *pos[1];
     int small = 0, nopdf = 0, progress = 0, quiet = 0, npos, rc, st, i;
     char **av, *sum = NULL;
     size_t nsum = 0;
     sc_report_opts r;
     sc_opt opts[] = {
         { "output", 1, &dir }, { "name", 1, &name }, { "digits", 1, &digits }, { "cp-budget", 1, &budget },
-        { "small", 0, NULL, &small }, { "no-pdf", 0, NULL, &nopdf },
+        { "small", 0, NULL, &small }, { "no-pdf", 0, NULL, &nopdf }, { "activations", 1, &acts },
         { "progress", 0, NULL, &progress }, { "quiet", 0, NULL, &quiet },
     };
 
@@ -96,6 +101,7 @@ static int run(int argc, char **argv)
     if (rc || (rc = read_opts(&r, dir, name, digits, budget)))
         return rc;
     r.small = small;
+    r.acts = acts;
     r.compile = !nopdf;
     r.progress = quiet ? 0 : (progress || isatty(2));
     /* the summary is printed once the report is written: a failed run

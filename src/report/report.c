@@ -180,6 +180,16 @@ int sc_report_write(sc_report_opts *o)
     if (o->name == NULL || !name_ok(o->name))
         return sc_error(SC_ERR_INPUT, "bad report name '%s': use letters, digits, '_', '-', '+' and '.', "
                         "not first '-' or '.', at most 100 characters", o->name ? o->name : "");
+    if (o->acts != NULL)
+    {
+        /* a bad list is bad input, found before anything is computed */
+        sc_table t;
+        sc_table_init(&t);
+        st = sc_table_set_acts(&t, o->acts);
+        sc_table_clear(&t);
+        if (st != SC_OK)
+            return st;
+    }
     if (make_dir(o->dir) != 0)
         return sc_error(SC_ERR_INPUT, "cannot create directory '%s': %s", o->dir, strerror(errno));
     path = flint_malloc(strlen(o->dir) + strlen(o->name) + 16);

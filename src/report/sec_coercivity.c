@@ -5,7 +5,7 @@
 
 void _sc_report_sec_coercivity(FILE *tex, sc_report_opts *o)
 {
-    const char *acts = o->small ? "relu,erf" : "all";
+    const char *acts = o->acts ? o->acts : o->small ? "relu,erf" : "all";
     const char *dims = o->small ? "4" : "3,16";
 
     fprintf(tex, "\\section{Coercivity of the noise}\n"

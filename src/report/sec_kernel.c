@@ -5,7 +5,8 @@
 
 void _sc_report_sec_kernel(FILE *tex, sc_report_opts *o)
 {
-    const char *acts = o->small ? "relu,erf,tanh,gelu" : "all,hermite:a1=1,a2=1/2,poly:c1=1,c3=-1/6";
+    const char *acts = o->acts ? o->acts : o->small ? "relu,erf,tanh,gelu"
+                                                     : "all,hermite:a1=1,a2=1/2,poly:c1=1,c3=-1/6";
 
     fprintf(tex, "\\section{The dual kernel}\n"
                  "Table~\\ref{tab:kernel} lists $K(1)=\\mathbb{E}[\\phi(Z)^2]$,\n"

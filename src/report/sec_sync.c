@@ -81,7 +81,7 @@ static void fig_lambda(FILE *tex, const sc_report_opts *o)
 
 void _sc_report_sec_sync(FILE *tex, sc_report_opts *o)
 {
-    const char *acts = "relu,erf,tanh,gelu";
+    const char *acts = o->acts ? o->acts : "relu,erf,tanh,gelu";
     const char *dims = o->small ? "4,32" : "3,8,32,64";
 
     fprintf(tex, "\\section{Synchronisation}\n"

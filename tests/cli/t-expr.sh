@@ -31,6 +31,10 @@ expect_ok '^consistent +yes' simulate "$M" --dim 4 --time 2 --runs 40 --seed 3
 expect_ok '^"expr:max\(x,0\)",0\.5000' table --activations 'expr:max(x,0),mish' --dims 4 --format csv --quantities K1
 expect_ok '^expr:x/\(1\+abs\(x\)\) +0\.18301' table --activations 'relu,expr:x/(1+abs(x))' --dims 4 --format text --quantities K1
 expect_ok 'mish' critical-dim all
+d=$(mktemp -d)
+expect_ok 'LaTeX source' report --no-pdf -o "$d" --small --activations 'mish,expr:x*sigmoid(b*x);b=2' --quiet
+expect_error 2 "position 1: unknown function 'foo'" report --no-pdf -o "$d" --activations 'relu,expr:foo(x)'
+rm -rf "$d"
 expect_ok 'hardswish' help activations
 expect_ok 'expr:EXPRESSION' help activations
 
