@@ -365,45 +365,36 @@ void env_scale(av *v, const av *u, const arf_t kl, const arf_t kh, slong prec)
     arb_clear(b);
 }
 
+/* one default envelope f <= E0 + E1|x| (of f, or of -f with neg):
+   the range's bound, else the magnitude when it is linear; rounded up */
+static void env_default(arb_t E0, arb_t E1, int *h, const arf_t bound, int neg, const av *v, slong prec)
+{
+    if (arf_is_finite(bound))
+    {
+        arb_set_arf(E0, bound);
+        if (neg)
+            arb_neg(E0, E0);
+        arb_zero(E1);
+        *h = 1;
+    }
+    else if (!*h && v->ng > 0 && v->ng <= 2 && arb_is_zero(v->c))
+    {
+        arb_set(E0, v->g);
+        if (v->ng == 2) arb_set(E1, v->g + 1); else arb_zero(E1);
+        *h = 1;
+    }
+    if (*h)
+    {
+        arb_get_ubound_arf(arb_midref(E0), E0, prec);
+        mag_zero(arb_radref(E0));
+        ub(E1, prec);
+    }
+}
+
 /* default envelopes from the range and the magnitude; rule envelopes kept */
 void env_finish(av *v, slong prec)
 {
-    if (arf_is_finite(v->hi))
-    {
-        arb_set_arf(v->U0, v->hi);
-        arb_zero(v->U1);
-        v->hu = 1;
-    }
-    else if (!v->hu && v->ng > 0 && v->ng <= 2 && arb_is_zero(v->c))
-    {
-        arb_set(v->U0, v->g);
-        if (v->ng == 2) arb_set(v->U1, v->g + 1); else arb_zero(v->U1);
-        v->hu = 1;
-    }
-    if (arf_is_finite(v->lo))
-    {
-        arb_set_arf(v->D0, v->lo);
-        arb_neg(v->D0, v->D0);
-        arb_zero(v->D1);
-        v->hd = 1;
-    }
-    else if (!v->hd && v->ng > 0 && v->ng <= 2 && arb_is_zero(v->c))
-    {
-        arb_set(v->D0, v->g);
-        if (v->ng == 2) arb_set(v->D1, v->g + 1); else arb_zero(v->D1);
-        v->hd = 1;
-    }
-    if (v->hu)
-    {
-        arb_get_ubound_arf(arb_midref(v->U0), v->U0, prec);
-        mag_zero(arb_radref(v->U0));
-        ub(v->U1, prec);
-    }
-    if (v->hd)
-    {
-        arb_get_ubound_arf(arb_midref(v->D0), v->D0, prec);
-        mag_zero(arb_radref(v->D0));
-        ub(v->D1, prec);
-    }
+    env_default(v->U0, v->U1, &v->hu, v->hi, 0, v, prec);
+    env_default(v->D0, v->D1, &v->hd, v->lo, 1, v, prec);
 }
 
