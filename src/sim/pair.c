@@ -163,15 +163,11 @@ int sc_sim_lyapunov(sc_sim_est *lambda, const sc_sim_params *P, double T, long r
     return SC_OK;
 }
 
-/* One block from x = e1, y = rho e1 + sr e2 with weights W2 and -W2:
-   dplus, dminus = rho' - rho. */
-static void moments_block(const sc_sim_params *P, gsl_rng *r, double *u, double *v,
-                          double rho, double sr, double *dplus, double *dminus)
+void _sc_sim_pair_noise(sc_sim_pair_noise_t *z, const sc_sim_params *P, gsl_rng *r, double *u, double *v,
+                        double rho, double sr)
 {
     long k, m = P->m;
     double G11 = 0, G12 = 0, G22 = 0, l11, l21, l22, z1, z2, z3, z4;
-    double x1, x2, y1, y2, S11, S12, S22, c, cc;
-    int sgn;
 
     hidden_pair(u, v, r, m, sqrt(P->q), sqrt(P->s), rho, sr, 0);
     sc_simact_apply(&P->phi, u, u, m);
@@ -185,18 +181,30 @@ static void moments_block(const sc_sim_params *P, gsl_rng *r, double *u, double 
     sc_sim_chol2(&l11, &l21, &l22, G11 / m, G12 / m, G22 / m);
     z1 = sc_sim_normal(r); z2 = sc_sim_normal(r);
     z3 = sc_sim_normal(r); z4 = sc_sim_normal(r);
-    x1 = l11 * z1; y1 = l21 * z1 + l22 * z2;
-    x2 = l11 * z3; y2 = l21 * z3 + l22 * z4;
-    sc_sim_wishart2(&S11, &S12, &S22, r, P->d - 2, l11, l21, l22);
+    z->x1 = l11 * z1; z->y1 = l21 * z1 + l22 * z2;
+    z->x2 = l11 * z3; z->y2 = l21 * z3 + l22 * z4;
+    sc_sim_wishart2(&z->S11, &z->S12, &z->S22, r, P->d - 2, l11, l21, l22);
+}
+
+/* One block from x = e1, y = rho e1 + sr e2 with weights W2 and -W2:
+   dplus, dminus = rho' - rho. */
+static void moments_block(const sc_sim_params *P, gsl_rng *r, double *u, double *v,
+                          double rho, double sr, double *dplus, double *dminus)
+{
+    sc_sim_pair_noise_t z;
+    double c, cc;
+    int sgn;
+
+    _sc_sim_pair_noise(&z, P, r, u, v, rho, sr);
     c = P->sigma * sqrt(P->h);
     cc = c * c;
     for (sgn = 1; sgn >= -1; sgn -= 2)
     {
-        double a1 = 1.0 + sgn * c * x1, a2 = sgn * c * x2;
-        double b1 = rho + sgn * c * y1, b2 = sr + sgn * c * y2;
-        double aa = a1 * a1 + a2 * a2 + cc * S11;
-        double bb = b1 * b1 + b2 * b2 + cc * S22;
-        double ab = a1 * b1 + a2 * b2 + cc * S12;
+        double a1 = 1.0 + sgn * c * z.x1, a2 = sgn * c * z.x2;
+        double b1 = rho + sgn * c * z.y1, b2 = sr + sgn * c * z.y2;
+        double aa = a1 * a1 + a2 * a2 + cc * z.S11;
+        double bb = b1 * b1 + b2 * b2 + cc * z.S22;
+        double ab = a1 * b1 + a2 * b2 + cc * z.S12;
         double rn = ab / sqrt(aa * bb);
         if (rn > 1)
             rn = 1;
