@@ -10,15 +10,12 @@
    exponent beta <x, x> = beta). */
 void sc_pair_w(arb_t w, const arb_t rho, const arb_t beta, slong prec)
 {
-    arb_t t;
-    arb_init(t);
-    arb_sub_ui(t, rho, 1, prec);
-    arb_neg(t, t);
-    arb_mul(t, t, beta, prec);
-    arb_exp(t, t, prec);
-    arb_add_ui(t, t, 1, prec);
-    arb_inv(w, t, prec);
-    arb_clear(t);
+    acb_t z;
+    acb_init(z);
+    acb_set_arb(z, rho);                        /* real: the complex path stays real */
+    sc_pair_w_acb(z, z, beta, prec);
+    arb_swap(w, acb_realref(z));
+    acb_clear(z);
 }
 
 void sc_pair_w_acb(acb_t w, const acb_t z, const arb_t beta, slong prec)

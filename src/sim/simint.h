@@ -84,6 +84,15 @@ sc_sim_pair_noise_t;
 void _sc_sim_pair_noise(sc_sim_pair_noise_t *z, const sc_sim_params *P, gsl_rng *r, double *u, double *v,
                         double rho, double sr);
 
+/* Pairs run to an end (pair.c): `runs` runs from rho0, each with its own
+   generator (seed, run), of at most nsteps steps rho <- step(P, r, work, rho)
+   until 1 - |rho| < stop; counted as in sc_sim_rqf_result (end states:
+   sign of rho, unsettled if |rho| < 0.99).  work: nwork doubles per thread. */
+typedef double (*sc_sim_absorb_step)(const sc_sim_params *P, gsl_rng *r, double *work, double rho);
+
+int _sc_sim_absorb(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, long nsteps, long runs,
+                   double stop, long nwork, sc_sim_absorb_step step, const char *label);
+
 /* --- the sc_simulate_* calls (src/sim/simulate*.c) --- */
 
 /* run->P from the problem (phi from act; act NULL leaves phi unset, as the

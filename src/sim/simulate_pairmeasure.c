@@ -11,14 +11,13 @@
    new overlap <a, b> / (|a| |b|) with the Wishart sums for the other d - 2
    coordinates. */
 #include <math.h>
-#include <stdlib.h>
-#include <omp.h>
 #include "simint.h"
 #include "synccert/pair.h"
 
-/* one block: the new overlap */
-static double pair_step(const sc_sim_params *P, gsl_rng *r, double *u, double *v, double rho)
+/* one block: the new overlap (work: 2 m doubles) */
+static double pair_step(const sc_sim_params *P, gsl_rng *r, double *work, double rho)
 {
+    double *u = work, *v = work + P->m;
     sc_sim_pair_noise_t z;
     double sr = sqrt(fmax(0.0, (1.0 - rho) * (1.0 + rho)));
     double c = P->sigma * sqrt(P->h), cc = c * c;
@@ -40,9 +39,7 @@ static double pair_step(const sc_sim_params *P, gsl_rng *r, double *u, double *v
 int sc_sim_pair(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, double T, long runs,
                 double stop)
 {
-    long nsteps, run;
-    signed char *out;
-    sc_sim_progress pb;
+    long nsteps;
     int st;
 
     if ((st = sc_sim_check_params(P)) != SC_OK)
@@ -56,40 +53,7 @@ int sc_sim_pair(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, dou
     nsteps = (long) floor(T / P->h + 0.5);
     if (!(T > 0) || nsteps < 1 || (double) nsteps * runs > 1e12)
         return sc_error(SC_ERR_INPUT, "time T must give between 1 and 10^12 steps in all (T/h = %g)", T / P->h);
-    out = sc_sim_calloc(runs, 1);
-    sc_sim_threads(P);
-    sc_sim_progress_start(&pb, P->progress, (double) runs, "simulate pair");
-#pragma omp parallel
-    {
-        double *u = sc_sim_malloc(2 * P->m * sizeof(double)), *v = u + P->m;
-#pragma omp for schedule(dynamic, 4)
-        for (run = 0; run < runs; run++)
-        {
-            gsl_rng *r = sc_sim_rng(P->seed, (unsigned long) run);
-            double rho = rho0;
-            long k;
-            for (k = 0; k < nsteps && 1.0 - fabs(rho) >= stop; k++)
-                rho = pair_step(P, r, u, v, rho);
-            out[run] = (signed char) ((rho > 0 ? 1 : (rho < 0 ? -1 : 0)) * (fabs(rho) < 0.99 ? 2 : 1));
-            gsl_rng_free(r);
-            sc_sim_progress_add(&pb, 1.0);
-        }
-        free(u);
-    }
-    sc_sim_progress_end(&pb);
-    res->runs = runs;
-    res->sync = res->anti = res->unsettled = 0;
-    for (run = 0; run < runs; run++)
-    {
-        if (out[run] > 0)
-            res->sync++;
-        else if (out[run] < 0)
-            res->anti++;
-        if (abs(out[run]) != 1)
-            res->unsettled++;
-    }
-    free(out);
-    return SC_OK;
+    return _sc_sim_absorb(res, P, rho0, nsteps, runs, stop, 2 * P->m, pair_step, "simulate pair");
 }
 
 void sc_simulate_pair_result_init(sc_simulate_pair_result *r)
