@@ -123,9 +123,10 @@ static int side_run(arb_ptr out, _sc_pair_side *S, const cuts_t *C)
                 break;
             }
         }
-        if (!arb_is_finite(S->G))
+        if (!arb_is_finite(S->G) || (k < C->n && j > jcap))
         {
-            /* a piece without a bound: nothing after it can be enclosed */
+            /* a piece without a bound, or a cut closer to 1 than the ends can
+               be resolved at this precision: nothing after it is enclosed */
             for (; k <= C->n; k++)
                 arb_indeterminate(out + k);
             break;
