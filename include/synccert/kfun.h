@@ -33,6 +33,10 @@
 #include <arb.h>
 #include "synccert/act.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct
 {
     arf_t rho;
@@ -99,5 +103,9 @@ int sc_kfun_hermite_coeff(arb_t A, const sc_act_def *def, arb_srcptr p, const ar
 
 /* c(rho) = (q rho + s) / (q + s) as a ball. */
 void sc_kfun_corr(arb_t c, const sc_kfun_t kf, const arb_t rho);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -31,6 +31,10 @@
 #include "synccert/act.h"
 #include "synccert/lyapunov.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---------- the drift ---------- */
 
 /* w(rho) = 1 / (1 + e^{beta (1 - rho)}) on a real ball rho, beta >= 0. */
@@ -112,6 +116,12 @@ void sc_pair_problem_clear(sc_pair_problem *P);
 /* Set the starting overlaps (copied). */
 void sc_pair_problem_set_rho0(sc_pair_problem *P, const fmpq *rho0, slong n);
 
+/* Set the starting overlaps from the option text "R1,R2,..." (exact
+   decimals or ratios in [-1, 1], at most SC_PAIR_MAXRHO).  SC_OK or
+   SC_ERR_INPUT with the message `synccert pair --rho0` prints. */
+#define SC_PAIR_MAXRHO 64
+int sc_pair_problem_parse_rho0(sc_pair_problem *P, const char *list);
+
 /* SC_OK or SC_ERR_INPUT with a message naming the bad field. */
 int sc_pair_problem_check(const sc_pair_problem *P);
 
@@ -145,5 +155,9 @@ void sc_pair_result_clear(sc_pair_result *r);
    meet P->digits.  SC_OK, SC_ERR_INPUT, SC_ERR_PREC (with what was reached),
    SC_ERR_BUDGET, or SC_ERR_UNSUPPORTED with the reason. */
 int sc_pair_certify(sc_pair_result *r, const sc_act_t act, const sc_pair_problem *P);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -50,6 +50,10 @@
 #include "synccert/act.h"
 #include "synccert/coercivity.h"    /* SC_DISS_* */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* --- double-precision activations ------------------------------------- */
 
 typedef struct
@@ -381,5 +385,9 @@ void sc_simulate_pair_result_init(sc_simulate_pair_result *r);
 void sc_simulate_pair_result_clear(sc_simulate_pair_result *r);
 
 int sc_simulate_pair(sc_simulate_pair_result *r, const sc_act_t act, const sc_simulate_problem *pb);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -6,6 +6,7 @@
 #include "synccert/pair.h"
 #include "synccert/parse.h"
 #include "synccert/print.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert pair ACT --dim D [--gamma G] [--beta B] [--rho0 R[,R...]]\n"
@@ -47,7 +48,7 @@ static const char help[] =
 "  --bias-var S0     bias variance s >= 0 (default 0; s > 0 breaks oddness)\n"
 "  --digits N        correct digits of every printed number, 1..3000 (default 6)\n"
 "  --prec-cap BITS   highest working precision (default 4 x the start, >= 256)\n"
-"  --budget SECONDS  stop after this much time (exit 1)\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object instead of the table\n"
 "\n"
 "The probabilities are enclosures (see 'synccert help output'): Chebyshev pieces\n"
@@ -59,42 +60,12 @@ static const char help[] =
 "Examples:\n"
 "  synccert pair tanh --dim 8 --gamma 0.3 --beta 1 --rho0 -0.2\n"
 "  synccert pair linear --dim 4 --gamma 0.5 --beta 0 --rho0 0      # RQF with attention\n"
-"Exit status: 0 success, 1 digits or budget not reached, 2 bad input.\n";
+"Exit status: 0 success, 1 digits or budget not reached, 2 bad input,\n"
+"130 / 143 interrupted (SIGINT / SIGTERM).\n";
 
 #define CMD "pair"
 
-enum { DIM, GAMMA, BETA, RHO, SIGMA, Q, S, DIG, CAP, BUDGET, NOPT };
-
-/* --rho0 "R1,R2,...": at most 64 values in [-1, 1] */
-static int read_rho0(sc_pair_problem *P, const char *s)
-{
-    const char *all = s;
-    fmpq *v = _fmpq_vec_init(64);
-    char buf[128];
-    slong n = 0;
-    int rc = 0;
-    while (rc == 0 && s != NULL)
-    {
-        const char *e = strchr(s, ',');
-        size_t len = e ? (size_t) (e - s) : strlen(s);
-        if (n == 64 || len == 0 || len >= sizeof buf)
-            rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--rho0: malformed list '%s' (R1,R2,..., at most 64 values in [-1, 1])", all);
-        else
-        {
-            memcpy(buf, s, len);
-            buf[len] = '\0';
-            if (!(rc = sc_cli_fmpq(v + n, buf, NULL, CMD, "--rho0")) &&
-                (fmpq_cmp_si(v + n, -1) < 0 || fmpq_cmp_si(v + n, 1) > 0))
-                rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--rho0 must lie in [-1, 1], got '%s'", buf);
-            n++;
-        }
-        s = e ? e + 1 : NULL;
-    }
-    if (rc == 0)
-        sc_pair_problem_set_rho0(P, v, n);
-    _fmpq_vec_clear(v, 64);
-    return rc;
-}
+enum { DIM, GAMMA, BETA, RHO, SIGMA, Q, S, DIG, CAP, NOPT };
 
 static int read_problem(sc_pair_problem *P, const char *const *o)
 {
@@ -103,7 +74,7 @@ static int read_problem(sc_pair_problem *P, const char *const *o)
         (rc = sc_cli_num(P->gamma, o[GAMMA], "0", CMD, "--gamma", SC_CLI_NONNEG)) ||
         (rc = sc_cli_num(P->beta, o[BETA], "0", CMD, "--beta", SC_CLI_NONNEG)) ||
         (rc = sc_cli_sqs(P->sigma, o[SIGMA], P->q, o[Q], P->s, o[S], CMD)) ||
-        (o[RHO] && (rc = read_rho0(P, o[RHO]))) ||
+        (o[RHO] && sc_pair_problem_parse_rho0(P, o[RHO]) != SC_OK && (rc = sc_cli_lib_fail(CMD, SC_ERR_INPUT))) ||
         (o[DIG] && (rc = sc_cli_digits(&P->digits, o[DIG], CMD))) ||
         (rc = sc_cli_slong(&P->prec_cap, o[CAP], CMD, "--prec-cap", 64, SC_PREC_MAX)))
         return rc;
@@ -161,43 +132,6 @@ static void print_text(const char *spec, const sc_pair_problem *P, const sc_pair
                r->kd_method == SC_PAIR_KD_SERIES ? "its Hermite series (certified tails)" : "its closed form");
 }
 
-static void print_json(const char *spec, const sc_pair_problem *P, const sc_pair_result *r)
-{
-    slong n = P->digits, i;
-    printf("{\"command\": \"pair\", \"activation\": \"%s\", \"dim\": ", spec);
-    fmpz_fprint(stdout, P->d);
-    printf(", ");
-    sc_cli_json_fmpq(stdout, "sigma", P->sigma, 1);
-    sc_cli_json_fmpq(stdout, "q", P->q, 1);
-    sc_cli_json_fmpq(stdout, "s", P->s, 1);
-    sc_cli_json_fmpq(stdout, "gamma", P->gamma, 1);
-    sc_cli_json_fmpq(stdout, "beta", P->beta, 1);
-    sc_cli_json_real(stdout, "K1", r->ly.K1, n, 1);
-    sc_cli_json_real(stdout, "dK1", r->ly.dK1, n, 1);
-    sc_cli_json_real(stdout, "lambda", r->ly.lambda, n, 1);
-    sc_cli_json_real(stdout, "v", r->ly.v, n, 1);
-    sc_cli_json_real(stdout, "lambda_gamma", r->lambda_gamma, n, 1);
-    printf("\"diagonal\": \"%s\", \"odd\": %s, ", sc_pair_end_name(r->diag), r->ly.odd ? "true" : "false");
-    if (r->ly.odd)
-        sc_cli_json_real(stdout, "mu", r->mu, n, 1);
-    else
-        sc_cli_json_real(stdout, "b_minus1", r->ly.bminus1, n, 1);
-    printf("\"antipodal\": \"%s\", \"outcome\": \"%s\", \"probabilities\": [",
-           sc_pair_end_name(r->anti), sc_pair_outcome_name(r->outcome));
-    for (i = 0; i < r->nrho && r->has_prob; i++)
-    {
-        printf("%s{", i ? ", " : "");
-        sc_cli_json_fmpq(stdout, "rho0", P->rho0 + i, 1);
-        sc_cli_json_real(stdout, "sync", r->psync + i, n, 1);
-        sc_cli_json_real(stdout, "antipodal", r->panti + i, n, 0);
-        printf("}");
-    }
-    printf("], \"integrated\": %s, \"pieces\": %ld, \"end_log2\": %ld, \"kernel\": \"%s\", \"prec_bits\": %ld}\n",
-           r->integrated ? "true" : "false", (long) r->pieces, (long) r->end_log2,
-           !r->integrated ? "none" : r->kd_method == SC_PAIR_KD_SERIES ? "hermite series" : "closed form",
-           (long) r->prec);
-}
-
 static int run(int argc, char **argv)
 {
     const char *o[NOPT] = { NULL }, *pos[1];
@@ -206,7 +140,7 @@ static int run(int argc, char **argv)
         { "dim", 1, &o[DIM] }, { "gamma", 1, &o[GAMMA] }, { "beta", 1, &o[BETA] },
         { "rho0", 1, &o[RHO] }, { "sigma", 1, &o[SIGMA] }, { "weight-var", 1, &o[Q] },
         { "bias-var", 1, &o[S] }, { "digits", 1, &o[DIG] }, { "prec-cap", 1, &o[CAP] },
-        { "budget", 1, &o[BUDGET] }, { "json", 0, NULL, &json },
+        { "json", 0, NULL, &json },
     };
     sc_act_t act;
     sc_pair_problem P;
@@ -222,27 +156,30 @@ static int run(int argc, char **argv)
         rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "expected one activation (see 'synccert help pair')");
         goto done;
     }
-    if ((rc = sc_cli_act(act, pos[0], CMD)) || (rc = read_problem(&P, o)) ||
-        (rc = sc_cli_budget(o[BUDGET], CMD)))
+    if ((rc = sc_cli_act(act, pos[0], CMD)) || (rc = read_problem(&P, o)))
         goto done;
-    if ((st = sc_pair_certify(&r, act, &P)) != SC_OK)
-        rc = sc_cli_lib_fail(CMD, st);
-    else
+    st = sc_pair_certify(&r, act, &P);
+    if ((rc = sc_cli_done(CMD, st)) == 0)
     {
         char *spec = sc_act_spec(act);
-        (json ? print_json : print_text)(spec, &P, &r);
+        if (json)
+        {
+            sc_json_pair(stdout, spec, &P, &r);
+            printf("\n");
+        }
+        else
+            print_text(spec, &P, &r);
         flint_free(spec);
     }
 done:
     sc_act_clear(act);
     sc_pair_problem_clear(&P);
     sc_pair_result_clear(&r);
-    sc_budget_set(0);
     return rc;
 }
 
 const sc_cmd sc_cmd_pair = {
     "pair", run,
     "two tokens with attention: classes of both ends, outcome, certified P(sync | rho0)",
-    help
+    help, 600
 };

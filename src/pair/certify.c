@@ -2,6 +2,8 @@
    P(antipodal | rho0), certified through the precision policy
    (doc/model.md section 9). */
 #include <math.h>
+#include <string.h>
+#include "synccert/parse.h"
 #include "pairint.h"
 #include "synccert/twopoint.h"
 #include "synccert/verdict.h"
@@ -46,6 +48,37 @@ void sc_pair_problem_set_rho0(sc_pair_problem *P, const fmpq *rho0, slong n)
     P->rho0 = n > 0 ? _fmpq_vec_init(n) : NULL;
     for (slong i = 0; i < n; i++)
         fmpq_set(P->rho0 + i, rho0 + i);
+}
+
+int sc_pair_problem_parse_rho0(sc_pair_problem *P, const char *list)
+{
+    const char *s = list;
+    fmpq *v = _fmpq_vec_init(SC_PAIR_MAXRHO);
+    char buf[128];
+    slong n = 0;
+    int st = SC_OK;
+    while (st == SC_OK && s != NULL)
+    {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t) (e - s) : strlen(s);
+        if (n == SC_PAIR_MAXRHO || len == 0 || len >= sizeof buf)
+            st = sc_error(SC_ERR_INPUT, "--rho0: malformed list '%s' (R1,R2,..., at most %d values in [-1, 1])",
+                          list, SC_PAIR_MAXRHO);
+        else
+        {
+            memcpy(buf, s, len);
+            buf[len] = '\0';
+            if ((st = sc_parse_fmpq(v + n, buf, "--rho0")) == SC_OK &&
+                (fmpq_cmp_si(v + n, -1) < 0 || fmpq_cmp_si(v + n, 1) > 0))
+                st = sc_error(SC_ERR_INPUT, "--rho0 must lie in [-1, 1], got '%s'", buf);
+            n++;
+        }
+        s = e ? e + 1 : NULL;
+    }
+    if (st == SC_OK)
+        sc_pair_problem_set_rho0(P, v, n);
+    _fmpq_vec_clear(v, SC_PAIR_MAXRHO);
+    return st;
 }
 
 int sc_pair_problem_check(const sc_pair_problem *P)
