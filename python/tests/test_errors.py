@@ -59,6 +59,20 @@ CASES = [
     (lambda: sc.table(sigma=0), ["table", "--sigma", "0"]),
     (lambda: sc.table(format="pdf"), ["table", "--format", "pdf"]),
     (lambda: sc.table(budget=0), ["table", "--budget", "0"]),
+    (lambda: sc.pair("linear", dim=None), ["pair", "linear"]),
+    (lambda: sc.pair("linear", dim=1), ["pair", "linear", "--dim", "1"]),
+    (lambda: sc.pair("linear", dim=4, rho0=2), ["pair", "linear", "--dim", "4", "--rho0", "2"]),
+    (lambda: sc.pair("linear", dim=4, rho0="0,x"), ["pair", "linear", "--dim", "4", "--rho0", "0,x"]),
+    (lambda: sc.pair("linear", dim=4, rho0="0,"), ["pair", "linear", "--dim", "4", "--rho0", "0,"]),
+    (lambda: sc.pair("linear", dim=4, gamma=-1), ["pair", "linear", "--dim", "4", "--gamma", "-1"]),
+    (lambda: sc.pair("linear", dim=4, sigma=0), ["pair", "linear", "--dim", "4", "--sigma", "0"]),
+    (lambda: sc.pair("linear", dim=4, digits=0), ["pair", "linear", "--dim", "4", "--digits", "0"]),
+    (lambda: sc.pair("tanh", dim=8, gamma="0.3", rho0=0, budget="1e-400"),
+     ["pair", "tanh", "--dim", "8", "--gamma", "0.3", "--rho0", "0", "--budget", "1e-400"]),
+    (lambda: sc.certify("tanh", "sync-up-to-sign", gamma=1),
+     ["certify", "tanh", "--property", "sync-up-to-sign", "--gamma", "1"]),
+    (lambda: sc.certify("tanh", "pair-sync", params={"gamma": (0, 1)}, gamma=1),
+     ["certify", "tanh", "--property", "pair-sync", "--param", "gamma=0:1", "--gamma", "1"]),
 ]
 
 

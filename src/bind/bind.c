@@ -210,18 +210,7 @@ int sc_bind_prec_cap(slong *cap, const char *s)
 
 int sc_bind_budget(double *seconds, const char *s)
 {
-    fmpq_t b;
-    int st;
-    if (s == NULL)
-        return SC_OK;
-    fmpq_init(b);
-    st = sc_bind_num(b, s, NULL, "--budget", SC_BIND_ANY);
-    if (st == SC_OK && fmpq_sgn(b) <= 0)
-        st = sc_error(SC_ERR_INPUT, "--budget must be > 0 seconds");
-    if (st == SC_OK)
-        *seconds = fmpq_get_d(b);
-    fmpq_clear(b);
-    return st;
+    return s == NULL ? SC_OK : sc_parse_budget(seconds, s);
 }
 
 /* ---------- activations: the registry as JSON ---------- */

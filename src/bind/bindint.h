@@ -45,7 +45,7 @@ int sc_bind_dim(fmpz_t d, const char *s);
 /* --prec-cap (64..SC_PREC_MAX; 0 = the policy's default when s is NULL). */
 int sc_bind_prec_cap(slong *cap, const char *s);
 
-/* --budget for coercivity-like commands: > 0 seconds, into *seconds
+/* --budget: the CLI's rule and message (sc_parse_budget), into *seconds
    (left alone when s is NULL). */
 int sc_bind_budget(double *seconds, const char *s);
 

@@ -9,6 +9,7 @@
 #include <flint/fmpq.h>
 #include "synccert/act.h"
 #include "synccert/common.h"
+#include "synccert/parse.h"
 
 /* Exit statuses, one meaning each (documented in `synccert help` and the
    README):
@@ -42,7 +43,7 @@ sc_cmd;
    quadrature nodes at thousands of digits) keeps it running
    max(1 s, 10 %) past the deadline. */
 #define SC_CLI_BUDGET_DEFAULT 600.0
-#define SC_CLI_BUDGET_MAX 1e7
+#define SC_CLI_BUDGET_MAX SC_BUDGET_MAX   /* parse.h */
 
 /* A long option "--name" (optionally taking a value as "--name V" or
    "--name=V").  For flags (has_arg = 0) *flag is set to 1; for options with a

@@ -247,7 +247,7 @@ static int integrate(pair_ctx *c, slong prec, const fmpq *rho, slong *idx, slong
     arb_clear(sc.sigma2);
     arb_clear(sc.gamma);
     arb_clear(sc.beta);
-    return st == SC_ERR_BUDGET ? sc_budget_error("pair", prec) : st;
+    return st == SC_ERR_BUDGET ? sc_budget_error(c->act->def->name, prec) : st;
 }
 
 static int pair_step(void *vc, slong prec)
