@@ -36,7 +36,7 @@ expect_error 2 'dim D is required' pair tanh
 expect_error 2 'unknown activation' pair nosuch --dim 4
 expect_error 2 'expected one activation' pair --dim 4
 expect_error 2 "unknown option '--rho'" pair tanh --dim 4 --rho 0.1
-expect_error 2 'budget must be > 0' pair tanh --dim 4 --budget 0
+expect_error 2 "budget must be in \(0, 1e\+07\] seconds, got '0'" pair tanh --dim 4 --budget 0
 
 # projective coercivity
 expect_ok '^c_p\^pm +\[0\.24999[0-9]*, 0\.25000000[0-9]*\]' coercivity linear --dim 8 --projective --p 1/2
