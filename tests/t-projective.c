@@ -179,8 +179,17 @@ static void test_linear_closed_form(void)
             arb_set_fmpq(s2, P.sigma, 128);
             arb_sqr(s2, s2, 128);
             arb_set_fmpq(q, P.q, 128);
-            sc_coerc_projective_linear(c, p, s2, q, 128);
+            /* derived here from doc/model.md section 10: K = q rho gives
+               b = -sigma^2 q rho (1 - rho^2), a = 2 sigma^2 q (1 - rho^2)^2,
+               so the quotient is p sigma^2 q (1 - p rho^2): inf at rho^2 -> 1 */
+            arb_sub_ui(c, p, 1, 128);
+            arb_neg(c, c);
+            arb_mul(c, c, p, 128);
+            arb_mul(c, c, s2, 128);
+            arb_mul(c, c, q, 128);
             SC_ASSERT_OVERLAPS(r.cp, c);
+            sc_coerc_projective_linear(lo, p, s2, q, 128);      /* the library's closed form agrees */
+            SC_ASSERT_OVERLAPS(lo, c);
             CU_ASSERT(r.bb.diagonal);           /* at rho -> +-1 */
             /* verdict from the sign: p < 1 synchronises up to sign */
             CU_ASSERT(r.verdict == (i < 3 ? SC_DISS_YES : SC_DISS_NO));

@@ -68,14 +68,13 @@ static int side_run(arb_ptr out, _sc_pair_side *S, const cuts_t *C)
 {
     slong prec = S->prec, j = 1, k = 0, jcap = 2 * prec + 64;
     arf_t u, g, next;
-    arb_t acc, total, I, E;
+    arb_t acc, I, E;
     int st = SC_OK;
 
     arf_init(u);
     arf_init(g);
     arf_init(next);
     arb_init(acc);
-    arb_init(total);
     arb_init(I);
     arb_init(E);
     arb_zero(S->G);
@@ -89,7 +88,6 @@ static int side_run(arb_ptr out, _sc_pair_side *S, const cuts_t *C)
         if ((st = _sc_pair_piece(I, S, u, next, 0)) != SC_OK)
             break;
         arb_add(acc, acc, I, prec);
-        arb_add(total, total, I, prec);
         arf_set(u, next);
         if (k < C->n && arf_equal(u, C->v + k))
         {
@@ -113,7 +111,10 @@ static int side_run(arb_ptr out, _sc_pair_side *S, const cuts_t *C)
             _sc_pair_end(E, &rw, &ok, S, u);
             m = ok ? arf_get_d(arb_midref(E), ARF_RND_NEAR) : 0.0;
             arf_init(t);
-            arb_get_lbound_arf(t, total, prec);
+            /* against the segment after the last cut, not the side's total:
+               near 1 that segment is P(antipodal | rho0)'s (or P(sync)'s)
+               whole mass and must be resolved relatively */
+            arb_get_lbound_arf(t, acc, prec);
             tl = arf_get_d(t, ARF_RND_DOWN);
             arf_clear(t);
             if ((ok && rw * m <= 0.25 * S->c->eps * (tl + m)) || j > jcap)
@@ -136,7 +137,6 @@ static int side_run(arb_ptr out, _sc_pair_side *S, const cuts_t *C)
     arf_clear(g);
     arf_clear(next);
     arb_clear(acc);
-    arb_clear(total);
     arb_clear(I);
     arb_clear(E);
     return st;
