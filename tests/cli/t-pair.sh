@@ -61,6 +61,13 @@ expect_error 2 'p applies to' certify tanh --property antipodal --p 1/2
 expect_error 2 'given both' certify tanh --property antipodal --gamma 0.1 --param gamma=0:1
 expect_error 2 'values must be >= 0' certify tanh --property antipodal --param beta=-1:1
 
+# rho0 near 1: the small P(antipodal | rho0) to 6 relative digits within a
+# short budget (it used to need 88 bits and over 30 s); monotone in rho0
+expect_ok '^P\(antipodal \| rho0 = 0.9999999\)   0.00000963057$' pair tanh --dim 8 --gamma 0.3 --beta 1 \
+    --rho0 0.999,0.9999999 --budget 15
+expect_ok '^P\(antipodal \| rho0 = 0.999\)   0.00252039$' pair tanh --dim 8 --gamma 0.3 --beta 1 \
+    --rho0 0.999,0.9999999 --budget 15
+
 # lyapunov points odd activations to the projective energy and pair
 expect_ok 'synccert coercivity tanh --dim 4 --projective' lyapunov tanh --dim 4
 expect_ok '"energy_certificate": "does not apply' lyapunov erf --dim 4 --json
