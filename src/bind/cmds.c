@@ -25,9 +25,8 @@ static int kernel_method(int *m, const char *s)
 int sc_bind_kernel(FILE *f, const char *spec, const sc_bind_args *a)
 {
     const char *srho = sc_bind_opt(a, "rho"), *sq = sc_bind_opt(a, "weight-var"),
-               *ss = sc_bind_opt(a, "bias-var"), *sb = sc_bind_opt(a, "budget");
+               *ss = sc_bind_opt(a, "bias-var");
     fmpq_t rho, q, s;
-    double budget = 120;
     sc_act_t act;
     sc_kernel_result r;
     slong digits;
@@ -40,7 +39,6 @@ int sc_bind_kernel(FILE *f, const char *spec, const sc_bind_args *a)
         (st = sc_bind_digits(&digits, sc_bind_opt(a, "digits"))) ||
         (st = sc_bind_num(q, sq, "1", "--weight-var", SC_BIND_ANY)) ||
         (st = sc_bind_num(s, ss, "0", "--bias-var", SC_BIND_ANY)) ||
-        (st = sc_bind_budget(&budget, sb)) ||
         (srho && (st = sc_bind_num(rho, srho, NULL, "--rho", SC_BIND_ANY))))
         goto done;
     if (fmpq_sgn(q) <= 0)
@@ -50,10 +48,7 @@ int sc_bind_kernel(FILE *f, const char *spec, const sc_bind_args *a)
     else if (srho && (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0))
         st = sc_error(SC_ERR_INPUT, "--rho must lie in [-1, 1] (got %s)", srho);
     else if ((st = sc_act_parse(act, spec)) == SC_OK)
-    {
-        sc_budget_set(budget);
         st = sc_kernel_certify(&r, act, srho ? rho : NULL, q, s, digits, method, 0);
-    }
     if (st == SC_OK)
     {
         char *canon = sc_act_spec(act);
@@ -172,16 +167,13 @@ int sc_bind_coercivity(FILE *f, const char *spec, const sc_bind_args *a)
     sc_act_t act;
     sc_coerc_problem P;
     sc_coerc_cert r;
-    double budget = 0;
     int st;
 
     sc_act_init(act);
     sc_coerc_problem_init(&P);
     sc_coerc_cert_init(&r);
-    if (!(st = sc_act_parse(act, spec)) && !(st = coerc_problem(&P, a)) &&
-        !(st = sc_bind_budget(&budget, sc_bind_opt(a, "budget"))))
+    if (!(st = sc_act_parse(act, spec)) && !(st = coerc_problem(&P, a)))
     {
-        sc_budget_set(budget);
         if ((st = sc_coercivity_certify(&r, act, &P)) == SC_OK)
         {
             char *canon = sc_act_spec(act);
@@ -242,8 +234,8 @@ static int certify_problem(sc_regime_problem *P, const sc_bind_args *a)
     if ((st = sc_regime_check_options(P, sc_bind_opt(a, "gamma") || sc_bind_opt(a, "beta"),
                                       sc_bind_opt(a, "vnorm") || sc_bind_opt(a, "qknorm"))))
         return st;
-    P->budget = 60;
-    if ((st = sc_bind_budget(&P->budget, sc_bind_opt(a, "budget"))) || (sc_bind_opt(a, "max-depth") &&
+    P->budget = a->budget;
+    if ((sc_bind_opt(a, "max-depth") &&
                (st = sc_parse_slong(&depth, sc_bind_opt(a, "max-depth"), "--max-depth", 0, 60))))
         return st;
     P->max_depth = depth;
@@ -286,8 +278,15 @@ static int table_read(sc_table *t, const sc_bind_args *a)
         (st = sigma_q_s(t->sigma, t->wvar, t->bvar, a)) ||
         (st = sc_bind_num(t->p, sc_bind_opt(a, "p"), "1/2", "--p", SC_BIND_ANY)))
         return st;
-    if ((st = sc_bind_budget(&t->cp_budget, sc_bind_opt(a, "budget"))))
-        return st;
+    if ((s = sc_bind_opt(a, "cp-budget")))
+    {
+        fmpq_init(b);
+        if ((st = sc_bind_num(b, s, NULL, "--cp-budget", SC_BIND_POS)) == SC_OK)
+            t->cp_budget = fmpq_get_d(b);
+        fmpq_clear(b);
+        if (st)
+            return st;
+    }
     if ((s = sc_bind_opt(a, "format")) && (st = sc_table_parse_format(&fmt, s)))
         return st;
     t->progress = (s = sc_bind_opt(a, "progress")) != NULL && strcmp(s, "0") != 0;
@@ -302,7 +301,9 @@ int sc_bind_table(FILE *f, const char *act, const sc_bind_args *a)
     int st, k;
 
     sc_table_init(&t);
-    if (!(st = table_read(&t, a)) && !(st = sc_table_compute(&t)))
+    if (!(st = table_read(&t, a)) && !(st = sc_table_compute(&t)) && sc_budget_expired())
+        st = sc_error(SC_ERR_BUDGET, "time budget of %g s exhausted before the table was complete", a->budget);
+    if (st == SC_OK)
     {
         /* the rows object without its closing brace, then the formats */
         char *buf = NULL;
@@ -346,7 +347,6 @@ int sc_bind_pair(FILE *f, const char *spec, const sc_bind_args *a)
     sc_act_t act;
     sc_pair_problem P;
     sc_pair_result r;
-    double budget = 0;
     int st;
 
     sc_act_init(act);
@@ -359,15 +359,11 @@ int sc_bind_pair(FILE *f, const char *spec, const sc_bind_args *a)
         !(sr && (st = sc_pair_problem_parse_rho0(&P, sr))) &&
         !(sd && (st = sc_parse_slong(&P.digits, sd, "--digits", 1, 3000))) &&
         !(st = sc_bind_prec_cap(&P.prec_cap, sc_bind_opt(a, "prec-cap"))) &&
-        !(st = sc_bind_budget(&budget, sc_bind_opt(a, "budget"))))
+        !(st = sc_pair_certify(&r, act, &P)))
     {
-        sc_budget_set(budget);
-        if ((st = sc_pair_certify(&r, act, &P)) == SC_OK)
-        {
-            char *canon = sc_act_spec(act);
-            sc_json_pair(f, canon, &P, &r);
-            flint_free(canon);
-        }
+        char *canon = sc_act_spec(act);
+        sc_json_pair(f, canon, &P, &r);
+        flint_free(canon);
     }
     sc_act_clear(act);
     sc_pair_problem_clear(&P);

@@ -64,7 +64,7 @@ int sc_cli_done(const char *cmd, int st)
     return st == SC_OK && !sc_interrupted() ? 0 : sc_cli_lib_fail(cmd, st);
 }
 
-/* --budget S (sc_parse_budget: the same rule and message as the bindings) */
+/* --budget S (sc_parse_budget: the bindings' check too). */
 static int budget_value(double *sec, const char *s, const char *cmd)
 {
     return sc_parse_budget(sec, s) == SC_OK ? 0 : sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
