@@ -268,6 +268,7 @@ int sc_bind_certify(FILE *f, const char *spec, const sc_bind_args *a)
 static int table_read(sc_table *t, const sc_bind_args *a)
 {
     const char *s;
+    fmpq_t b;
     int st = SC_OK, fmt;
     sc_table_set_defaults(t);
     if (((s = sc_bind_opt(a, "activations")) && (st = sc_table_set_acts(t, s))) ||
