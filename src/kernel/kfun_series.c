@@ -331,22 +331,27 @@ int sc_kfun_hermite_coeff(arb_t A, const sc_act_def *def, arb_srcptr p, const ar
 {
     herm_ctx h;
     arb_ptr g;
-    arb_t strip;
+    arb_t strip, rate;
     slong ng;
     int st;
 
     g = _arb_vec_init(SC_GROWTH_MAX);
     arb_init(strip);
+    arb_init(rate);
     ng = def->growth(def, g, strip, 0, p, prec);
+    sc_act_rate(def, rate, 0, p, prec);
     h.def = def;
     h.p = p;
     h.n = n;
-    h.side = 0;
+    h.piece = -1;
     arb_init(h.t);
     arb_set(h.t, t);
-    st = herm_coeff(A, &h, g, ng, prec);
+    sc_act_pieces_init(&h.pc, def, p, NULL, h.t, 0, prec);
+    st = herm_coeff(A, &h, g, ng, rate, prec);
+    sc_act_pieces_clear(&h.pc);
     arb_clear(h.t);
     arb_clear(strip);
+    arb_clear(rate);
     _arb_vec_clear(g, SC_GROWTH_MAX);
     return st;
 }
