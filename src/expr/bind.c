@@ -3,7 +3,8 @@
    every kink primitive on every piece, growth bounds; and the evaluation
    of phi and phi' by the flat programs over preallocated registers (no
    allocation per evaluation).  The cache holds a few bindings per thread
-   (least recently used replaced) and is freed when the thread exits. */
+   (least recently used replaced) and is freed when the thread exits or
+   calls flint_cleanup. */
 #include <pthread.h>
 #include <string.h>
 #include "exprint.h"
@@ -83,6 +84,19 @@ static void make_key(void)
     pthread_key_create(&cache_key, cache_free);
 }
 
+/* flint_cleanup frees the calling thread's cache too (as Arb does with
+   its per-thread caches): the key's destructor does not run for the main
+   thread, whose cache would otherwise outlive exit (LeakSanitizer) */
+static void cache_cleanup(void)
+{
+    bcache *c = pthread_getspecific(cache_key);
+    if (c != NULL)
+    {
+        pthread_setspecific(cache_key, NULL);
+        cache_free(c);
+    }
+}
+
 static bcache *thread_cache(void)
 {
     bcache *c;
@@ -92,6 +106,7 @@ static bcache *thread_cache(void)
     {
         c = flint_calloc(1, sizeof(bcache));
         pthread_setspecific(cache_key, c);
+        flint_register_cleanup_function(cache_cleanup);
     }
     return c;
 }
