@@ -204,6 +204,11 @@ int sc_regime_eval_boxes(int *verdict, const sc_box_t *b, slong n, const sc_regi
    Set it before any run starts; E must outlive the runs. */
 void sc_regime_set_evaluator(const sc_regime_evaluator *E);
 
+/* Free the kernel objects the evaluation keeps per thread for reuse across
+   boxes (sc_regime_run calls it when it ends; a program calling
+   sc_regime_eval_box or sc_regime_eval_boxes itself calls it when done). */
+void sc_regime_cache_clear(void);
+
 /* ---------- the problem as text (checkpoints, MPI workers) ---------- */
 
 /* The problem's identity as lines "KEY VALUE" in a fixed order:

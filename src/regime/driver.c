@@ -415,6 +415,7 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
     flint_free(S.bbox);
     flint_free(S.bverdict);
     flint_free(S.log.s);
+    sc_regime_cache_clear();
     sc_worklist_free(S.w);
     _sc_regime_map_clear(&S.M);
     R->seconds = sc_clock_seconds() - S.t0;

@@ -1,6 +1,6 @@
 /* Certified parameter regimes: the verdict on one box, with ball-valued
    parameters (see regime.h for the argument on each property). */
-#include "synccert/regime.h"
+#include "regimeint.h"
 #include "synccert/kernel.h"
 #include "synccert/lyapunov.h"
 #include "synccert/coercivity.h"
@@ -76,13 +76,11 @@ static void params_clear(box_params *B, const sc_regime_problem *P)
 /* lambda < 0 at both ends of [dA, dB] (lambda is affine in d) */
 static int sync_class(const sc_regime_problem *P, const box_params *B, slong prec)
 {
-    arb_t K1, dK1, one;
+    arb_t K1, dK1;
     int cls = SC_LEAF_UNDECIDED;
     arb_init(K1);
     arb_init(dK1);
-    arb_init(one);
-    arb_one(one);
-    if (sc_kernel_eval(K1, dK1, P->act->def, B->par, B->np, one, B->q, B->s, SC_KM_AUTO, prec) == SC_OK)
+    if (_sc_regime_kernel_one(K1, dK1, P->act->def, B->par, B->np, B->q, B->s, prec) == SC_OK)
     {
         int sA, sB;
         fmpz_t d;
@@ -101,7 +99,6 @@ static int sync_class(const sc_regime_problem *P, const box_params *B, slong pre
     }
     arb_clear(K1);
     arb_clear(dK1);
-    arb_clear(one);
     return cls;
 }
 
@@ -135,13 +132,13 @@ static int refuted(sc_kfun_t kf, sc_fparams_t fp, const slong *dd, slong nd, con
 static int dissipation_class(const sc_regime_problem *P, const box_params *B, slong prec)
 {
     slong dd[2] = { B->dA, B->dB }, k, nd = B->dA == B->dB ? 1 : 2;
-    sc_kfun_t kf;
+    sc_kfun_struct *kf;
     sc_fparams_t fp;
     sc_coerc_result r;
     arb_t gl, beta, vnorm, qknorm;
     arf_t tol, thr;
     arf_struct rho[2];
-    int cls = SC_LEAF_UNDECIDED, pos = 1, ok = 1;
+    int cls = SC_LEAF_UNDECIDED, pos = 1, ok = 1, st;
 
     arb_init(gl);
     arb_init(beta);
@@ -155,7 +152,7 @@ static int dissipation_class(const sc_regime_problem *P, const box_params *B, sl
     arb_set_fmpq(beta, P->gamma, prec);
     arb_mul(gl, gl, beta, prec);
     arb_mul(gl, gl, B->p, prec);
-    if (sc_kfun_init(kf, P->act->def, B->par, B->np, B->q, B->s, 1, prec) == SC_OK)
+    if ((kf = _sc_regime_kfun(P->act->def, B->par, B->np, B->q, B->s, prec, &st)) != NULL)
     {
         sc_fparams_init(fp);
         sc_coerc_result_init(&r);
@@ -167,6 +164,16 @@ static int dissipation_class(const sc_regime_problem *P, const box_params *B, sl
         arb_get_ubound_arf(thr, gl, prec);
         arb_set(fp->p, B->p);
         arb_set(fp->sigma2, B->sigma2);
+        /* the cheap necessary condition first: c_p <= F(1, d) = -g(p)
+           (doc/model.md section 5.2, the p-form of the sign of lambda), so
+           F(1, d) < p gamma L_att at both ends refutes without a branch
+           and bound */
+        arf_one(rho + 0);
+        if (refuted(kf, fp, dd, nd, rho, gl, prec))
+        {
+            cls = SC_LEAF_REFUTED;
+            nd = 0;
+        }
         for (k = 0; k < nd; k++)
         {
             arb_set_si(fp->d, dd[k]);
@@ -182,7 +189,9 @@ static int dissipation_class(const sc_regime_problem *P, const box_params *B, sl
             else
                 arf_set(rho + k, r.rlo);
         }
-        if (ok && pos)
+        if (nd == 0)
+            ;   /* refuted on the diagonal */
+        else if (ok && pos)
             cls = SC_LEAF_CERTIFIED;
         else if (ok && refuted(kf, fp, dd, nd, rho, gl, prec))
             cls = SC_LEAF_REFUTED;
@@ -192,7 +201,7 @@ static int dissipation_class(const sc_regime_problem *P, const box_params *B, sl
         arf_clear(thr);
         arf_clear(rho + 0);
         arf_clear(rho + 1);
-        sc_kfun_clear(kf);
+        _sc_regime_kfun_done(kf);
     }
     arb_clear(gl);
     arb_clear(beta);

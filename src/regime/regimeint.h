@@ -4,6 +4,7 @@
 
 #include "synccert/regime.h"
 #include "synccert/box.h"
+#include "synccert/kfun.h"
 
 /* Number of varying axes (lo < hi) of P. */
 slong _sc_regime_nvarying(const sc_regime_problem *P);
@@ -64,5 +65,16 @@ int _sc_regime_checkpoint_write(const char *path, const sc_regime_problem *P, co
    is not a checkpoint, or is of another problem (naming the first
    differing key). */
 int _sc_regime_checkpoint_read(char **ops, slong *nops, const char *path, const sc_regime_problem *P);
+
+/* Kernel objects reused across boxes, per thread (src/regime/kcache.c).
+   _sc_regime_kfun: an sc_kfun for these exact balls (series on), NULL with
+   *st the error; hand it back with _sc_regime_kfun_done after use (it is
+   dropped there unless reuse is exact).  _sc_regime_kernel_one: K(1),
+   K'(1) as sc_kernel_eval gives them at rho = 1. */
+sc_kfun_struct *_sc_regime_kfun(const sc_act_def *def, arb_srcptr par, slong np, const arb_t q,
+                                const arb_t s, slong prec, int *st);
+void _sc_regime_kfun_done(sc_kfun_struct *kf);
+int _sc_regime_kernel_one(arb_t K1, arb_t dK1, const sc_act_def *def, arb_srcptr par, slong np,
+                          const arb_t q, const arb_t s, slong prec);
 
 #endif
