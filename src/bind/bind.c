@@ -25,7 +25,8 @@ static const char *const critdim_opts[] = { "sigma", "weight-var", "bias-var", "
 static const char *const coerc_opts[] = { "dim", "p", "sigma", "tol", "weight-var", "bias-var", "gamma",
                                           "beta", "vnorm", "qknorm", "budget", NULL };
 static const char *const certify_opts[] = { "property", "dim", "param", "p", "sigma", "gamma", "beta", "vnorm",
-                                            "qknorm", "budget", "max-depth", "progress", NULL };
+                                            "qknorm", "budget", "max-depth", "progress", "checkpoint",
+                                            "checkpoint-every", "resume", NULL };
 static const char *const table_opts[] = { "activations", "dims", "quantities", "digits", "format", "sigma",
                                           "weight-var", "bias-var", "p", "cp-digits", "budget", "progress", NULL };
 static const char *const no_opts[] = { NULL };

@@ -14,7 +14,8 @@ static const char help[] =
 "                        [--param NAME=LO:HI ...] [--p P|LO:HI] [--sigma S|LO:HI]\n"
 "                        [--gamma G] [--beta B] [--vnorm V] [--qknorm QK]\n"
 "                        [--budget SECONDS] [--max-depth K] [--json] [--out FILE.csv]\n"
-"                        [--checkpoint FILE] [--resume FILE]\n"
+"                        [--checkpoint FILE] [--checkpoint-every SECONDS]\n"
+"                        [--resume FILE]\n"
 "\n"
 "Certified parameter regimes.  The parameter box (the dimension range, the\n"
 "activation's parameters, q, s, sigma and p; at most 6 of them varying) is\n"
@@ -61,7 +62,8 @@ static const char help[] =
 "  --out FILE.csv     write every leaf: NAME_lo,NAME_hi,... (exact decimals), class;\n"
 "                     the file is replaced only when the run completes\n"
 "  --json             one JSON object instead of the table\n"
-"  --checkpoint FILE  save the run to FILE (atomically) every 5 seconds, when it\n"
+"  --checkpoint FILE  save the run to FILE (atomically) every few seconds (see\n"
+"                     --checkpoint-every, default 5), when it\n"
 "                     stops (budget, SIGINT, SIGTERM) and at the end: the problem\n"
 "                     and the log of the work list's splits and decisions\n"
 "  --resume FILE      continue the run saved in FILE (refused, with the\n"
@@ -70,6 +72,7 @@ static const char help[] =
 "                     leaves are those of an uninterrupted run; saving goes on to\n"
 "                     FILE unless --checkpoint names another file.  The MPI\n"
 "                     build (synccert-mpi) reads and writes the same files\n"
+"  --checkpoint-every SECONDS  time between two saves (> 0, default 5)\n"
 "\n"
 "Output: the volume fraction of each class in the root box's measure (integer\n"
 "dimensions count as points), and for boxes where only d varies the certified\n"
@@ -91,7 +94,7 @@ static const char help[] =
 #define MAXPARAM 12
 
 /* option values, indexed as in run's option table */
-enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, DEPTH, OUT, CKPT, RESUME, NOPT };
+enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, DEPTH, OUT, CKPT, EVERY, RESUME, NOPT };
 
 /* The box: --dim, every --param, --p and --sigma (in this order). */
 static int read_box(sc_regime_problem *P, const char *const *o, const char **params, int nparams)
@@ -136,6 +139,15 @@ static int read_problem(sc_regime_problem *P, const char *const *o, const char *
         return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     P->max_depth = depth;
     P->progress = 1;
+    {
+        fmpq_t every;
+        fmpq_init(every);
+        rc = sc_cli_num(every, o[EVERY], "5", CMD, "--checkpoint-every", SC_CLI_POS);
+        P->checkpoint_every = fmpq_get_d(every);
+        fmpq_clear(every);
+        if (rc)
+            return rc;
+    }
     P->resume = o[RESUME];
     P->checkpoint = o[CKPT] ? o[CKPT] : o[RESUME];
     if (sc_regime_check(P) != SC_OK)
@@ -202,7 +214,8 @@ static int run(int argc, char **argv)
         { "p", 1, &o[PP] }, { "sigma", 1, &o[SIGMA] }, { "gamma", 1, &o[GAMMA] },
         { "beta", 1, &o[BETA] }, { "vnorm", 1, &o[VN] }, { "qknorm", 1, &o[QK] },
         { "max-depth", 1, &o[DEPTH] }, { "out", 1, &o[OUT] },
-        { "checkpoint", 1, &o[CKPT] }, { "resume", 1, &o[RESUME] },
+        { "checkpoint", 1, &o[CKPT] }, { "checkpoint-every", 1, &o[EVERY] },
+        { "resume", 1, &o[RESUME] },
         { "json", 0, NULL, &json },
     };
     sc_regime_problem P;
