@@ -1,0 +1,267 @@
+/* synccert-mpi: the CLI with `certify` distributed over MPI ranks
+   (`make mpi`; the library and the default build know nothing of MPI).
+
+   Rank 0 runs the ordinary CLI (src/cli/main.c compiled with
+   -Dmain=sc_cli_main), so it parses the options, owns the verified work
+   list, replays it strictly sequentially, writes checkpoints and prints;
+   the only difference is the evaluator of sc_regime_run
+   (sc_regime_set_evaluator): each round's batch of boxes is handed out
+   dynamically, in chunks, to the worker ranks.  Workers receive the
+   problem as text (sc_regime_problem_text) and then only box coordinates,
+   and answer with verdicts from sc_regime_eval_boxes.  A verdict depends
+   only on the box, so the leaves, classes and fractions are those of the
+   single-process run whatever the number of ranks and the timing.
+
+   Messages (MPI_BYTE, same binary on every rank):
+     PROBLEM  0 -> w   the problem's text, NUL-terminated
+     WORK     0 -> w   work_hdr then n sc_box_t
+     RESULT   w -> 0   int32 {start, n, verdict[0 .. n-1]}
+     QUIT     0 -> w   empty
+   Chunks: about a quarter of a batch's share per worker, at most
+   MAXCHUNK boxes, two in flight per worker so a worker never waits for
+   rank 0; with fewer than OWNER_HELPS workers rank 0 also evaluates single
+   boxes while it waits.  The deadline travels as the seconds left.
+
+   Failures: OpenMPI's mpirun stops every rank (SIGTERM, then SIGKILL) when
+   one dies; rank 0 then saves its checkpoint like any interrupted run and
+   prints one line saying that no result was produced. */
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <mpi.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+#include "synccert/regime.h"
+
+int sc_cli_main(int argc, char **argv);
+
+enum { TAG_PROBLEM = 1, TAG_WORK, TAG_RESULT, TAG_QUIT };
+
+#define MAXCHUNK 64
+#define INFLIGHT 2
+#define OWNER_HELPS 4
+
+typedef struct
+{
+    double left;        /* seconds to the deadline, 0: none */
+    int32_t start, n;
+}
+work_hdr;
+
+static int nranks, myrank;
+
+static void idle(void)
+{
+    struct timespec ts = { 0, 50000 };     /* 50 us: no busy wait on a shared core */
+    nanosleep(&ts, NULL);
+}
+
+/* ---------- rank 0 ---------- */
+
+typedef struct
+{
+    char *text;                 /* the problem the workers hold */
+    int *inflight;              /* chunks in flight per rank */
+    unsigned char *buf;
+    size_t bufsize;
+}
+owner_state;
+
+static void send_problem(owner_state *O, const sc_regime_problem *P)
+{
+    char *text = sc_regime_problem_text(P);
+    int w;
+    if (O->text != NULL && strcmp(O->text, text) == 0)
+    {
+        flint_free(text);
+        return;
+    }
+    for (w = 1; w < nranks; w++)
+        MPI_Send(text, (int) strlen(text) + 1, MPI_CHAR, w, TAG_PROBLEM, MPI_COMM_WORLD);
+    flint_free(O->text);
+    O->text = text;
+}
+
+static void send_work(owner_state *O, int w, const sc_box_t *b, slong start, slong n, double deadline)
+{
+    work_hdr h;
+    size_t size = sizeof h + n * sizeof(sc_box_t);
+    if (size > O->bufsize)
+        O->buf = flint_realloc(O->buf, O->bufsize = size);
+    h.left = deadline > 0 ? FLINT_MAX(1e-6, deadline - sc_clock_seconds()) : 0;
+    h.start = (int32_t) start;
+    h.n = (int32_t) n;
+    memcpy(O->buf, &h, sizeof h);
+    memcpy(O->buf + sizeof h, b + start, n * sizeof(sc_box_t));
+    MPI_Send(O->buf, (int) size, MPI_BYTE, w, TAG_WORK, MPI_COMM_WORLD);
+    O->inflight[w]++;
+}
+
+/* one result if there is one: 1, else 0 */
+static int take_result(owner_state *O, int *verdict, slong *done)
+{
+    MPI_Status st;
+    int flag, count, k;
+    int32_t *r;
+    MPI_Iprobe(MPI_ANY_SOURCE, TAG_RESULT, MPI_COMM_WORLD, &flag, &st);
+    if (!flag)
+        return 0;
+    MPI_Get_count(&st, MPI_INT32_T, &count);
+    r = flint_malloc(FLINT_MAX(count, 2) * sizeof(int32_t));
+    MPI_Recv(r, count, MPI_INT32_T, st.MPI_SOURCE, TAG_RESULT, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    for (k = 0; k < r[1]; k++)
+        verdict[r[0] + k] = r[2 + k];
+    *done += r[1];
+    O->inflight[st.MPI_SOURCE]--;
+    flint_free(r);
+    return 1;
+}
+
+static int owner_eval(void *ctx, int *verdict, const sc_box_t *b, slong n, const sc_regime_problem *P,
+                      double deadline)
+{
+    owner_state *O = ctx;
+    slong next = 0, done = 0, chunk, nw = nranks - 1;
+    int w;
+    if (nw == 0)
+        return sc_regime_eval_boxes(verdict, b, n, P, deadline);
+    send_problem(O, P);
+    chunk = FLINT_MAX(1, FLINT_MIN(MAXCHUNK, n / (4 * nw)));
+    while (done < n)
+    {
+        for (w = 1; w < nranks && next < n && !sc_interrupted(); w++)
+            while (O->inflight[w] < INFLIGHT && next < n)
+            {
+                slong m = FLINT_MIN(chunk, n - next);
+                send_work(O, w, b, next, m, deadline);
+                next += m;
+            }
+        if (take_result(O, verdict, &done))
+            continue;
+        if (sc_interrupted() && next < n)
+        {
+            /* no more chunks: the rest is not evaluated */
+            for (; next < n; next++, done++)
+                verdict[next] = -1;
+        }
+        else if (next < n && nw < OWNER_HELPS)
+        {
+            sc_regime_eval_boxes(verdict + next, b + next, 1, P, deadline);
+            next++;
+            done++;
+        }
+        else
+            idle();
+    }
+    return SC_OK;
+}
+
+/* ---------- workers ---------- */
+
+static void on_signal(int sig)
+{
+    sc_interrupt(sig);          /* unfinished boxes come back as -1 */
+}
+
+static void worker(void)
+{
+    sc_regime_problem P;
+    int have = 0;
+    unsigned char *buf = NULL;
+    int32_t *res = NULL;
+    int *v = NULL;
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    for (;;)
+    {
+        MPI_Status st;
+        int flag, count, k;
+        MPI_Iprobe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
+        if (!flag)
+        {
+            idle();
+            continue;
+        }
+        MPI_Get_count(&st, MPI_BYTE, &count);
+        buf = flint_realloc(buf, FLINT_MAX(count, 1));
+        MPI_Recv(buf, count, MPI_BYTE, 0, st.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        if (st.MPI_TAG == TAG_QUIT)
+            break;
+        if (st.MPI_TAG == TAG_PROBLEM)
+        {
+            if (have)
+                sc_regime_problem_clear(&P);
+            sc_regime_problem_init(&P);
+            if (sc_regime_problem_from_text(&P, (const char *) buf) != SC_OK)
+            {
+                fprintf(stderr, "synccert-mpi: rank %d: %s\n", myrank, sc_last_error());
+                MPI_Abort(MPI_COMM_WORLD, 1);
+            }
+            have = 1;
+        }
+        else if (st.MPI_TAG == TAG_WORK && have)
+        {
+            work_hdr h;
+            sc_box_t *b;
+            memcpy(&h, buf, sizeof h);
+            b = flint_malloc(FLINT_MAX(h.n, 1) * sizeof(sc_box_t));
+            memcpy(b, buf + sizeof h, h.n * sizeof(sc_box_t));
+            v = flint_realloc(v, FLINT_MAX(h.n, 1) * sizeof(int));
+            res = flint_realloc(res, (h.n + 2) * sizeof(int32_t));
+            sc_regime_eval_boxes(v, b, h.n, &P, h.left > 0 ? sc_clock_seconds() + h.left : 0);
+            res[0] = h.start;
+            res[1] = h.n;
+            for (k = 0; k < h.n; k++)
+                res[2 + k] = v[k];
+            MPI_Send(res, h.n + 2, MPI_INT32_T, 0, TAG_RESULT, MPI_COMM_WORLD);
+            flint_free(b);
+        }
+    }
+    if (have)
+        sc_regime_problem_clear(&P);
+    sc_regime_cache_clear();
+    flint_free(buf);
+    flint_free(res);
+    flint_free(v);
+}
+
+int main(int argc, char **argv)
+{
+    int rc = 0, provided, w;
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
+    MPI_Comm_size(MPI_COMM_WORLD, &nranks);
+    MPI_Comm_rank(MPI_COMM_WORLD, &myrank);
+#ifdef _OPENMP
+    /* one thread per rank unless OMP_NUM_THREADS says otherwise */
+    if (getenv("OMP_NUM_THREADS") == NULL)
+        omp_set_num_threads(1);
+#endif
+    if (myrank == 0)
+    {
+        owner_state O;
+        sc_regime_evaluator E;
+        memset(&O, 0, sizeof O);
+        O.inflight = flint_calloc(nranks, sizeof(int));
+        E.eval = owner_eval;
+        E.ctx = &O;
+        sc_regime_set_evaluator(&E);
+        rc = sc_cli_main(argc, argv);
+        if (nranks > 1 && sc_interrupted() == SIGTERM)
+            fprintf(stderr, "synccert-mpi: stopped by SIGTERM (mpirun stops every rank when one dies "
+                    "or the job is cancelled); no result was produced\n");
+        for (w = 1; w < nranks; w++)
+            MPI_Send(NULL, 0, MPI_BYTE, w, TAG_QUIT, MPI_COMM_WORLD);
+        sc_regime_set_evaluator(NULL);
+        flint_free(O.text);
+        flint_free(O.inflight);
+        flint_free(O.buf);
+    }
+    else
+        worker();
+    MPI_Finalize();
+    return rc;
+}
