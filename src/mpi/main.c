@@ -17,10 +17,14 @@
      WORK     0 -> w   work_hdr then n sc_box_t
      RESULT   w -> 0   int32 {start, n, verdict[0 .. n-1]}
      QUIT     0 -> w   empty
-   Chunks: about a quarter of a batch's share per worker, at most
-   MAXCHUNK boxes, two in flight per worker so a worker never waits for
-   rank 0; with fewer than OWNER_HELPS workers rank 0 also evaluates single
-   boxes while it waits.  The deadline travels as the seconds left.
+   Chunks are guided: half of the remaining boxes' share per rank (at
+   least 1, at most MAXCHUNK), so they shrink towards the end of a batch and
+   the ranks finish together; two chunks in flight per worker, so a worker
+   never waits for rank 0; with fewer than OWNER_HELPS workers rank 0 also
+   evaluates single boxes while it waits.  The deadline travels as the
+   seconds left.  SYNCCERT_MPI_STATS=1 prints rank 0's counts at the end
+   (boxes, chunks, bytes, rank 0's own CPU time outside box evaluations:
+   the numbers behind bench/results.md's scaling estimate).
 
    Failures: OpenMPI's mpirun stops every rank (SIGTERM, then SIGKILL) when
    one dies; rank 0 then saves its checkpoint like any interrupted run and
@@ -54,9 +58,16 @@ work_hdr;
 
 static int nranks, myrank;
 
-static void idle(void)
+/* Wait a little before polling again: 20 us doubling up to 1 ms while
+   nothing arrives (no busy wait on a shared core; boxes take milliseconds,
+   and the second chunk in flight hides the latency).  *us = 0 after a
+   message. */
+static void idle(long *us)
 {
-    struct timespec ts = { 0, 50000 };     /* 50 us: no busy wait on a shared core */
+    struct timespec ts;
+    *us = *us <= 0 ? 20 : FLINT_MIN(1000, 2 * *us);
+    ts.tv_sec = 0;
+    ts.tv_nsec = 1000 * *us;
     nanosleep(&ts, NULL);
 }
 
@@ -66,10 +77,25 @@ typedef struct
 {
     char *text;                 /* the problem the workers hold */
     int *inflight;              /* chunks in flight per rank */
-    unsigned char *buf;
-    size_t bufsize;
+    /* a send buffer per chunk in flight (rank w: slots INFLIGHT w ..):
+       MPI_Isend, as a chunk above the eager limit would block a plain
+       MPI_Send, busy-waiting, until the worker finished its current one */
+    unsigned char **buf;
+    size_t *bufsize;
+    MPI_Request *req;
+    /* statistics */
+    slong boxes, own_boxes, chunks, nbatch;
+    slong *batch;               /* the size of every batch */
+    double bytes_out, bytes_in, own_cpu, wait_cpu;
 }
 owner_state;
+
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
 
 static void send_problem(owner_state *O, const sc_regime_problem *P)
 {
@@ -90,15 +116,26 @@ static void send_work(owner_state *O, int w, const sc_box_t *b, slong start, slo
 {
     work_hdr h;
     size_t size = sizeof h + n * sizeof(sc_box_t);
-    if (size > O->bufsize)
-        O->buf = flint_realloc(O->buf, O->bufsize = size);
+    int k, flag = 0;
+    /* a slot whose send has completed (one has: fewer than INFLIGHT chunks
+       of w are unanswered, and an answered chunk was received) */
+    for (k = w * INFLIGHT; ; k = k + 1 < (w + 1) * INFLIGHT ? k + 1 : w * INFLIGHT)
+    {
+        MPI_Test(O->req + k, &flag, MPI_STATUS_IGNORE);
+        if (flag)
+            break;
+    }
+    if (size > O->bufsize[k])
+        O->buf[k] = flint_realloc(O->buf[k], O->bufsize[k] = size);
     h.left = deadline > 0 ? FLINT_MAX(1e-6, deadline - sc_clock_seconds()) : 0;
     h.start = (int32_t) start;
     h.n = (int32_t) n;
-    memcpy(O->buf, &h, sizeof h);
-    memcpy(O->buf + sizeof h, b + start, n * sizeof(sc_box_t));
-    MPI_Send(O->buf, (int) size, MPI_BYTE, w, TAG_WORK, MPI_COMM_WORLD);
+    memcpy(O->buf[k], &h, sizeof h);
+    memcpy(O->buf[k] + sizeof h, b + start, n * sizeof(sc_box_t));
+    MPI_Isend(O->buf[k], (int) size, MPI_BYTE, w, TAG_WORK, MPI_COMM_WORLD, O->req + k);
     O->inflight[w]++;
+    O->chunks++;
+    O->bytes_out += size;
 }
 
 /* one result if there is one: 1, else 0 */
@@ -117,6 +154,7 @@ static int take_result(owner_state *O, int *verdict, slong *done)
         verdict[r[0] + k] = r[2 + k];
     *done += r[1];
     O->inflight[st.MPI_SOURCE]--;
+    O->bytes_in += count * sizeof(int32_t);
     flint_free(r);
     return 1;
 }
@@ -125,23 +163,30 @@ static int owner_eval(void *ctx, int *verdict, const sc_box_t *b, slong n, const
                       double deadline)
 {
     owner_state *O = ctx;
-    slong next = 0, done = 0, chunk, nw = nranks - 1;
+    slong next = 0, done = 0, nw = nranks - 1, share = nw + (nw < OWNER_HELPS);
+    long us = 0;
     int w;
+    O->boxes += n;
+    if ((O->nbatch & (O->nbatch - 1)) == 0)
+        O->batch = flint_realloc(O->batch, 2 * FLINT_MAX(1, O->nbatch) * sizeof(slong));
+    O->batch[O->nbatch++] = n;
     if (nw == 0)
         return sc_regime_eval_boxes(verdict, b, n, P, deadline);
     send_problem(O, P);
-    chunk = FLINT_MAX(1, FLINT_MIN(MAXCHUNK, n / (4 * nw)));
     while (done < n)
     {
         for (w = 1; w < nranks && next < n && !sc_interrupted(); w++)
             while (O->inflight[w] < INFLIGHT && next < n)
             {
-                slong m = FLINT_MIN(chunk, n - next);
+                slong m = FLINT_MAX(1, FLINT_MIN(MAXCHUNK, (n - next) / (2 * share)));
                 send_work(O, w, b, next, m, deadline);
                 next += m;
             }
         if (take_result(O, verdict, &done))
+        {
+            us = 0;
             continue;
+        }
         if (sc_interrupted() && next < n)
         {
             /* no more chunks: the rest is not evaluated */
@@ -150,12 +195,19 @@ static int owner_eval(void *ctx, int *verdict, const sc_box_t *b, slong n, const
         }
         else if (next < n && nw < OWNER_HELPS)
         {
+            double c0 = cpu_seconds();
             sc_regime_eval_boxes(verdict + next, b + next, 1, P, deadline);
+            O->own_cpu += cpu_seconds() - c0;
+            O->own_boxes++;
             next++;
             done++;
         }
         else
-            idle();
+        {
+            double c0 = cpu_seconds();
+            idle(&us);
+            O->wait_cpu += cpu_seconds() - c0;
+        }
     }
     return SC_OK;
 }
@@ -174,6 +226,7 @@ static void worker(void)
     unsigned char *buf = NULL;
     int32_t *res = NULL;
     int *v = NULL;
+    long us = 0;
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     for (;;)
@@ -183,9 +236,10 @@ static void worker(void)
         MPI_Iprobe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
         if (!flag)
         {
-            idle();
+            idle(&us);
             continue;
         }
+        us = 0;
         MPI_Get_count(&st, MPI_BYTE, &count);
         buf = flint_realloc(buf, FLINT_MAX(count, 1));
         MPI_Recv(buf, count, MPI_BYTE, 0, st.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -246,10 +300,31 @@ int main(int argc, char **argv)
         sc_regime_evaluator E;
         memset(&O, 0, sizeof O);
         O.inflight = flint_calloc(nranks, sizeof(int));
+        O.buf = flint_calloc(nranks * INFLIGHT, sizeof(unsigned char *));
+        O.bufsize = flint_calloc(nranks * INFLIGHT, sizeof(size_t));
+        O.req = flint_malloc(nranks * INFLIGHT * sizeof(MPI_Request));
+        for (w = 0; w < nranks * INFLIGHT; w++)
+            O.req[w] = MPI_REQUEST_NULL;
         E.eval = owner_eval;
         E.ctx = &O;
         sc_regime_set_evaluator(&E);
+        double c0 = cpu_seconds(), t0 = MPI_Wtime();
         rc = sc_cli_main(argc, argv);
+        if (getenv("SYNCCERT_MPI_STATS") != NULL)
+            fprintf(stderr, "synccert-mpi: stats: ranks %d, boxes %ld (rank 0 evaluated %ld), chunks %ld, "
+                    "bytes to workers %.0f, from workers %.0f, rank 0 CPU: evaluating %.3f s, "
+                    "polling %.3f s, the rest %.3f s, wall %.3f s\n", nranks, (long) O.boxes, (long) O.own_boxes,
+                    (long) O.chunks, O.bytes_out, O.bytes_in, O.own_cpu, O.wait_cpu,
+                    cpu_seconds() - c0 - O.own_cpu - O.wait_cpu, MPI_Wtime() - t0);
+        if (getenv("SYNCCERT_MPI_STATS") != NULL)
+        {
+            slong k;
+            fprintf(stderr, "synccert-mpi: batches:");
+            for (k = 0; k < O.nbatch; k++)
+                fprintf(stderr, " %ld", (long) O.batch[k]);
+            fprintf(stderr, "\n");
+        }
+        flint_free(O.batch);
         if (nranks > 1 && sc_interrupted() == SIGTERM)
             fprintf(stderr, "synccert-mpi: stopped by SIGTERM (mpirun stops every rank when one dies "
                     "or the job is cancelled); no result was produced\n");
@@ -257,8 +332,16 @@ int main(int argc, char **argv)
             MPI_Send(NULL, 0, MPI_BYTE, w, TAG_QUIT, MPI_COMM_WORLD);
         sc_regime_set_evaluator(NULL);
         flint_free(O.text);
+        for (w = 0; w < nranks * INFLIGHT; w++)
+        {
+            if (O.req[w] != MPI_REQUEST_NULL)
+                MPI_Cancel(O.req + w);
+            flint_free(O.buf[w]);
+        }
         flint_free(O.inflight);
         flint_free(O.buf);
+        flint_free(O.bufsize);
+        flint_free(O.req);
     }
     else
         worker();
