@@ -86,7 +86,7 @@ typedef struct
     /* statistics */
     slong boxes, own_boxes, chunks, nbatch;
     slong *batch;               /* the size of every batch */
-    double bytes_out, bytes_in, own_cpu, wait_cpu;
+    double bytes_out, bytes_in, own_cpu, wait_cpu, dispatch_cpu, replay_cpu, last;
 }
 owner_state;
 
@@ -166,12 +166,21 @@ static int owner_eval(void *ctx, int *verdict, const sc_box_t *b, slong n, const
     slong next = 0, done = 0, nw = nranks - 1, share = nw + (nw < OWNER_HELPS);
     long us = 0;
     int w;
+    double c_in = cpu_seconds(), own0 = O->own_cpu, wait0 = O->wait_cpu;
+    /* rank 0's work between two batches: the replay and the collection */
+    if (O->last > 0)
+        O->replay_cpu += c_in - O->last;
     O->boxes += n;
     if ((O->nbatch & (O->nbatch - 1)) == 0)
         O->batch = flint_realloc(O->batch, 2 * FLINT_MAX(1, O->nbatch) * sizeof(slong));
     O->batch[O->nbatch++] = n;
     if (nw == 0)
-        return sc_regime_eval_boxes(verdict, b, n, P, deadline);
+    {
+        int rc = sc_regime_eval_boxes(verdict, b, n, P, deadline);
+        O->own_cpu += cpu_seconds() - c_in;
+        O->last = cpu_seconds();
+        return rc;
+    }
     send_problem(O, P);
     while (done < n)
     {
@@ -209,6 +218,8 @@ static int owner_eval(void *ctx, int *verdict, const sc_box_t *b, slong n, const
             O->wait_cpu += cpu_seconds() - c0;
         }
     }
+    O->last = cpu_seconds();
+    O->dispatch_cpu += O->last - c_in - (O->own_cpu - own0) - (O->wait_cpu - wait0);
     return SC_OK;
 }
 
@@ -313,9 +324,11 @@ int main(int argc, char **argv)
         if (getenv("SYNCCERT_MPI_STATS") != NULL)
             fprintf(stderr, "synccert-mpi: stats: ranks %d, boxes %ld (rank 0 evaluated %ld), chunks %ld, "
                     "bytes to workers %.0f, from workers %.0f, rank 0 CPU: evaluating %.3f s, "
-                    "polling %.3f s, the rest %.3f s, wall %.3f s\n", nranks, (long) O.boxes, (long) O.own_boxes,
-                    (long) O.chunks, O.bytes_out, O.bytes_in, O.own_cpu, O.wait_cpu,
-                    cpu_seconds() - c0 - O.own_cpu - O.wait_cpu, MPI_Wtime() - t0);
+                    "polling %.3f s, dispatch %.3f s, replay %.3f s, the rest %.3f s, wall %.3f s\n",
+                    nranks, (long) O.boxes, (long) O.own_boxes, (long) O.chunks, O.bytes_out, O.bytes_in,
+                    O.own_cpu, O.wait_cpu, O.dispatch_cpu, O.replay_cpu,
+                    cpu_seconds() - c0 - O.own_cpu - O.wait_cpu - O.dispatch_cpu - O.replay_cpu,
+                    MPI_Wtime() - t0);
         if (getenv("SYNCCERT_MPI_STATS") != NULL)
         {
             slong k;
