@@ -38,14 +38,15 @@ int sc_regime_eval_boxes(int *verdict, const sc_box_t *b, slong n, const sc_regi
         if ((deadline <= 0 || left > 0) && !sc_interrupted())
         {
             int v;
+            sc_budget_saved outer;
             _sc_regime_box_bounds(lo, hi, &M, P, b + j);
-            sc_budget_set(deadline > 0 ? left : 0);
+            sc_budget_push(&outer, deadline > 0 ? left : 0);
             v = sc_regime_eval_box(P, lo, hi, 64);
             /* a budget or an interruption stopped the evaluation: not
                evaluated (its computations stopped early) */
             if (!sc_budget_expired())
                 verdict[j] = v;
-            sc_budget_set(0);
+            sc_budget_pop(&outer);
         }
         _fmpq_vec_clear(lo, na);
         _fmpq_vec_clear(hi, na);
