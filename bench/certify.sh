@@ -78,12 +78,13 @@ echo "Load average when done: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores shared w
 import json, math, re, sys
 tmp = sys.argv[1]
 print()
-print("Scaling estimate (model below; c = CPU seconds per box of the 1-thread run,")
-print("o = rank 0's CPU per box dispatching and replaying, from the 3-rank run; start-up")
-print("and writing the leaves, done once, are left out):")
+print("Scaling estimate (model below; c = CPU seconds per box of the 1-thread run;")
+print("rank 0's CPU per chunk (sending it, receiving its verdicts) and per box (the")
+print("replay between batches), from the 3-rank run; start-up and writing the leaves,")
+print("done once, are left out):")
 print()
-print("| sweep | boxes | batches | largest batch | c | o | bytes/box out+in | speed-up 3 (model) | 64 ranks | 1024 ranks | rank 0 saturates at |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
+print("| sweep | boxes | batches | largest batch | c | rank 0: per chunk + per box | bytes/box out+in | speed-up 3 ranks (model) | 64 ranks | 1024 ranks | doubling gains < 10 % past | same boxes in full batches of 4096: 64 / 1024 ranks |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 for name in ("map", "3par"):
     try:
         j = json.load(open("%s/%s-single.json" % (tmp, name)))
@@ -95,32 +96,57 @@ for name in ("map", "3par"):
     c = (t[1] + t[2]) / boxes
     st = re.search(r"stats: ranks (\d+), boxes (\d+) \(rank 0 evaluated (\d+)\), chunks (\d+), "
                    r"bytes to workers (\d+), from workers (\d+), rank 0 CPU: evaluating ([\d.]+) s, "
-                   r"polling ([\d.]+) s, dispatch ([\d.]+) s, replay ([\d.]+) s, the rest ([\d.]+) s", err)
+                   r"polling ([\d.]+) s, dispatch ([\d.]+) s \(of which (\d+) probes ([\d.]+) s\), replay ([\d.]+) s, "
+                   r"the rest ([\d.]+) s", err)
     batches = [int(x) for x in re.search(r"batches:([\d ]*)", err).group(1).split()]
     nb, own, chunks, bout, bin_ = (int(st.group(2)), int(st.group(3)), int(st.group(4)),
                                    int(st.group(5)), int(st.group(6)))
-    # rank 0's per-box work on the critical path: dispatch (chunks out,
-    # verdicts in) and the replay between batches; the rest (start-up,
-    # writing the leaves) happens once
-    o = (float(st.group(9)) + float(st.group(10))) / nb
-    once = float(st.group(11))
+    # rank 0's work on the critical path: a cost per chunk sent and
+    # answered (dispatch) and per box replayed; start-up and writing the
+    # leaves happen once and are left out
+    # (probes that found nothing while rank 0 evaluated boxes itself are
+    # left out: one probe per chunk answered is counted)
+    dispatch, nprobe, probe = float(st.group(9)), int(st.group(10)), float(st.group(11))
+    o_chunk = (dispatch - probe) / max(1, chunks) + probe / max(1, nprobe)
+    o_box = float(st.group(12)) / nb
     per_box = (bout + bin_) / max(1, nb - own)
+    def nchunks(b, share):
+        # synccert-mpi's guided chunks: half the remaining share per rank,
+        # 1 to 64 boxes
+        n = 0
+        while b > 0:
+            b -= max(1, min(64, b // (2 * share)))
+            n += 1
+        return n
     def model(N):
         W = N - 1
-        # each batch waits for its slowest worker: ceil(b / W) boxes of cost c,
-        # and rank 0 spends o per box (replay, collect, send, receive)
-        T = sum(max(math.ceil(b / W) * c, b * o) for b in batches)
+        share = W + (W < 4)
+        # a batch takes the longer of the workers' part (ceil(b / share)
+        # boxes of cost c each) and rank 0's part (its chunks and boxes)
+        T = sum(max(math.ceil(b / share) * c, nchunks(b, share) * o_chunk + b * o_box) for b in batches)
         return sum(batches) * c / T
-    sat = c / o + 1 if o > 0 else float("inf")
-    print("| %s | %d | %d | %d | %.2f ms | %.1f us | %.0f B | %.2f | %.1f | %.1f | %.0f ranks |" % (
-        name, nb, len(batches), max(batches), 1e3 * c, 1e6 * o, per_box, model(3), model(64),
-        model(1024), sat))
+    # the first N of 2, 4, 8, ... at which doubling the ranks gains < 10 %
+    grid = [2 ** k for k in range(1, 13)]
+    sat = next((N for N in grid if model(2 * N) < 1.1 * model(N)), None)
+    full = [4096] * 16
+    def model_full(N):
+        W = N - 1
+        share = W + (W < 4)
+        T = sum(max(math.ceil(b / share) * c, nchunks(b, share) * o_chunk + b * o_box) for b in full)
+        return sum(full) * c / T
+    sat_full = next((N for N in grid if model_full(2 * N) < 1.1 * model_full(N)), None)
+    print("| %s | %d | %d | %d | %.2f ms | %.0f us + %.1f us/box | %.0f B | %.2f | %.1f | %.1f | %s | %.1f / %.1f, saturates at %s |" % (
+        name, nb, len(batches), max(batches), 1e3 * c, 1e6 * o_chunk, 1e6 * o_box, per_box, model(3),
+        model(64), model(1024), sat, model_full(64), model_full(1024), sat_full))
 print()
 print("Model: the work list is replayed in rounds; a round's batch (the boxes whose")
 print("verdicts the replay needs next; they double from round to round as the tree")
-print("widens, up to 4096) is spread over W = N - 1 workers, so a round takes")
-print("max(ceil(b / W) c, b o) and the speed-up is sum(b) c / sum(max(ceil(b / W) c, b o)).")
-print("Rank 0 saturates when W o >= c.  Messages are 124 bytes a box out (its")
+print("widens, up to 4096) is spread over W = N - 1 workers (and rank 0 while W < 4)")
+print("in guided chunks, so a round takes the longer of ceil(b / W) c (the workers)")
+print("and chunks(b, W) o_chunk + b o_box (rank 0); the speed-up is sum(b) c over the")
+print("sum of the rounds.  Rank 0 saturates when its part is the longer one: with many")
+print("ranks the chunks shrink to one box, so o_chunk per box against c decides.")
+print("Messages are 124 bytes a box out (its")
 print("coordinates) and 4 back (a verdict) plus 16 + 8 bytes a chunk: at 1 GB/s a box")
 print("costs 0.13 us of bandwidth, far below c; latency is hidden by two chunks in")
 print("flight per worker.  For these small sweeps the batch sizes limit the speed-up,")

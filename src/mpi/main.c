@@ -87,6 +87,8 @@ typedef struct
     slong boxes, own_boxes, chunks, nbatch;
     slong *batch;               /* the size of every batch */
     double bytes_out, bytes_in, own_cpu, wait_cpu, dispatch_cpu, replay_cpu, last;
+    double probe_cpu;           /* MPI_Iprobe for results, and how often */
+    slong nprobe;
 }
 owner_state;
 
@@ -144,7 +146,10 @@ static int take_result(owner_state *O, int *verdict, slong *done)
     MPI_Status st;
     int flag, count, k;
     int32_t *r;
+    double c0 = cpu_seconds();
     MPI_Iprobe(MPI_ANY_SOURCE, TAG_RESULT, MPI_COMM_WORLD, &flag, &st);
+    O->probe_cpu += cpu_seconds() - c0;
+    O->nprobe++;
     if (!flag)
         return 0;
     MPI_Get_count(&st, MPI_INT32_T, &count);
@@ -324,9 +329,9 @@ int main(int argc, char **argv)
         if (getenv("SYNCCERT_MPI_STATS") != NULL)
             fprintf(stderr, "synccert-mpi: stats: ranks %d, boxes %ld (rank 0 evaluated %ld), chunks %ld, "
                     "bytes to workers %.0f, from workers %.0f, rank 0 CPU: evaluating %.3f s, "
-                    "polling %.3f s, dispatch %.3f s, replay %.3f s, the rest %.3f s, wall %.3f s\n",
-                    nranks, (long) O.boxes, (long) O.own_boxes, (long) O.chunks, O.bytes_out, O.bytes_in,
-                    O.own_cpu, O.wait_cpu, O.dispatch_cpu, O.replay_cpu,
+                    "polling %.3f s, dispatch %.3f s (of which %ld probes %.3f s), replay %.3f s, the rest %.3f s, "
+                    "wall %.3f s\n", nranks, (long) O.boxes, (long) O.own_boxes, (long) O.chunks, O.bytes_out,
+                    O.bytes_in, O.own_cpu, O.wait_cpu, O.dispatch_cpu, (long) O.nprobe, O.probe_cpu, O.replay_cpu,
                     cpu_seconds() - c0 - O.own_cpu - O.wait_cpu - O.dispatch_cpu - O.replay_cpu,
                     MPI_Wtime() - t0);
         if (getenv("SYNCCERT_MPI_STATS") != NULL)
