@@ -77,4 +77,22 @@ void _sc_regime_kfun_done(sc_kfun_struct *kf);
 int _sc_regime_kernel_one(arb_t K1, arb_t dK1, const sc_act_def *def, arb_srcptr par, slong np,
                           const arb_t q, const arb_t s, slong prec);
 
+/* A box's parameters as balls (eval.c): dimension ends dA <= dB,
+   activation parameters, q, s, sigma^2, p, gamma, beta (defaults 1, 0, 1,
+   1/2 and the problem's gamma, beta when not an axis). */
+typedef struct
+{
+    arb_ptr par;
+    slong np, dA, dB;
+    arb_t q, s, sigma2, p, gamma, beta;
+}
+_sc_regime_box;
+
+/* The two-token properties on a box (eval_pair.c): SC_PROP_PAIR_SYNC
+   (lambda_gamma < 0) and SC_PROP_ANTIPODAL (mu < 0, phi odd); SC_LEAF_*. */
+int _sc_regime_pair_class(const sc_regime_problem *P, const _sc_regime_box *B, slong prec);
+
+/* Is phi odd on the whole box (from its definition, and s = 0 exactly)? */
+int _sc_regime_box_odd(const sc_regime_problem *P, const _sc_regime_box *B);
+
 #endif
