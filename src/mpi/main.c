@@ -26,9 +26,12 @@
    (boxes, chunks, bytes, rank 0's own CPU time outside box evaluations:
    the numbers behind bench/results.md's scaling estimate).
 
-   Failures: OpenMPI's mpirun stops every rank (SIGTERM, then SIGKILL) when
-   one dies; rank 0 then saves its checkpoint like any interrupted run and
-   prints one line saying that no result was produced. */
+   Failures: when a rank dies, OpenMPI 4's mpirun kills every other rank
+   with SIGKILL at once and prints which rank died (exit status 128 + its
+   signal): no rank can report anything, nothing is printed or written, and
+   the last periodic checkpoint resumes the run.  A cancelled job (SIGTERM
+   to every rank, e.g. scancel) stops like an interrupted single-process
+   run: rank 0 saves the checkpoint and says so. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -344,8 +347,8 @@ int main(int argc, char **argv)
         }
         flint_free(O.batch);
         if (nranks > 1 && sc_interrupted() == SIGTERM)
-            fprintf(stderr, "synccert-mpi: stopped by SIGTERM (mpirun stops every rank when one dies "
-                    "or the job is cancelled); no result was produced\n");
+            fprintf(stderr, "synccert-mpi: stopped by SIGTERM (the job was cancelled); no result "
+                    "was produced\n");
         for (w = 1; w < nranks; w++)
             MPI_Send(NULL, 0, MPI_BYTE, w, TAG_QUIT, MPI_COMM_WORLD);
         sc_regime_set_evaluator(NULL);
