@@ -31,7 +31,7 @@
    signal): no rank can report anything, nothing is printed or written, and
    the last periodic checkpoint resumes the run.  A cancelled job (SIGTERM
    to every rank, e.g. scancel) stops like an interrupted single-process
-   run: rank 0 saves the checkpoint and says so. */
+   run: rank 0 saves the checkpoint and says so in one line. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -346,9 +346,6 @@ int main(int argc, char **argv)
             fprintf(stderr, "\n");
         }
         flint_free(O.batch);
-        if (nranks > 1 && sc_interrupted() == SIGTERM)
-            fprintf(stderr, "synccert-mpi: stopped by SIGTERM (the job was cancelled); no result "
-                    "was produced\n");
         for (w = 1; w < nranks; w++)
             MPI_Send(NULL, 0, MPI_BYTE, w, TAG_QUIT, MPI_COMM_WORLD);
         sc_regime_set_evaluator(NULL);
