@@ -127,10 +127,7 @@ test-python: all
 man: $(CLI)
 	sh scripts/gen-man $(CLI) > doc/synccert.1.tmp && mv doc/synccert.1.tmp doc/synccert.1
 
-# Full stacks on malloc so that tests/lsan.supp (one Arb-internal leak) can
-# match by function name.
 test-san:
-	ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	$(MAKE) BUILD=build/san OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
 	    LDFLAGS="-fopenmp -fsanitize=address,undefined" test fuzz-replay
 
