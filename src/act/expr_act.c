@@ -30,6 +30,33 @@ int sc_poly_smooth_mono(acb_t res, const acb_t a, const arb_t b, arb_srcptr m, s
 
 static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The named definitions' expressions are compiled once and live until the
+   process ends.  Their large constants (selu's) are FLINT mpz, which FLINT
+   reaches through tagged pointers that LeakSanitizer cannot follow, so
+   sanitizer builds (make test-san) free them at exit; other builds keep
+   them (a thread may still be computing while the process exits). */
+#if defined(__SANITIZE_ADDRESS__)
+static sc_act_expr_data *compiled[64];
+static int ncompiled = 0;
+
+static void free_compiled(void)
+{
+    int i;
+    for (i = 0; i < ncompiled; i++)
+        sc_expr_free(atomic_exchange(&compiled[i]->e, NULL));
+}
+
+static void note_compiled(sc_act_expr_data *d)
+{
+    if (ncompiled == 0)
+        atexit(free_compiled);
+    if (ncompiled < 64)
+        compiled[ncompiled++] = d;
+}
+#else
+static void note_compiled(sc_act_expr_data *d) { (void) d; }
+#endif
+
 const sc_expr *sc_act_expr(const sc_act_def *def)
 {
     sc_act_expr_data *d;
@@ -50,6 +77,7 @@ const sc_expr *sc_act_expr(const sc_act_def *def)
             abort();
         }
         atomic_store_explicit(&d->e, e, memory_order_release);
+        note_compiled(d);
     }
     pthread_mutex_unlock(&compile_lock);
     return e;
