@@ -25,6 +25,9 @@ typedef struct
     arb_t t;
     slong n;
     int side;       /* 0: phi by eval; +-1: the branch of that side of the kink */
+    arb_ptr sq;     /* sq[k] = sqrt(k), isq[k] = 1/sqrt(k), k <= SC_KFUN_SERIES_MMAX: */
+    arb_ptr isq;    /* computed once per series instead of twice per step and node */
+    arb_ptr isf;    /* isf[k] = 1/sqrt(k!) */
 }
 herm_ctx;
 
@@ -54,20 +57,34 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     acb_init(r);
     arb_init(a);
     arb_init(b);
-    acb_one(h0);
-    acb_set(h1, x);
     if (h->n == 0)
-        acb_set(r, h0);
+        acb_one(r);
+    else if (arb_is_zero(acb_imagref(x)))
+    {
+        /* real nodes (the quadrature points): He_{k+1} = x He_k - k He_{k-1}
+           in arb, then h_n = He_n / sqrt(n!) (two operations a step) */
+        arb_one(a);
+        arb_set(b, acb_realref(x));
+        for (k = 1; k < h->n; k++)
+        {
+            arb_mul(acb_realref(h2), acb_realref(x), b, prec);
+            arb_submul_ui(acb_realref(h2), a, k, prec);
+            arb_swap(a, b);
+            arb_swap(b, acb_realref(h2));
+        }
+        arb_mul(b, b, h->isf + h->n, prec);
+        acb_set_arb(r, b);
+    }
     else
     {
         /* h_{k+1} = (x h_k - sqrt(k) h_{k-1}) / sqrt(k+1) */
+        acb_one(h0);
+        acb_set(h1, x);
         for (k = 1; k < h->n; k++)
         {
-            arb_sqrt_ui(a, k, prec);
-            arb_sqrt_ui(b, k + 1, prec);
             acb_mul(h2, x, h1, prec);
-            acb_submul_arb(h2, h0, a, prec);
-            acb_div_arb(h2, h2, b, prec);
+            acb_submul_arb(h2, h0, h->sq + k, prec);
+            acb_mul_arb(h2, h2, h->isq + k + 1, prec);
             acb_swap(h0, h1);
             acb_swap(h1, h2);
         }
@@ -177,6 +194,16 @@ int _sc_kfun_build_series(sc_kfun_t kf)
     h.p = kf->p;
     arb_init(h.t);
     arb_sqrt(h.t, kf->t2, prec);
+    h.sq = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
+    h.isq = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
+    h.isf = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
+    arb_one(h.isf);
+    for (n = 1; n <= SC_KFUN_SERIES_MMAX + 1; n++)
+    {
+        arb_sqrt_ui(h.sq + n, n, prec + 16);
+        arb_rsqrt_ui(h.isq + n, n, prec + 16);
+        arb_mul(h.isf + n, h.isf + n - 1, h.isq + n, prec + 16);
+    }
     kf->A2 = _arb_vec_init(SC_KFUN_SERIES_MMAX + 1);
     arb_one(eps);
     arb_mul_2exp_si(eps, eps, SERIES_EPS_LOG2);
@@ -264,6 +291,9 @@ int _sc_kfun_build_series(sc_kfun_t kf)
         kf->A2 = NULL;
     }
     arb_clear(h.t);
+    _arb_vec_clear(h.sq, SC_KFUN_SERIES_MMAX + 2);
+    _arb_vec_clear(h.isq, SC_KFUN_SERIES_MMAX + 2);
+    _arb_vec_clear(h.isf, SC_KFUN_SERIES_MMAX + 2);
     _arb_vec_clear(g, SC_GROWTH_MAX);
     arb_clear(strip);
     arb_clear(A);
