@@ -20,6 +20,15 @@
    (M3) |K'(rho)| <= K'(1) on [-1, 1]; |Kt(c) - sum_{n<=M} A_n^2 c^n| <=
         (Kt(1) - sum_{n<=M} A_n^2) |c|^{M+1}, and likewise for Kt' with
         (Kt'(1) - sum n A_n^2) |c|^M.
+   (M4) D' = (q/t^2)^2 sum_n A_n^2 sum_{k<n} k c^{k-1} also has non-negative
+        coefficients: D' is non-decreasing in rho where c >= 0.
+   (M5) A power series f(c) = sum a_n c^n with a_n >= 0 is the sum of its
+        even part (f(c) + f(-c))/2, non-increasing on [-1, 0], and its odd
+        part (f(c) - f(-c))/2, non-decreasing; so on [c1, c2] in [-1, 0]
+          f in [ (f(c2) + f(-c2) + f(c1) - f(-c1))/2,
+                 (f(c1) + f(-c1) + f(c2) - f(-c2))/2 ].
+        Used for K, K' and D (series in c with non-negative coefficients)
+        when s = 0 (then c = rho and -c is the exact point -rho).
    Elsewhere (c < 0, where 1 - rho >= 1) the enclosures are mean-value forms
    around the midpoint, intersected with direct interval evaluations.
 
@@ -89,10 +98,20 @@ int sc_kfun_point(arb_t K, arb_t dK, sc_kfun_t kf, const arf_t rho);
 /* D at an exact rho in [-1, 1] (D(1) = K'(1)). */
 int sc_kfun_point_D(arb_t D, sc_kfun_t kf, const arf_t rho);
 
+/* D'(rho) = (D(rho) - K'(rho)) / (1 - rho) at an exact rho in [-1, 1)
+   (indeterminate at rho = 1 or when K'(1) = +inf). */
+int sc_kfun_point_dD(arb_t dD, sc_kfun_t kf, const arf_t rho);
+
 /* Enclosures of K, K', D over [r1, r2] (exact, -1 <= r1 <= r2 <= 1); any
    output may be NULL.  Outputs may be non-finite when nothing useful is
    known (e.g. D near rho = 1 when K'(1) = +inf). */
 int sc_kfun_interval(arb_t K, arb_t dK, arb_t D, sc_kfun_t kf, const arf_t r1, const arf_t r2);
+
+/* D' over [r1, r2] (exact, r2 < 1) given enclosures D, dK of D and K' over
+   it (from sc_kfun_interval): (D - K')/(1 - rho), intersected where
+   c(r1) >= 0 with [D'(r1), D'(r2)] (M4).  Indeterminate if r2 = 1. */
+int sc_kfun_interval_dD(arb_t dD, sc_kfun_t kf, const arf_t r1, const arf_t r2,
+                        const arb_t D, const arb_t dK);
 
 /* c(rho) = (q rho + s) / (q + s) as a ball. */
 void sc_kfun_corr(arb_t c, const sc_kfun_t kf, const arb_t rho);
