@@ -3,6 +3,7 @@
    Gaussian integrals, tail bounds T0, T1 at c = 1, and the series values
    with their tails (facts M3 of kfun.h). */
 #include <math.h>
+#include <string.h>
 #include <acb_calc.h>
 #include "kfun_internal.h"
 #include "synccert/gauss.h"
@@ -18,6 +19,126 @@
    He_n(x) = 2^{-n/2} H_n(x / sqrt 2)). */
 #define CRAMER_K "1.0865"
 
+/* Cache of the real quadrature nodes across the coefficients: the
+   integrals of A_n for successive n place (mostly) the same Gauss-Legendre
+   nodes, so phi(t x) phi_G(x) and the recursion state He_{k-1}(x), He_k(x)
+   are kept per node and the recursion continues from k instead of 1.  The
+   operations are exactly those of an uncached evaluation (same balls, same
+   precision), so the values are bit-identical. */
+typedef struct
+{
+    arb_struct x;
+    slong order, prec, k;
+    int side;
+    acb_struct pw;          /* phi(t x) phi_G(x) */
+    arb_struct hp, hc;      /* He_{k-1}(x), He_k(x) */
+}
+node_entry;
+
+typedef struct
+{
+    node_entry *e;
+    slong n, alloc;
+    slong *tab, tabsize;    /* open addressing, indices into e, -1 empty */
+}
+node_cache;
+
+#define NODE_CACHE_MAX (1L << 18)
+
+static ulong node_hash(const arb_t x, slong order, int side)
+{
+    double d = arf_get_d(arb_midref(x), ARF_RND_DOWN), r = mag_get_d(arb_radref(x));
+    ulong a, b;
+    memcpy(&a, &d, sizeof(a));
+    memcpy(&b, &r, sizeof(b));
+    a ^= b * UWORD(0x9e3779b97f4a7c15) + (ulong) (order * 4 + side + 1);
+    a ^= a >> 29;
+    a *= UWORD(0xbf58476d1ce4e5b9);
+    return a ^ (a >> 32);
+}
+
+static void node_cache_clear(node_cache *c)
+{
+    slong i;
+    for (i = 0; i < c->n; i++)
+    {
+        arb_clear(&c->e[i].x);
+        acb_clear(&c->e[i].pw);
+        arb_clear(&c->e[i].hp);
+        arb_clear(&c->e[i].hc);
+    }
+    flint_free(c->e);
+    flint_free(c->tab);
+}
+
+/* the slot of (x, order, side, prec): its index, or -1 with *slot free */
+static slong node_find(node_cache *c, const arb_t x, slong order, int side, slong prec, slong *slot)
+{
+    ulong i;
+    if (c->tabsize == 0)
+    {
+        *slot = -1;
+        return -1;
+    }
+    for (i = node_hash(x, order, side) & (c->tabsize - 1); ; i = (i + 1) & (c->tabsize - 1))
+    {
+        slong j = c->tab[i];
+        if (j < 0)
+        {
+            *slot = i;
+            return -1;
+        }
+        if (c->e[j].order == order && c->e[j].side == side && c->e[j].prec == prec &&
+            arb_equal(&c->e[j].x, x))
+            return j;
+    }
+}
+
+static void node_rehash(node_cache *c)
+{
+    slong i, size = c->tabsize == 0 ? 1024 : 2 * c->tabsize;
+    c->tab = flint_realloc(c->tab, size * sizeof(slong));
+    c->tabsize = size;
+    for (i = 0; i < size; i++)
+        c->tab[i] = -1;
+    for (i = 0; i < c->n; i++)
+    {
+        ulong k = node_hash(&c->e[i].x, c->e[i].order, c->e[i].side) & (size - 1);
+        while (c->tab[k] >= 0)
+            k = (k + 1) & (size - 1);
+        c->tab[k] = i;
+    }
+}
+
+/* a new entry for x (NULL when the cache is full) */
+static node_entry *node_add(node_cache *c, const arb_t x, slong order, int side, slong prec)
+{
+    node_entry *e;
+    slong slot;
+    if (c->n >= NODE_CACHE_MAX)
+        return NULL;
+    if (2 * (c->n + 1) > c->tabsize)
+        node_rehash(c);
+    node_find(c, x, order, side, prec, &slot);
+    if (c->n == c->alloc)
+    {
+        c->alloc = FLINT_MAX(256, 2 * c->alloc);
+        c->e = flint_realloc(c->e, c->alloc * sizeof(node_entry));
+    }
+    e = c->e + c->n;
+    arb_init(&e->x);
+    acb_init(&e->pw);
+    arb_init(&e->hp);
+    arb_init(&e->hc);
+    arb_set(&e->x, x);
+    e->order = order;
+    e->side = side;
+    e->prec = prec;
+    e->k = -1;
+    c->tab[slot] = c->n++;
+    return e;
+}
+
 typedef struct
 {
     const sc_act_def *def;
@@ -28,17 +149,15 @@ typedef struct
     arb_ptr sq;     /* sq[k] = sqrt(k), isq[k] = 1/sqrt(k), k <= SC_KFUN_SERIES_MMAX: */
     arb_ptr isq;    /* computed once per series instead of twice per step and node */
     arb_ptr isf;    /* isf[k] = 1/sqrt(k!) */
+    node_cache nodes;
 }
 herm_ctx;
 
 /* x -> phi(t x) h_n(x) phi_gauss(x) */
-static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
+/* phi(t x) phi_G(x) */
+static void herm_weight(acb_t out, herm_ctx *h, const acb_t x, slong order, slong prec)
 {
-    herm_ctx *h = param;
-    acb_t w, h0, h1, h2, r;
-    arb_t a, b;
-    slong k;
-
+    acb_t w;
     acb_init(w);
     acb_mul_arb(w, x, h->t, prec);
     if (h->side != 0)       /* entire continuation: ellipses may cross the kink */
@@ -46,60 +165,93 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     else
         h->def->eval(h->def, out, w, 0, order, h->p, prec);
     if (!acb_is_finite(out))
-    {
         acb_indeterminate(out);
-        acb_clear(w);
+    else
+    {
+        sc_gauss_weight(w, x, prec);
+        acb_mul(out, out, w, prec);
+    }
+    acb_clear(w);
+}
+
+/* herm_f at a real node through the node cache */
+static void herm_f_real(acb_ptr out, herm_ctx *h, const arb_t x, slong order, slong prec)
+{
+    slong slot, i = node_find(&h->nodes, x, order, h->side, prec, &slot), k;
+    node_entry *e;
+    arb_t t;
+    (void) slot;
+    if (i >= 0)
+        e = h->nodes.e + i;
+    else
+    {
+        acb_t xc;
+        e = node_add(&h->nodes, x, order, h->side, prec);   /* not full: see herm_f */
+        acb_init(xc);
+        acb_set_arb(xc, x);
+        herm_weight(&e->pw, h, xc, order, prec);
+        acb_clear(xc);
+    }
+    if (!acb_is_finite(&e->pw) || h->n == 0)
+    {
+        acb_set(out, &e->pw);
+        return;
+    }
+    if (e->k < 1 || e->k > h->n)
+    {
+        arb_one(&e->hp);                /* He_0 */
+        arb_set(&e->hc, x);             /* He_1 */
+        e->k = 1;
+    }
+    /* He_{k+1} = x He_k - k He_{k-1}, then h_n = He_n / sqrt(n!) */
+    arb_init(t);
+    for (k = e->k; k < h->n; k++)
+    {
+        arb_mul(t, x, &e->hc, prec);
+        arb_submul_ui(t, &e->hp, k, prec);
+        arb_swap(&e->hp, &e->hc);
+        arb_swap(&e->hc, t);
+    }
+    e->k = h->n;
+    arb_mul(t, &e->hc, h->isf + h->n, prec);
+    acb_mul_arb(out, &e->pw, t, prec);
+    arb_clear(t);
+}
+
+/* x -> phi(t x) h_n(x) phi_G(x) */
+static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
+{
+    herm_ctx *h = param;
+    acb_t h0, h1, h2;
+    slong k;
+
+    if (arb_is_zero(acb_imagref(x)) && h->nodes.n < NODE_CACHE_MAX)
+    {
+        herm_f_real(out, h, acb_realref(x), order, prec);
         return 0;
     }
+    herm_weight(out, h, x, order, prec);
+    if (!acb_is_finite(out) || h->n == 0)
+        return 0;
+    /* complex balls (the integrator's bounds on ellipses):
+       h_{k+1} = (x h_k - sqrt(k) h_{k-1}) / sqrt(k+1) */
     acb_init(h0);
     acb_init(h1);
     acb_init(h2);
-    acb_init(r);
-    arb_init(a);
-    arb_init(b);
-    if (h->n == 0)
-        acb_one(r);
-    else if (arb_is_zero(acb_imagref(x)))
+    acb_one(h0);
+    acb_set(h1, x);
+    for (k = 1; k < h->n; k++)
     {
-        /* real nodes (the quadrature points): He_{k+1} = x He_k - k He_{k-1}
-           in arb, then h_n = He_n / sqrt(n!) (two operations a step) */
-        arb_one(a);
-        arb_set(b, acb_realref(x));
-        for (k = 1; k < h->n; k++)
-        {
-            arb_mul(acb_realref(h2), acb_realref(x), b, prec);
-            arb_submul_ui(acb_realref(h2), a, k, prec);
-            arb_swap(a, b);
-            arb_swap(b, acb_realref(h2));
-        }
-        arb_mul(b, b, h->isf + h->n, prec);
-        acb_set_arb(r, b);
+        acb_mul(h2, x, h1, prec);
+        acb_submul_arb(h2, h0, h->sq + k, prec);
+        acb_mul_arb(h2, h2, h->isq + k + 1, prec);
+        acb_swap(h0, h1);
+        acb_swap(h1, h2);
     }
-    else
-    {
-        /* h_{k+1} = (x h_k - sqrt(k) h_{k-1}) / sqrt(k+1) */
-        acb_one(h0);
-        acb_set(h1, x);
-        for (k = 1; k < h->n; k++)
-        {
-            acb_mul(h2, x, h1, prec);
-            acb_submul_arb(h2, h0, h->sq + k, prec);
-            acb_mul_arb(h2, h2, h->isq + k + 1, prec);
-            acb_swap(h0, h1);
-            acb_swap(h1, h2);
-        }
-        acb_set(r, h1);
-    }
-    acb_mul(out, out, r, prec);
-    sc_gauss_weight(w, x, prec);
-    acb_mul(out, out, w, prec);
-    acb_clear(w);
+    acb_mul(out, out, h1, prec);
     acb_clear(h0);
     acb_clear(h1);
     acb_clear(h2);
-    acb_clear(r);
-    arb_clear(a);
-    arb_clear(b);
     return 0;
 }
 
@@ -196,6 +348,7 @@ int _sc_kfun_build_series(sc_kfun_t kf)
     arb_sqrt(h.t, kf->t2, prec);
     h.sq = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
     h.isq = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
+    memset(&h.nodes, 0, sizeof(h.nodes));
     h.isf = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
     arb_one(h.isf);
     for (n = 1; n <= SC_KFUN_SERIES_MMAX + 1; n++)
@@ -294,6 +447,7 @@ int _sc_kfun_build_series(sc_kfun_t kf)
     _arb_vec_clear(h.sq, SC_KFUN_SERIES_MMAX + 2);
     _arb_vec_clear(h.isq, SC_KFUN_SERIES_MMAX + 2);
     _arb_vec_clear(h.isf, SC_KFUN_SERIES_MMAX + 2);
+    node_cache_clear(&h.nodes);
     _arb_vec_clear(g, SC_GROWTH_MAX);
     arb_clear(strip);
     arb_clear(A);
