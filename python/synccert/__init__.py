@@ -95,7 +95,7 @@ def _flag(x):
 # ---------------------------------------------------------------- outputs
 
 _VERDICTS = {"lyapunov": Verdict, "coercivity": Dissipation}
-_RATIONAL = {"weight_var", "bias_var", "rho", "sigma", "q", "s", "p"}
+_RATIONAL = {"weight_var", "bias_var", "rho", "sigma", "q", "s", "p", "gamma", "beta", "rho0"}
 
 
 def _value(command, key, v):
@@ -109,11 +109,11 @@ def _value(command, key, v):
         return [_value(command, key, x) for x in v]
     if v == "undefined":
         return None
-    if key in ("verdict", "antipodal") and isinstance(v, str):
+    if key in ("verdict", "antipodal") and isinstance(v, str) and command != "pair":
         kind = Antipodal if key == "antipodal" else _VERDICTS.get(command, Verdict)
         try:
             return kind(v)
-        except ValueError:      # a command whose words are not these enums' (pair)
+        except ValueError:      # a word outside these enums (coercivity --projective)
             return v
     if key in _RATIONAL and isinstance(v, str):
         return Fraction(v)
@@ -139,42 +139,47 @@ def kernel(act, rho=None, digits=15, q=1, s=0, method=None, budget=None):
     return _result("kernel", raw)
 
 
-def lyapunov(act, dim, sigma=1, q=1, s=0, p=None, digits=15, prec_cap=None):
+def lyapunov(act, dim, sigma=1, q=1, s=0, p=None, digits=15, prec_cap=None, budget=None):
     """Two-point Lyapunov exponent lambda, v, p*, b(-1), the antipodal class and
     the synchronisation verdict in dimension dim (`synccert lyapunov`; doc/model.md
-    section 4); with p also g(p)."""
+    section 4); with p also g(p).  budget: seconds (default 600)."""
     raw = _lib.call("lyapunov", act, [
         ("dim", _num(dim, "dim")), ("sigma", _num(sigma, "sigma")), ("weight-var", _num(q, "q")),
         ("bias-var", _num(s, "s")), ("p", _num(p, "p")), ("digits", _num(digits, "digits")),
-        ("prec-cap", _num(prec_cap, "prec_cap"))])
+        ("prec-cap", _num(prec_cap, "prec_cap")), ("budget", _num(budget, "budget"))])
     return _result("lyapunov", raw)
 
 
-def critical_dim(act, sigma=1, q=1, s=0, digits=15, prec_cap=None):
+def critical_dim(act, sigma=1, q=1, s=0, digits=15, prec_cap=None, budget=None):
     """Critical dimension d* (dstar: a Real, or "none" / "undecided"), the largest
     synchronising and the smallest non-synchronising integer dimension
     (`synccert critical-dim`).  act="all" gives a list over every built-in
-    without a coefficient list, as the CLI does."""
+    without a coefficient list, as the CLI does.  budget: seconds per
+    activation (default 600)."""
     if act == "all":
-        return [critical_dim(a["name"], sigma, q, s, digits, prec_cap)
+        return [critical_dim(a["name"], sigma, q, s, digits, prec_cap, budget)
                 for a in activations() if not a["coefficients"]]
     raw = _lib.call("critical-dim", act, [
         ("sigma", _num(sigma, "sigma")), ("weight-var", _num(q, "q")), ("bias-var", _num(s, "s")),
-        ("digits", _num(digits, "digits")), ("prec-cap", _num(prec_cap, "prec_cap"))])
+        ("digits", _num(digits, "digits")), ("prec-cap", _num(prec_cap, "prec_cap")),
+        ("budget", _num(budget, "budget"))])
     return _result("critical-dim", raw)
 
 
 def coercivity(act, dim, p, sigma=1, q=1, s=0, tol=None, gamma=None, beta=None, vnorm=None,
-               qknorm=None, budget=None):
+               qknorm=None, budget=None, projective=False):
     """Noise coercivity constant c_p (an enclosure of width <= tol, default 1e-6)
     and where the infimum sits; with gamma also L_att, r_p and the Dissipation
-    verdict (`synccert coercivity`; doc/model.md section 5).  p may be "auto"."""
+    verdict (`synccert coercivity`; doc/model.md section 5).  p may be "auto".
+    projective=True: c_p^pm of the projective energy (odd activations,
+    doc/model.md section 10) with the verdict "synchronises up to sign (any
+    number of tokens)" when c_p^pm > 0 is certified (a plain string)."""
     raw = _lib.call("coercivity", act, [
         ("dim", _num(dim, "dim")), ("p", _num(p, "p")), ("sigma", _num(sigma, "sigma")),
         ("weight-var", _num(q, "q")), ("bias-var", _num(s, "s")), ("tol", _num(tol, "tol")),
         ("gamma", _num(gamma, "gamma")), ("beta", _num(beta, "beta")),
         ("vnorm", _num(vnorm, "vnorm")), ("qknorm", _num(qknorm, "qknorm")),
-        ("budget", _num(budget, "budget"))])
+        ("budget", _num(budget, "budget")), ("projective", _flag(projective))])
     return _result("coercivity", raw)
 
 
@@ -230,18 +235,19 @@ class Table(Result):
 
 
 def table(activations=None, dims=None, quantities=None, digits=None, sigma=None, q=None, s=None,
-          p=None, cp_digits=None, budget=None, format=None, progress=False):
+          p=None, cp_digits=None, cp_budget=None, budget=None, format=None, progress=False):
     """Table of certified quantities, one row per activation and dimension
     (`synccert table`): activations, dims, quantities as lists or comma-separated
     strings (defaults: every built-in, 4,32, K1,dK1,dstar,lambda,pstar,verdict).
     Returns a Table, or with format ("latex", "csv", "markdown", "text") the
-    text the CLI writes in that format."""
+    text the CLI writes in that format.  cp_budget: seconds for c_p per
+    activation (default 60); budget: seconds for the whole table (default 3600)."""
     raw = _lib.call("table", None, [
         ("activations", _list(activations, "activations")), ("dims", _list(dims, "dims", _num)),
         ("quantities", _list(quantities, "quantities")), ("digits", _num(digits, "digits")),
         ("sigma", _num(sigma, "sigma")), ("weight-var", _num(q, "q")), ("bias-var", _num(s, "s")),
         ("p", _num(p, "p")), ("cp-digits", _num(cp_digits, "cp_digits")),
-        ("budget", _num(budget, "budget")), ("format", format), ("progress", _flag(progress))])
+        ("cp-budget", _num(cp_budget, "cp_budget")), ("budget", _num(budget, "budget")), ("format", format), ("progress", _flag(progress))])
     t = _result("table", raw, Table)
     if format is None:
         return t
@@ -254,17 +260,20 @@ def activations():
     return _lib.call("activations", None, [])
 
 
-def pair(act, **options):
-    """Two tokens with attention (doc/model.md section 9), once the library has
-    the pair command (include/synccert/pair.h; see doc/python.md for how it
-    plugs in).  Options are the CLI's long options with '_' for '-'; numbers
-    as in every other function."""
-    opts = [(k.replace("_", "-"), _num(v, k)) for k, v in options.items()]
-    try:
-        raw = _lib.call("pair", act, opts)
-    except InputError as e:
-        if str(e).startswith("unknown command 'pair'"):
-            raise NotImplementedError("pair(): this libsynccert has no pair command yet "
-                                      "(see doc/python.md)") from None
-        raise
+def pair(act, dim, gamma=None, beta=None, rho0=None, sigma=1, q=1, s=0, digits=6, prec_cap=None,
+         budget=None):
+    """Two tokens under common noise and identity attention (`synccert pair`;
+    doc/model.md section 9): the diagonal exponent lambda_gamma and its class
+    (result.diagonal), the antipodal exponent mu (odd phi) or b(-1) and its
+    class (result.antipodal: "attracting", "repelling", "never reached", ...),
+    the outcome, and with rho0 (a number or a list of numbers in [-1, 1])
+    result.probabilities: one mapping per rho0 with the certified Reals
+    sync = P(sync | rho0) and antipodal = P(antipodal | rho0), to `digits`
+    correct digits (default 6)."""
+    rho = _list(rho0, "rho0", _num) if isinstance(rho0, (list, tuple)) else _num(rho0, "rho0")
+    raw = _lib.call("pair", act, [
+        ("dim", _num(dim, "dim")), ("gamma", _num(gamma, "gamma")), ("beta", _num(beta, "beta")),
+        ("rho0", rho), ("sigma", _num(sigma, "sigma")), ("weight-var", _num(q, "q")),
+        ("bias-var", _num(s, "s")), ("digits", _num(digits, "digits")),
+        ("prec-cap", _num(prec_cap, "prec_cap")), ("budget", _num(budget, "budget"))])
     return _result("pair", raw)

@@ -22,6 +22,7 @@ typedef struct
     const char *values[24];
     const char *multi[SC_BIND_MULTI];
     int nmulti;
+    double budget;              /* --budget in seconds (the command's default if not given) */
 }
 sc_bind_args;
 
@@ -45,16 +46,13 @@ int sc_bind_dim(fmpz_t d, const char *s);
 /* --prec-cap (64..SC_PREC_MAX; 0 = the policy's default when s is NULL). */
 int sc_bind_prec_cap(slong *cap, const char *s);
 
-/* --budget for coercivity-like commands: > 0 seconds, into *seconds
-   (left alone when s is NULL). */
-int sc_bind_budget(double *seconds, const char *s);
-
 /* The commands (src/bind/cmds.c): write the JSON to f, or return an error
    status with the message recorded. */
 int sc_bind_kernel(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_lyapunov(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_critical_dim(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_coercivity(FILE *f, const char *act, const sc_bind_args *a);
+int sc_bind_pair(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_certify(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_table(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_activations(FILE *f, const char *act, const sc_bind_args *a);

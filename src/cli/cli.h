@@ -9,6 +9,7 @@
 #include <flint/fmpq.h>
 #include "synccert/act.h"
 #include "synccert/common.h"
+#include "synccert/parse.h"
 
 /* Exit statuses, one meaning each (documented in `synccert help` and the
    README):
@@ -36,13 +37,12 @@ sc_cmd;
 
 /* Every command takes --budget SECONDS (sc_cli_parse handles it; a
    command's help lists it with the command's default): the whole run's
-   deadline, in (0, SC_CLI_BUDGET_MAX].  The library polls it (integrands,
+   deadline, in (0, SC_BUDGET_MAX].  The library polls it (integrands,
    precision loops, branch and bound) and fails with exit 1; a watchdog
    ends the process, exit 1, if a step that cannot poll (e.g. Arb's
    quadrature nodes at thousands of digits) keeps it running
    max(1 s, 10 %) past the deadline. */
 #define SC_CLI_BUDGET_DEFAULT 600.0
-#define SC_CLI_BUDGET_MAX 1e7
 
 /* A long option "--name" (optionally taking a value as "--name V" or
    "--name=V").  For flags (has_arg = 0) *flag is set to 1; for options with a
@@ -150,6 +150,12 @@ void sc_cli_json_real(FILE *f, const char *key, const arb_t x, slong digits, int
    only when not the defaults 1, 0), without a final newline. */
 void sc_cli_text_model(const char *spec, const fmpz_t d, const fmpq_t sigma,
                        const fmpq_t q, const fmpq_t s);
+/* A JSON string: quotes and backslashes escaped. */
+void sc_cli_json_str(FILE *f, const char *s);
+/* JSON "key": x in the format fmt (a double: statistical numbers); one that
+   is not finite is null followed by "key_note": why (synccert help output:
+   JSON never holds a bare inf or nan). */
+void sc_cli_json_double(FILE *f, const char *key, const char *fmt, double x, const char *why);
 /* JSON string value of an exact rational ("1/3", "0.5" is printed as "1/2"). */
 void sc_cli_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma);
 

@@ -10,6 +10,7 @@ void sc_fparams_init(sc_fparams_t f)
     arb_init(f->d);
     arb_init(f->p);
     arb_init(f->sigma2);
+    f->projective = 0;
 }
 
 void sc_fparams_clear(sc_fparams_t f)
@@ -99,8 +100,9 @@ static void _sc_coerc_range(arb_t z, const arb_t a, const arb_t b, slong prec)
     arf_clear(hi);
 }
 
-/* F = F intersected with x (both enclosures of the same set of values) */
-static void isect(arb_t F, const arb_t x)
+/* F = F intersected with x (both enclosures of the same set of values),
+   rounded outward at prec (exact ends can need gigabytes) */
+static void isect(arb_t F, const arb_t x, slong prec)
 {
     arb_t t;
     if (!arb_is_finite(x))
@@ -111,7 +113,7 @@ static void isect(arb_t F, const arb_t x)
         return;
     }
     arb_init(t);
-    if (arb_intersection(t, F, x, ARF_PREC_EXACT))
+    if (arb_intersection(t, F, x, prec))
         arb_swap(F, t);
     arb_clear(t);
 }
@@ -174,7 +176,7 @@ static void decreasing_to_diagonal(arb_t F, sc_kfun_t kf, const sc_fparams_t fp,
                 F_point(Fd, kf, fp, one);
                 F_point(F1, kf, fp, r1);
                 _sc_coerc_range(u, Fd, F1, prec);
-                isect(F, u);
+                isect(F, u, prec);
             }
         }
     }
@@ -224,7 +226,7 @@ static void derivative_forms(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const
             _sc_coerc_range(t, F1, F2, prec);
         else
             _sc_coerc_range(t, F2, F1, prec);
-        isect(F, t);
+        isect(F, t, prec);
     }
     /* F(mid) + F'(box) [-h, h], h = (r2 - r1)/2 */
     arf_add(m, r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
@@ -237,7 +239,7 @@ static void derivative_forms(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const
     arb_mul(dF, dF, t, prec);
     F_point(F1, kf, fp, m);
     arb_add(F1, F1, dF, prec);
-    isect(F, F1);
+    isect(F, F1, prec);
     arb_clear(dF);
     arb_clear(A);
     arb_clear(B);
@@ -254,6 +256,8 @@ int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, con
     arb_t box, D, dK;
     int st;
 
+    if (fp->projective)
+        return _sc_coerc_F_projective(F, kf, fp, r1, r2);
     if (arf_equal(r1, r2))
     {
         F_point(F, kf, fp, r1);
@@ -273,4 +277,67 @@ int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, con
     arb_clear(D);
     arb_clear(dK);
     return st;
+}
+
+
+/* K'(1) = +inf (doc/model.md section 5.2): on [r1, 1) write
+     F = (p sigma^2/2) [ A K(1) + Bt (K(1) - K(rho)) - B(1) D(rho) ],
+     Bt(rho) = (B(1) - B(rho))/(1 - rho) = p - 1 + (p/2) rho,
+   (B(1) - B(rho) = (1 - rho)(p/2 - 1 + (p/2)(1 + rho)) is exact algebra).
+   Where c(r1) >= 0, K is non-decreasing and D(rho) >= D(r1) on [r1, 1)
+   (kfun.h, M1), and D -> +inf at the diagonal.  So if -B(1) > 0 the last
+   term is at least -B(1) D(r1), and if B(1) = 0 exactly it vanishes: the
+   lower bound of (p sigma^2/2) [E1 - B(1) D(r1)] with E1 the interval
+   value of the first two terms bounds F on the whole box.  Otherwise
+   (B(1) > 0 is handled by the caller: c_p = -inf; B(1) a ball around 0;
+   c(r1) < 0) the bound is -inf and the box is split further. */
+void _sc_coerc_lower_inf_diag(arf_t lb, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1)
+{
+    slong prec = kf->prec;
+    arb_t box, c, K, E, B1, t, D;
+    arf_t one;
+    arb_init(box);
+    arb_init(c);
+    arb_init(K);
+    arb_init(E);
+    arb_init(B1);
+    arb_init(t);
+    arb_init(D);
+    arf_init(one);
+    arf_one(one);
+    arf_neg_inf(lb);
+    arb_one(t);
+    _sc_coerc_coefB(B1, NULL, fp, t, prec);
+    arb_mul(c, fp->p, fp->sigma2, prec);
+    arb_mul_2exp_si(c, c, -1);                       /* p sigma^2 / 2 */
+    arb_set_arf(t, r1);
+    sc_kfun_corr(t, kf, t);
+    if (arb_is_nonnegative(t) && arb_is_positive(c) && (arb_is_zero(B1) || arb_is_negative(B1)) &&
+        sc_kfun_interval(K, NULL, NULL, kf, r1, one) == SC_OK && arb_is_finite(K))
+    {
+        arb_set_interval_arf(box, r1, one, 4 * prec + 64);
+        coefA(E, fp, box, prec);
+        arb_mul(E, E, kf->K1, prec);                 /* A K(1) */
+        arb_mul_2exp_si(t, fp->p, -1);
+        arb_mul(t, t, box, prec);
+        arb_add(t, t, fp->p, prec);
+        arb_sub_ui(t, t, 1, prec);                   /* Bt = p - 1 + (p/2) rho */
+        arb_sub(K, kf->K1, K, prec);                 /* K(1) - K(rho) >= 0 */
+        arb_addmul(E, t, K, prec);
+        if (!arb_is_zero(B1) && sc_kfun_point_D(D, kf, r1) == SC_OK)
+            arb_submul(E, B1, D, prec);              /* - B(1) D(r1) */
+        else if (!arb_is_zero(B1))
+            arb_indeterminate(E);
+        arb_mul(E, E, c, prec);
+        if (arb_is_finite(E))
+            arb_get_lbound_arf(lb, E, prec);
+    }
+    arb_clear(box);
+    arb_clear(c);
+    arb_clear(K);
+    arb_clear(E);
+    arb_clear(B1);
+    arb_clear(t);
+    arb_clear(D);
+    arf_clear(one);
 }

@@ -4,7 +4,7 @@
 #include "kfun_internal.h"
 #include "synccert/kernel.h"
 
-/* (M5): a power series f with non-negative coefficients over [c1, c2] in
+/* (M6): a power series f with non-negative coefficients over [c1, c2] in
    [-1, 0], from f1 = f(c1), g1 = f(-c1), f2 = f(c2), g2 = f(-c2):
    [(f2 + g2 + f1 - g1)/2, (f1 + g1 + f2 - g2)/2]. */
 static void parity_range(arb_t z, const arb_t f1, const arb_t g1, const arb_t f2,
@@ -26,7 +26,7 @@ static void parity_range(arb_t z, const arb_t f1, const arb_t g1, const arb_t f2
     arb_clear(hi);
 }
 
-/* which: 0 K, 1 K', 2 D; the (M5) range over [r1, r2] (r2 <= 0, s = 0)
+/* which: 0 K, 1 K', 2 D; the (M6) range over [r1, r2] (r2 <= 0, s = 0)
    from the cached point values at r1, r2, -r1, -r2 */
 static void parity_enclose(arb_t z, sc_kfun_t kf, int which, const arf_t r1, const arf_t r2)
 {
@@ -79,7 +79,7 @@ int sc_kfun_interval_dD(arb_t dD, sc_kfun_t kf, const arf_t r1, const arf_t r2,
     arb_init(t);
     arb_init(u);
     /* D' = (D - K')/(1 - rho) on the box */
-    arb_set_interval_arf(u, r1, r2, 4 * prec + 64);
+    _sc_kfun_box(u, r1, r2, 4 * prec + 64);
     arb_sub_si(u, u, 1, prec);
     arb_neg(u, u);
     arb_sub(t, D, dK, prec);
@@ -88,14 +88,14 @@ int sc_kfun_interval_dD(arb_t dD, sc_kfun_t kf, const arf_t r1, const arf_t r2,
     sc_kfun_corr(u, kf, u);
     if (arb_is_nonnegative(u))
     {
-        /* (M4): D'(r1) <= D' <= D'(r2) */
+        /* (M5): D'(r1) <= D' <= D'(r2) */
         arb_t a;
         arb_init(a);
         st = sc_kfun_point_dD(a, kf, r1);
         if (st == SC_OK)
             st = sc_kfun_point_dD(t, kf, r2);
         _sc_kfun_range(u, a, t, prec);
-        _sc_kfun_isect(dD, u);
+        _sc_kfun_isect(dD, u, prec);
         arb_clear(a);
     }
     arb_clear(t);
@@ -136,7 +136,7 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
     arb_init(omr);
     arf_init(m);
 
-    arb_set_interval_arf(box, r1, r2, 4 * prec + 64);
+    _sc_kfun_box(box, r1, r2, 4 * prec + 64);
     arf_add(m, r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
     arf_mul_2exp_si(m, m, -1);
     arb_set_arf(mid, m);
@@ -149,7 +149,7 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
     sc_kfun_corr(c2, kf, t);
     arb_union(cbox, c1, c2, prec);
     cpos = arb_is_nonnegative(c1);
-    /* (M5) where neither a closed form nor the series covers the box: it
+    /* (M6) where neither a closed form nor the series covers the box: it
        costs point values at -r1, -r2 but removes the dependency problem of
        the mean-value forms (their width is O(h |K''|) instead of O(h K'(1))) */
     parity = arb_is_zero(kf->s) && arf_sgn(r2) <= 0 && !kf->closed &&
@@ -165,22 +165,22 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
         sc_kfun_point(NULL, a1, kf, r1);
         sc_kfun_point(NULL, a2, kf, r2);
         _sc_kfun_range(t, a1, a2, prec);
-        _sc_kfun_isect(dK, t);
+        _sc_kfun_isect(dK, t, prec);
     }
     if (kf->closed)
     {
         if (sc_kernel_eval(NULL, t, kf->def, kf->p, kf->np, box, kf->q, kf->s, SC_KM_CLOSED, prec) == SC_OK)
-            _sc_kfun_isect(dK, t);
+            _sc_kfun_isect(dK, t, prec);
     }
     else if (_sc_kfun_series_ok(kf, cbox))
     {
         _sc_kfun_series_eval(NULL, t, kf, cbox);
-        _sc_kfun_isect(dK, t);
+        _sc_kfun_isect(dK, t, prec);
     }
     if (parity && arb_is_finite(kf->dK1))
     {
         parity_enclose(t, kf, 1, r1, r2);
-        _sc_kfun_isect(dK, t);
+        _sc_kfun_isect(dK, t, prec);
     }
 
     /* --- K over the box --- */
@@ -192,12 +192,14 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             sc_kfun_point(a1, NULL, kf, r1);
             sc_kfun_point(a2, NULL, kf, r2);
             _sc_kfun_range(t, a1, a2, prec);
-            _sc_kfun_isect(K, t);
+            _sc_kfun_isect(K, t, prec);
         }
-        if (parity)
+        if (parity || (!arb_is_finite(dK) && arb_is_zero(kf->s) && arf_sgn(r2) <= 0))
         {
+            /* (M6); (M4) where K' is unbounded and no mean-value form
+               exists (step, sign at rho = -1) */
             parity_enclose(t, kf, 0, r1, r2);
-            _sc_kfun_isect(K, t);
+            _sc_kfun_isect(K, t, prec);
         }
         if (arb_is_finite(dK))
         {
@@ -207,12 +209,12 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             arb_add_error(u, h);
             arb_mul(u, u, dK, prec);
             arb_add(t, t, u, prec);
-            _sc_kfun_isect(K, t);
+            _sc_kfun_isect(K, t, prec);
         }
         if (kf->closed)
         {
             if (sc_kernel_eval(t, NULL, kf->def, kf->p, kf->np, box, kf->q, kf->s, SC_KM_CLOSED, prec) == SC_OK)
-                _sc_kfun_isect(K, t);
+                _sc_kfun_isect(K, t, prec);
         }
     }
 
@@ -226,19 +228,19 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             sc_kfun_point_D(a1, kf, r1);
             sc_kfun_point_D(a2, kf, r2);
             _sc_kfun_range(t, a1, a2, prec);
-            _sc_kfun_isect(D, t);
+            _sc_kfun_isect(D, t, prec);
         }
         if (parity && arb_is_finite(kf->dK1))
         {
             parity_enclose(t, kf, 2, r1, r2);
-            _sc_kfun_isect(D, t);
+            _sc_kfun_isect(D, t, prec);
         }
         if (arf_cmp_si(r2, 1) < 0)
         {
             /* direct: (K(1) - K(box)) / (1 - box) */
             arb_sub(t, kf->K1, K, prec);
             arb_div(t, t, omr, prec);
-            _sc_kfun_isect(D, t);
+            _sc_kfun_isect(D, t, prec);
             /* mean value: D(mid) + D'(box) [-h, h], D' = (D - K') / (1 - rho) */
             if (arb_is_finite(D) && arb_is_finite(dK))
             {
@@ -249,7 +251,7 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
                 arb_mul(u, u, v, prec);
                 sc_kfun_point_D(t, kf, m);
                 arb_add(t, t, u, prec);
-                _sc_kfun_isect(D, t);
+                _sc_kfun_isect(D, t, prec);
             }
         }
         arb_set(Dout, D);

@@ -148,12 +148,41 @@ typedef struct
     int side;       /* 0: phi by eval; +-1: the branch of that side of the kink */
     arb_ptr sq;     /* sq[k] = sqrt(k), isq[k] = 1/sqrt(k), k <= SC_KFUN_SERIES_MMAX: */
     arb_ptr isq;    /* computed once per series instead of twice per step and node */
+    slong nmax;     /* the tables hold k <= nmax + 1 */
     arb_ptr isf;    /* isf[k] = 1/sqrt(k!) */
     node_cache nodes;
 }
 herm_ctx;
 
 /* x -> phi(t x) h_n(x) phi_gauss(x) */
+/* the tables for orders n <= nmax, an empty node cache, t = 0 */
+static void herm_ctx_init(herm_ctx *h, slong nmax, slong prec)
+{
+    slong k;
+    arb_init(h->t);
+    h->nmax = nmax;
+    h->sq = _arb_vec_init(nmax + 2);
+    h->isq = _arb_vec_init(nmax + 2);
+    h->isf = _arb_vec_init(nmax + 2);
+    memset(&h->nodes, 0, sizeof(h->nodes));
+    arb_one(h->isf);
+    for (k = 1; k <= nmax + 1; k++)
+    {
+        arb_sqrt_ui(h->sq + k, k, prec + 16);
+        arb_rsqrt_ui(h->isq + k, k, prec + 16);
+        arb_mul(h->isf + k, h->isf + k - 1, h->isq + k, prec + 16);
+    }
+}
+
+static void herm_ctx_clear(herm_ctx *h)
+{
+    arb_clear(h->t);
+    _arb_vec_clear(h->sq, h->nmax + 2);
+    _arb_vec_clear(h->isq, h->nmax + 2);
+    _arb_vec_clear(h->isf, h->nmax + 2);
+    node_cache_clear(&h->nodes);
+}
+
 /* phi(t x) phi_G(x) */
 static void herm_weight(acb_t out, herm_ctx *h, const acb_t x, slong order, slong prec)
 {
@@ -344,19 +373,8 @@ int _sc_kfun_build_series(sc_kfun_t kf)
     ng = kf->def->growth(kf->def, g, strip, 0, kf->p, prec);
     h.def = kf->def;
     h.p = kf->p;
-    arb_init(h.t);
+    herm_ctx_init(&h, SC_KFUN_SERIES_MMAX, prec);
     arb_sqrt(h.t, kf->t2, prec);
-    h.sq = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
-    h.isq = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
-    memset(&h.nodes, 0, sizeof(h.nodes));
-    h.isf = _arb_vec_init(SC_KFUN_SERIES_MMAX + 2);
-    arb_one(h.isf);
-    for (n = 1; n <= SC_KFUN_SERIES_MMAX + 1; n++)
-    {
-        arb_sqrt_ui(h.sq + n, n, prec + 16);
-        arb_rsqrt_ui(h.isq + n, n, prec + 16);
-        arb_mul(h.isf + n, h.isf + n - 1, h.isq + n, prec + 16);
-    }
     kf->A2 = _arb_vec_init(SC_KFUN_SERIES_MMAX + 1);
     arb_one(eps);
     arb_mul_2exp_si(eps, eps, SERIES_EPS_LOG2);
@@ -443,11 +461,7 @@ int _sc_kfun_build_series(sc_kfun_t kf)
         _arb_vec_clear(kf->A2, SC_KFUN_SERIES_MMAX + 1);
         kf->A2 = NULL;
     }
-    arb_clear(h.t);
-    _arb_vec_clear(h.sq, SC_KFUN_SERIES_MMAX + 2);
-    _arb_vec_clear(h.isq, SC_KFUN_SERIES_MMAX + 2);
-    _arb_vec_clear(h.isf, SC_KFUN_SERIES_MMAX + 2);
-    node_cache_clear(&h.nodes);
+    herm_ctx_clear(&h);
     _arb_vec_clear(g, SC_GROWTH_MAX);
     arb_clear(strip);
     arb_clear(A);
@@ -518,4 +532,29 @@ void _sc_kfun_series_eval(arb_t K, arb_t dK, const sc_kfun_t kf, const arb_t c)
     arb_clear(s);
     arb_clear(ac);
     arb_clear(e);
+}
+
+int sc_kfun_hermite_coeff(arb_t A, const sc_act_def *def, arb_srcptr p, const arb_t t,
+                          slong n, slong prec)
+{
+    herm_ctx h;
+    arb_ptr g;
+    arb_t strip;
+    slong ng;
+    int st;
+
+    g = _arb_vec_init(SC_GROWTH_MAX);
+    arb_init(strip);
+    ng = def->growth(def, g, strip, 0, p, prec);
+    h.def = def;
+    h.p = p;
+    herm_ctx_init(&h, n, prec);
+    h.n = n;
+    h.side = 0;
+    arb_set(h.t, t);
+    st = herm_coeff(A, &h, g, ng, prec);
+    herm_ctx_clear(&h);
+    arb_clear(strip);
+    _arb_vec_clear(g, SC_GROWTH_MAX);
+    return st;
 }
