@@ -125,6 +125,14 @@ int sc_kfun_interval_dD(arb_t dD, sc_kfun_t kf, const arf_t r1, const arf_t r2,
 int sc_kfun_hermite_coeff(arb_t A, const sc_act_def *def, arb_srcptr p, const arb_t t,
                           slong n, slong prec);
 
+/* Enclosure helpers of the kfun and coercivity files (library-internal).
+   _sc_kfun_isect: z = z intersected with x when both are finite
+   (enclosures of the same quantity), rounded outward at prec bits; if z is
+   not finite take x.  _sc_kfun_range: [a.lo, b.hi] as a ball (a.lo <= b.hi:
+   enclosures of ordered values); non-finite if a or b is. */
+void _sc_kfun_isect(arb_t z, const arb_t x, slong prec);
+void _sc_kfun_range(arb_t z, const arb_t a, const arb_t b, slong prec);
+
 /* c(rho) = (q rho + s) / (q + s) as a ball. */
 void sc_kfun_corr(arb_t c, const sc_kfun_t kf, const arb_t rho);
 

@@ -79,45 +79,6 @@ static void F_from(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arb_t rho
     arb_clear(c);
 }
 
-/* [lbound(a), ubound(b)] (a <= b: enclosures of ordered values) */
-static void _sc_coerc_range(arb_t z, const arb_t a, const arb_t b, slong prec)
-{
-    arf_t lo, hi;
-    if (!arb_is_finite(a) || !arb_is_finite(b))
-    {
-        arb_indeterminate(z);
-        return;
-    }
-    arf_init(lo);
-    arf_init(hi);
-    arb_get_lbound_arf(lo, a, prec);
-    arb_get_ubound_arf(hi, b, prec);
-    if (arf_cmp(lo, hi) <= 0)
-        arb_set_interval_arf(z, lo, hi, prec);
-    else
-        arb_indeterminate(z);
-    arf_clear(lo);
-    arf_clear(hi);
-}
-
-/* F = F intersected with x (both enclosures of the same set of values),
-   rounded outward at prec (exact ends can need gigabytes) */
-static void isect(arb_t F, const arb_t x, slong prec)
-{
-    arb_t t;
-    if (!arb_is_finite(x))
-        return;
-    if (!arb_is_finite(F))
-    {
-        arb_set(F, x);
-        return;
-    }
-    arb_init(t);
-    if (arb_intersection(t, F, x, prec))
-        arb_swap(F, t);
-    arb_clear(t);
-}
-
 /* F at the exact point r (r = 1: the diagonal limit) */
 static void F_point(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r)
 {
@@ -131,6 +92,22 @@ static void F_point(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r)
     arb_clear(x);
 }
 
+/* F monotone on a box with F(lo_end) <= F <= F(hi_end) there: intersect
+   F with [F(lo_end), F(hi_end)] (point values) */
+static void between_ends(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t lo_end,
+                         const arf_t hi_end)
+{
+    arb_t a, b;
+    arb_init(a);
+    arb_init(b);
+    F_point(a, kf, fp, lo_end);
+    F_point(b, kf, fp, hi_end);
+    _sc_kfun_range(a, a, b, kf->prec);
+    _sc_kfun_isect(F, a, kf->prec);
+    arb_clear(a);
+    arb_clear(b);
+}
+
 /* Boxes [r1, 1] with c(r1) >= 0 and B > 0: D' >= D'(r1) there (M4 of
    kfun.h), so F' = (p sigma^2/2)(-(p/2) K(1) - B' D - B D') is at most
    (p sigma^2/2)(-(p/2) K(1) - B' D - B D'(r1)); if that is negative, F
@@ -140,7 +117,7 @@ static void decreasing_to_diagonal(arb_t F, sc_kfun_t kf, const sc_fparams_t fp,
                                    const arf_t r1, const arb_t box, const arb_t D)
 {
     slong prec = kf->prec;
-    arb_t c, B, dB, dD, u, F1, Fd;
+    arb_t c, B, dB, dD, u;
     arf_t one;
     if (!arb_is_finite(kf->dK1) || !arb_is_finite(D))
         return;
@@ -149,8 +126,6 @@ static void decreasing_to_diagonal(arb_t F, sc_kfun_t kf, const sc_fparams_t fp,
     arb_init(dB);
     arb_init(dD);
     arb_init(u);
-    arb_init(F1);
-    arb_init(Fd);
     arf_init(one);
     arb_set_arf(c, r1);
     sc_kfun_corr(c, kf, c);
@@ -173,10 +148,7 @@ static void decreasing_to_diagonal(arb_t F, sc_kfun_t kf, const sc_fparams_t fp,
             if (arb_is_positive(u))     /* -F' >= positive multiple of u */
             {
                 arf_one(one);
-                F_point(Fd, kf, fp, one);
-                F_point(F1, kf, fp, r1);
-                _sc_coerc_range(u, Fd, F1, prec);
-                isect(F, u, prec);
+                between_ends(F, kf, fp, one, r1);
             }
         }
     }
@@ -185,8 +157,6 @@ static void decreasing_to_diagonal(arb_t F, sc_kfun_t kf, const sc_fparams_t fp,
     arb_clear(dB);
     arb_clear(dD);
     arb_clear(u);
-    arb_clear(F1);
-    arb_clear(Fd);
     arf_clear(one);
 }
 
@@ -198,7 +168,7 @@ static void derivative_forms(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const
                              const arf_t r2, const arb_t box, const arb_t D, const arb_t dK)
 {
     slong prec = kf->prec;
-    arb_t dF, A, B, dB, t, F1, F2;
+    arb_t dF, A, B, dB, t, F1;
     arf_t m;
     arb_init(dF);
     arb_init(A);
@@ -206,7 +176,6 @@ static void derivative_forms(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const
     arb_init(dB);
     arb_init(t);
     arb_init(F1);
-    arb_init(F2);
     arf_init(m);
     sc_kfun_interval_dD(t, kf, r1, r2, D, dK);
     _sc_coerc_coefB(B, dB, fp, box, prec);
@@ -218,16 +187,10 @@ static void derivative_forms(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const
     arb_mul(A, fp->p, fp->sigma2, prec);
     arb_mul_2exp_si(A, A, -1);
     arb_mul(dF, dF, A, prec);
-    if (arb_is_positive(dF) || arb_is_negative(dF))
-    {
-        F_point(F1, kf, fp, r1);
-        F_point(F2, kf, fp, r2);
-        if (arb_is_positive(dF))
-            _sc_coerc_range(t, F1, F2, prec);
-        else
-            _sc_coerc_range(t, F2, F1, prec);
-        isect(F, t, prec);
-    }
+    if (arb_is_positive(dF))
+        between_ends(F, kf, fp, r1, r2);
+    else if (arb_is_negative(dF))
+        between_ends(F, kf, fp, r2, r1);
     /* F(mid) + F'(box) [-h, h], h = (r2 - r1)/2 */
     arf_add(m, r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
     arf_mul_2exp_si(m, m, -1);
@@ -239,14 +202,13 @@ static void derivative_forms(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const
     arb_mul(dF, dF, t, prec);
     F_point(F1, kf, fp, m);
     arb_add(F1, F1, dF, prec);
-    isect(F, F1, prec);
+    _sc_kfun_isect(F, F1, prec);
     arb_clear(dF);
     arb_clear(A);
     arb_clear(B);
     arb_clear(dB);
     arb_clear(t);
     arb_clear(F1);
-    arb_clear(F2);
     arf_clear(m);
 }
 

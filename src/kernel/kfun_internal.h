@@ -5,12 +5,12 @@
 
 #include "synccert/kfun.h"
 
+/* _sc_kfun_isect and _sc_kfun_range are declared in synccert/kfun.h (the
+   coercivity files use them too). */
+
 /* Largest series order (the size of kf->A2). */
 #define SC_KFUN_SERIES_MMAX 120
 
-/* z = z intersected with x when both are finite (enclosures of the same
-   quantity), rounded outward at prec bits; if z is not finite take x. */
-void _sc_kfun_isect(arb_t z, const arb_t x, slong prec);
 
 /* The ball [r1, r2] (r1 <= r2 exact).  Exactly that interval when the
    half-width has at most MAG_BITS bits and r1, r2 at most prec bits (the
@@ -19,9 +19,6 @@ void _sc_kfun_isect(arb_t z, const arb_t x, slong prec);
    sc_kernel_eval refuses a rho ball outside [-1, 1]); else outward. */
 void _sc_kfun_box(arb_t box, const arf_t r1, const arf_t r2, slong prec);
 
-/* [a.lo, b.hi] as a ball (a.lo <= b.hi: enclosures of ordered values);
-   non-finite if a or b is. */
-void _sc_kfun_range(arb_t z, const arb_t a, const arb_t b, slong prec);
 
 /* z = [-|b|, |b|] for a bound b (non-finite if b is). */
 void _sc_kfun_sym_bound(arb_t z, const arb_t b, slong prec);
