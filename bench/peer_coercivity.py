@@ -7,7 +7,10 @@ minimisation in double precision (NumPy/SciPy; no guarantee):
   A = d - 1 - p/2 - (p/2) rho,  B = d - 2 + (p/2 - 1) rho + (p/2) rho^2,
 
 with K(rho) = E[phi(X) phi(rho X + sqrt(1 - rho^2) W)] by a 2-D
-Gauss-Hermite rule (GH_NODES^2 points), K(1), K'(1) by 1-D Gauss-Hermite,
+Gauss-Hermite rule (GH_NODES^2 points; for 1 - rho < 1/16, where the
+division by 1 - rho amplifies the quadrature error, D is interpolated
+linearly between D(1 - 1/16) and D(1) = K'(1)), K(1), K'(1) by
+scipy.integrate.quad split at 0 (and K(-1) too),
 the diagonal limit (p sigma^2/2)[(d-1-p) K(1) - (d-3+p) K'(1)], a grid of
 GRID points, then scipy.optimize.minimize_scalar around the best one.
 
@@ -19,6 +22,7 @@ import time
 from fractions import Fraction
 
 import numpy as np
+from scipy.integrate import quad
 from scipy.optimize import minimize_scalar
 
 from peer_kernel import Num, make_phi, Unsupported
@@ -39,22 +43,40 @@ def main():
     x, w = np.polynomial.hermite_e.hermegauss(GH_NODES)
     w = w / np.sqrt(2 * np.pi)
     px = vphi(x)
-    K1 = float(np.sum(w * px * px))
+    # K(1), K'(1): 1-D quad split at 0 (Gauss-Hermite loses digits at kinks)
+    K1 = quad(lambda t: phi(t) ** 2 * np.exp(-t * t / 2), -np.inf, 0)[0] + \
+        quad(lambda t: phi(t) ** 2 * np.exp(-t * t / 2), 0, np.inf)[0]
+    K1 /= np.sqrt(2 * np.pi)
     if dphi is None:
         cp = float("-inf")          # K'(1) = +inf: the diagonal limit is -inf
     else:
-        dpx = np.vectorize(lambda t: float(dphi(float(t))))(x)
-        dK1 = float(np.sum(w * dpx * dpx))
+        dK1 = quad(lambda t: dphi(t) ** 2 * np.exp(-t * t / 2), -np.inf, 0)[0] + \
+            quad(lambda t: dphi(t) ** 2 * np.exp(-t * t / 2), 0, np.inf)[0]
+        dK1 /= np.sqrt(2 * np.pi)
         X, W = np.meshgrid(x, x, indexing="ij")
         WW = np.outer(w, w)
 
+        Km1 = (quad(lambda t: phi(t) * phi(-t) * np.exp(-t * t / 2), -np.inf, 0)[0] +
+               quad(lambda t: phi(t) * phi(-t) * np.exp(-t * t / 2), 0, np.inf)[0]) / np.sqrt(2 * np.pi)
+
         def K(r):
+            if r == -1:
+                return Km1          # quad as for K(1)
             return float(np.sum(WW * px[:, None] * vphi(r * X + np.sqrt(max(0.0, 1 - r * r)) * W)))
+
+        r0 = 1 - 1 / 16
+        D0 = (K1 - K(r0)) / (1 - r0)
 
         def F(r):
             A = d - 1 - p / 2 - (p / 2) * r
             B = d - 2 + (p / 2 - 1) * r + (p / 2) * r * r
-            return (p / 2) * (A * K1 - B * (K1 - K(r)) / (1 - r))
+            # near the diagonal (K(1) - K)/(1 - rho) amplifies the quadrature
+            # error of K: D linear between D(1 - 1/16) and D(1) = K'(1)
+            if r > r0:
+                D = dK1 + (D0 - dK1) * (1 - r) / (1 - r0)
+            else:
+                D = (K1 - K(r)) / (1 - r)
+            return (p / 2) * (A * K1 - B * D)
 
         rs = np.linspace(-1, 1, GRID, endpoint=False)
         vals = [F(r) for r in rs]
