@@ -1,5 +1,5 @@
 /* The fast enclosures of the coercivity branch and bound (doc/model.md
-   section 5.6) against independent evaluations, on random cases with a
+   section 5.7) against independent evaluations, on random cases with a
    fixed seed: every K, K', D box enclosure (parity ranges M5, D' ranges M4,
    the convexity bound M6) contains the kernel's point values inside the box
    computed directly by sc_kernel_eval (not through the series or the kfun
