@@ -19,126 +19,6 @@
    He_n(x) = 2^{-n/2} H_n(x / sqrt 2)). */
 #define CRAMER_K "1.0865"
 
-/* Cache of the real quadrature nodes across the coefficients: the
-   integrals of A_n for successive n place (mostly) the same Gauss-Legendre
-   nodes, so phi(t x) phi_G(x) and the recursion state He_{k-1}(x), He_k(x)
-   are kept per node and the recursion continues from k instead of 1.  The
-   operations are exactly those of an uncached evaluation (same balls, same
-   precision), so the values are bit-identical. */
-typedef struct
-{
-    arb_struct x;
-    slong order, prec, k;
-    int side;
-    acb_struct pw;          /* phi(t x) phi_G(x) */
-    arb_struct hp, hc;      /* He_{k-1}(x), He_k(x) */
-}
-node_entry;
-
-typedef struct
-{
-    node_entry *e;
-    slong n, alloc;
-    slong *tab, tabsize;    /* open addressing, indices into e, -1 empty */
-}
-node_cache;
-
-#define NODE_CACHE_MAX (1L << 18)
-
-static ulong node_hash(const arb_t x, slong order, int side)
-{
-    double d = arf_get_d(arb_midref(x), ARF_RND_DOWN), r = mag_get_d(arb_radref(x));
-    ulong a, b;
-    memcpy(&a, &d, sizeof(a));
-    memcpy(&b, &r, sizeof(b));
-    a ^= b * UWORD(0x9e3779b97f4a7c15) + (ulong) (order * 4 + side + 1);
-    a ^= a >> 29;
-    a *= UWORD(0xbf58476d1ce4e5b9);
-    return a ^ (a >> 32);
-}
-
-static void node_cache_clear(node_cache *c)
-{
-    slong i;
-    for (i = 0; i < c->n; i++)
-    {
-        arb_clear(&c->e[i].x);
-        acb_clear(&c->e[i].pw);
-        arb_clear(&c->e[i].hp);
-        arb_clear(&c->e[i].hc);
-    }
-    flint_free(c->e);
-    flint_free(c->tab);
-}
-
-/* the slot of (x, order, side, prec): its index, or -1 with *slot free */
-static slong node_find(node_cache *c, const arb_t x, slong order, int side, slong prec, slong *slot)
-{
-    ulong i;
-    if (c->tabsize == 0)
-    {
-        *slot = -1;
-        return -1;
-    }
-    for (i = node_hash(x, order, side) & (c->tabsize - 1); ; i = (i + 1) & (c->tabsize - 1))
-    {
-        slong j = c->tab[i];
-        if (j < 0)
-        {
-            *slot = i;
-            return -1;
-        }
-        if (c->e[j].order == order && c->e[j].side == side && c->e[j].prec == prec &&
-            arb_equal(&c->e[j].x, x))
-            return j;
-    }
-}
-
-static void node_rehash(node_cache *c)
-{
-    slong i, size = c->tabsize == 0 ? 1024 : 2 * c->tabsize;
-    c->tab = flint_realloc(c->tab, size * sizeof(slong));
-    c->tabsize = size;
-    for (i = 0; i < size; i++)
-        c->tab[i] = -1;
-    for (i = 0; i < c->n; i++)
-    {
-        ulong k = node_hash(&c->e[i].x, c->e[i].order, c->e[i].side) & (size - 1);
-        while (c->tab[k] >= 0)
-            k = (k + 1) & (size - 1);
-        c->tab[k] = i;
-    }
-}
-
-/* a new entry for x (NULL when the cache is full) */
-static node_entry *node_add(node_cache *c, const arb_t x, slong order, int side, slong prec)
-{
-    node_entry *e;
-    slong slot;
-    if (c->n >= NODE_CACHE_MAX)
-        return NULL;
-    if (2 * (c->n + 1) > c->tabsize)
-        node_rehash(c);
-    node_find(c, x, order, side, prec, &slot);
-    if (c->n == c->alloc)
-    {
-        c->alloc = FLINT_MAX(256, 2 * c->alloc);
-        c->e = flint_realloc(c->e, c->alloc * sizeof(node_entry));
-    }
-    e = c->e + c->n;
-    arb_init(&e->x);
-    acb_init(&e->pw);
-    arb_init(&e->hp);
-    arb_init(&e->hc);
-    arb_set(&e->x, x);
-    e->order = order;
-    e->side = side;
-    e->prec = prec;
-    e->k = -1;
-    c->tab[slot] = c->n++;
-    return e;
-}
-
 typedef struct
 {
     const sc_act_def *def;
@@ -150,7 +30,7 @@ typedef struct
     arb_ptr isq;    /* computed once per series instead of twice per step and node */
     slong nmax;     /* the tables hold k <= nmax + 1 */
     arb_ptr isf;    /* isf[k] = 1/sqrt(k!) */
-    node_cache nodes;
+    sc_kfun_node_cache nodes;
 }
 herm_ctx;
 
@@ -180,7 +60,7 @@ static void herm_ctx_clear(herm_ctx *h)
     _arb_vec_clear(h->sq, h->nmax + 2);
     _arb_vec_clear(h->isq, h->nmax + 2);
     _arb_vec_clear(h->isf, h->nmax + 2);
-    node_cache_clear(&h->nodes);
+    _sc_kfun_nodes_clear(&h->nodes);
 }
 
 /* phi(t x) phi_G(x) */
@@ -206,8 +86,8 @@ static void herm_weight(acb_t out, herm_ctx *h, const acb_t x, slong order, slon
 /* herm_f at a real node through the node cache */
 static void herm_f_real(acb_ptr out, herm_ctx *h, const arb_t x, slong order, slong prec)
 {
-    slong slot, i = node_find(&h->nodes, x, order, h->side, prec, &slot), k;
-    node_entry *e;
+    slong slot, i = _sc_kfun_node_find(&h->nodes, x, order, h->side, prec, &slot), k;
+    sc_kfun_node *e;
     arb_t t;
     (void) slot;
     if (i >= 0)
@@ -215,7 +95,7 @@ static void herm_f_real(acb_ptr out, herm_ctx *h, const arb_t x, slong order, sl
     else
     {
         acb_t xc;
-        e = node_add(&h->nodes, x, order, h->side, prec);   /* not full: see herm_f */
+        e = _sc_kfun_node_add(&h->nodes, x, order, h->side, prec);   /* not full: see herm_f */
         acb_init(xc);
         acb_set_arb(xc, x);
         herm_weight(&e->pw, h, xc, order, prec);
@@ -254,7 +134,7 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     acb_t h0, h1, h2;
     slong k;
 
-    if (arb_is_zero(acb_imagref(x)) && h->nodes.n < NODE_CACHE_MAX)
+    if (arb_is_zero(acb_imagref(x)) && h->nodes.n < SC_KFUN_NODES_MAX)
     {
         herm_f_real(out, h, acb_realref(x), order, prec);
         return 0;
