@@ -236,9 +236,9 @@ int _sc_kernel_trap_inner(arb_t res, sc_trap_fn *f, const arb_t c, const arb_t s
         }
         else
         {
-            Nx = (slong) nxa;
-            Ny = (slong) nya;
-            Nl = (slong) nl;
+            Nx = (slong) FLINT_MIN(nxa, 2.0 * SC_TRAP_MAX_NODES);
+            Ny = (slong) FLINT_MIN(nya, 2.0 * SC_TRAP_MAX_NODES);
+            Nl = meth == M_ROWS ? (slong) FLINT_MIN(nl, 2.0 * SC_TRAP_MAX_NODES) : 0;
         }
     }
     if (!isfinite(td) || !(cost[meth] < 5e10) || Nx > SC_TRAP_MAX_NODES || Ny > SC_TRAP_MAX_NODES
