@@ -81,7 +81,8 @@ void sc_gauss_grid_moment(arb_t S, ulong m, const arb_t h, slong prec)
     arb_clear(v);
 }
 
-void sc_gauss_grid_poly(arb_t S, arb_srcptr c, slong n, const arb_t h, slong prec)
+/* S >= sum_j |c_j| m_j with m_j the grid sum (h != NULL) or the moment E|Z|^j */
+static void poly_sum(arb_t S, arb_srcptr c, slong n, const arb_struct *h, slong prec)
 {
     arb_t m, ci;
     slong i;
@@ -92,7 +93,10 @@ void sc_gauss_grid_poly(arb_t S, arb_srcptr c, slong n, const arb_t h, slong pre
     {
         arb_get_abs_ubound_arf(arb_midref(ci), c + i, prec);
         mag_zero(arb_radref(ci));
-        sc_gauss_grid_moment(m, i, h, prec);
+        if (h != NULL)
+            sc_gauss_grid_moment(m, i, h, prec);
+        else
+            sc_gauss_abs_moment(m, i, prec);
         arb_addmul(S, ci, m, prec);
     }
     upper(S, prec);
@@ -100,23 +104,14 @@ void sc_gauss_grid_poly(arb_t S, arb_srcptr c, slong n, const arb_t h, slong pre
     arb_clear(ci);
 }
 
+void sc_gauss_grid_poly(arb_t S, arb_srcptr c, slong n, const arb_t h, slong prec)
+{
+    poly_sum(S, c, n, h, prec);
+}
+
 void sc_gauss_poly_moment(arb_t S, arb_srcptr c, slong n, slong prec)
 {
-    arb_t m, ci;
-    slong i;
-    arb_init(m);
-    arb_init(ci);
-    arb_zero(S);
-    for (i = 0; i < n; i++)
-    {
-        arb_get_abs_ubound_arf(arb_midref(ci), c + i, prec);
-        mag_zero(arb_radref(ci));
-        sc_gauss_abs_moment(m, i, prec);
-        arb_addmul(S, ci, m, prec);
-    }
-    upper(S, prec);
-    arb_clear(m);
-    arb_clear(ci);
+    poly_sum(S, c, n, NULL, prec);
 }
 
 /* w_i = phi(x0 + ih): w_{i+1} = w_i r_i with r_i = e^{-(x0 + ih) h - h^2/2},

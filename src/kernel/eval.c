@@ -319,29 +319,6 @@ static int check_domain(const arb_t rho, const arb_t q, const arb_t s)
     return SC_OK;
 }
 
-/* The trapezoidal rules of trap.c for analytic activations (no kink, no
-   jump, a strip claimed by `growth`): SC_OK, or SC_ERR_UNSUPPORTED when they
-   do not apply (the caller falls back to acb integration). */
-static int kernel_trap(arb_t out, arb_t out2, int deriv, const kctx *k, const arb_t c,
-                       const arb_t sp, slong prec)
-{
-    sc_trap_fn f, f2;
-    int ok, st = SC_ERR_UNSUPPORTED;
-    if (k->def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP))
-        return st;
-    ok = _sc_trap_fn_init(&f, k->def, k->p, out2 != NULL ? 0 : deriv, k->t, prec);
-    _sc_trap_fn_init(&f2, k->def, k->p, 1, k->t, prec);
-    ok = ok && (out2 == NULL || arb_is_positive(f2.strip));
-    if (ok && k->mode == MODE_NESTED)
-        st = _sc_kernel_trap_inner(out, &f, c, sp, prec);
-    else if (ok)
-        st = _sc_kernel_trap_ends(out, out2, &f, out2 != NULL ? &f2 : NULL, k->mode == MODE_MINUS,
-                                  (k->def->flags & (SC_ACT_ODD | SC_ACT_EVEN)) != 0, prec);
-    _sc_trap_fn_clear(&f);
-    _sc_trap_fn_clear(&f2);
-    return st;
-}
-
 /* One of K (deriv 0) or K' (deriv 1); with out2 != NULL (endpoints only,
    integration only) K into out and K' into out2 from one integration.
    w = 1 - c^2, computed by the caller as (1 - c)(1 + c) from rho, q, s. */
@@ -445,7 +422,8 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
            acb integration (nested, smooth, kinks) */
         int trap = SC_ERR_UNSUPPORTED;
         if (method == SC_KM_LATTICE || (method == SC_KM_AUTO && k.mode != MODE_SMOOTH))
-            trap = kernel_trap(out, out2, deriv, &k, c, sp, prec);
+            trap = _sc_kernel_trap(out, out2, deriv, def, p, k.t, k.mode == MODE_NESTED ? c : NULL, sp,
+                                   k.mode == MODE_MINUS, prec);
         if (trap == SC_OK)
             st = SC_OK;
         else if (method == SC_KM_LATTICE)

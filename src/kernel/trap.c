@@ -204,9 +204,7 @@ static void scaled_growth(arb_ptr out, const sc_trap_fn *T, slong prec)
     arb_clear(tu);
 }
 
-/* smallest integer R >= sqrt(deg) with the grid tail beyond R below
-   2^-(bits + 4) (sc_gauss_cutoff), as a double */
-static double cutoff(arb_srcptr c, slong n, slong bits)
+double _sc_trap_cutoff(arb_srcptr c, slong n, slong bits)
 {
     arb_t R, T;
     double r;
@@ -247,7 +245,7 @@ int _sc_kernel_trap_ends(arb_t res, arb_t res2, sc_trap_fn *f, sc_trap_fn *f2,
         md = FLINT_MAX(md, _sc_trap_hi(M));
         arb_div(u, F[k]->strip, F[k]->t, 64);
         stripd = FLINT_MIN(stripd, _sc_trap_lo(u));
-        Rd = FLINT_MAX(Rd, cutoff(P[k], np[k], prec + 4));
+        Rd = FLINT_MAX(Rd, _sc_trap_cutoff(P[k], np[k], prec + 4));
     }
     /* error budget: 2^-(prec+5) for the rule, 2^-(prec+8) for the tails,
        about 2^-(prec+4) for the evaluations */
@@ -339,4 +337,24 @@ int _sc_kernel_trap_ends(arb_t res, arb_t res2, sc_trap_fn *f, sc_trap_fn *f2,
     arb_clear(a); arb_clear(h); arb_clear(M); arb_clear(E);
     arb_clear(x); arb_clear(u); arb_clear(v); arb_clear(X); arb_clear(zero);
     return SC_OK;
+}
+
+int _sc_kernel_trap(arb_t out, arb_t out2, int deriv, const sc_act_def *def, arb_srcptr p,
+                    const arb_t t, const arb_t c, const arb_t sp, int minus, slong prec)
+{
+    sc_trap_fn f, f2;
+    int ok, st = SC_ERR_UNSUPPORTED;
+    if (def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP))
+        return st;
+    ok = _sc_trap_fn_init(&f, def, p, out2 != NULL ? 0 : deriv, t, prec);
+    _sc_trap_fn_init(&f2, def, p, 1, t, prec);
+    ok = ok && (out2 == NULL || arb_is_positive(f2.strip));
+    if (ok && c != NULL)
+        st = _sc_kernel_trap_inner(out, &f, c, sp, prec);
+    else if (ok)
+        st = _sc_kernel_trap_ends(out, out2, &f, out2 != NULL ? &f2 : NULL, minus,
+                                  (def->flags & (SC_ACT_ODD | SC_ACT_EVEN)) != 0, prec);
+    _sc_trap_fn_clear(&f);
+    _sc_trap_fn_clear(&f2);
+    return st;
 }

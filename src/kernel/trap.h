@@ -43,6 +43,11 @@ double _sc_trap_log2_growth(const sc_trap_fn *T, double u);
 /* res = 0 +- P(|u|) (the growth bound on the real line), no evaluation. */
 void _sc_trap_growth_ball(arb_t res, const sc_trap_fn *T, const arb_t u, slong prec);
 
+/* A truncation radius for a grid sum of sum_j c_j |x|^j phi_G(x): the
+   smallest integer R (>= sqrt(n)) whose integral tail is below 2^-(bits+4)
+   (sc_gauss_cutoff), as a double. */
+double _sc_trap_cutoff(arb_srcptr c, slong n, slong bits);
+
 /* Double bounds of a ball (lower, upper), finite or +-inf. */
 double _sc_trap_lo(const arb_t x);
 double _sc_trap_hi(const arb_t x);
@@ -85,5 +90,13 @@ int _sc_kernel_trap_ends(arb_t res, arb_t res2, sc_trap_fn *f, sc_trap_fn *f2,
    (s' = sqrt(1 - c^2) > 0 certified by the caller).  SC_OK, or
    SC_ERR_UNSUPPORTED when the rule would need too many nodes. */
 int _sc_kernel_trap_inner(arb_t res, sc_trap_fn *f, const arb_t c, const arb_t sp, slong prec);
+
+/* The entry point of sc_kernel_eval: E[phi^(deriv)(tX) phi^(deriv)(tY)]
+   inside (c != NULL: Y = cX + s'W) or at an end (c == NULL: Y = X, or -X if
+   minus; with out2 != NULL deriv 0 into out and deriv 1 into out2).
+   SC_ERR_UNSUPPORTED (outputs untouched) when the activation has a kink or
+   a jump, claims no strip, or the rule would need too many nodes. */
+int _sc_kernel_trap(arb_t out, arb_t out2, int deriv, const sc_act_def *def, arb_srcptr p,
+                    const arb_t t, const arb_t c, const arb_t sp, int minus, slong prec);
 
 #endif

@@ -85,21 +85,6 @@ static void tail_coeffs(arb_ptr cx, arb_ptr cy, arb_srcptr C, slong na, slong nb
     arb_clear(m);
 }
 
-static double cutoff(arb_srcptr c, slong n, slong bits)
-{
-    arb_t R, T;
-    double r;
-    arb_init(R);
-    arb_init(T);
-    sc_gauss_cutoff(R, T, c, n, 0, bits);
-    r = _sc_trap_hi(R);
-    if (r * r < n)
-        r = sqrt((double) n) + 1;
-    arb_clear(R);
-    arb_clear(T);
-    return r;
-}
-
 /* log of K^{R+1} e^K / (R+1)! */
 static double log_exp_rem(double K, slong R)
 {
@@ -166,8 +151,8 @@ int _sc_kernel_trap_inner(arb_t res, sc_trap_fn *f, const arb_t c, const arb_t s
     arb_set_d(h, hd);
     arb_set_d(k, kd);
     tail_coeffs(cx, cy, C, na, nb, h, k, 64);
-    Rx = cutoff(cx, na, prec + 4);
-    Ry = cutoff(cy, nb, prec + 4);
+    Rx = _sc_trap_cutoff(cx, na, prec + 4);
+    Ry = _sc_trap_cutoff(cy, nb, prec + 4);
 
     /* choose the summation by its estimated cost (ev: one evaluation of phi
        in multiplications) */
