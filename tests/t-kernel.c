@@ -419,6 +419,34 @@ static void test_correlation_near_ends(void)
     arb_clear(d); arb_clear(t);
 }
 
+/* elu's closed form at the ends (doc/model.md 2.3) against acb integration
+   (its kink at 0 is integrated branch by branch), several alpha, q, s. */
+static void test_elu_ends(void)
+{
+    static const char *specs[] = { "elu", "elu:alpha=0", "elu:alpha=1.7", "elu:alpha=1/3" };
+    static const char *pts[][3] = { { "1", "1", "0" }, { "-1", "1", "0" }, { "1", "2.3", "0.4" },
+                                    { "-1", "1/10", "0" }, { "1", "7", "0" } };
+    arb_t K1, dK1, K2, dK2;
+    int i, l;
+    arb_init(K1); arb_init(dK1); arb_init(K2); arb_init(dK2);
+    for (l = 0; l < 4; l++)
+        for (i = 0; i < 5; i++)
+        {
+            kern(K1, dK1, specs[l], pts[i][0], pts[i][1], pts[i][2], SC_KM_CLOSED, 128);
+            kern(K2, dK2, specs[l], pts[i][0], pts[i][1], pts[i][2], SC_KM_SMOOTH, 128);
+            SC_ASSERT_OVERLAPS(K1, K2);
+            SC_ASSERT_OVERLAPS(dK1, dK2);
+            SC_ASSERT_ACCURATE(dK1, 100);
+            if (l != 1 || i % 2 == 0)           /* alpha = 0: K(-1) = K'(-1) = 0 exactly */
+                SC_ASSERT_ACCURATE(K1, 100);
+        }
+    /* q = 1, s = 0: K(1) = 1 + e^2 Phi(-2) - 2 e^{1/2} Phi(-1), K'(1) = 1/2 + e^2 Phi(-2) */
+    kern(K1, dK1, "elu", "1", "1", "0", SC_KM_AUTO, 128);
+    SC_ASSERT_OVERLAPS_STR(K1, "[0.644945417492923863063461440337786703 +/- 1e-35]");
+    SC_ASSERT_OVERLAPS_STR(dK1, "[0.668102001223170606 +/- 1e-18]");
+    arb_clear(K1); arb_clear(dK1); arb_clear(K2); arb_clear(dK2);
+}
+
 SC_TEST_MAIN("kernel",
     SC_TEST(test_relu_closed_vs_integral),
     SC_TEST(test_relu_values),
@@ -430,4 +458,5 @@ SC_TEST_MAIN("kernel",
     SC_TEST(test_certify),
     SC_TEST(test_lattice_vs_closed),
     SC_TEST(test_lattice_vs_nested),
-    SC_TEST(test_correlation_near_ends))
+    SC_TEST(test_correlation_near_ends),
+    SC_TEST(test_elu_ends))

@@ -185,7 +185,7 @@ int _sc_kernel_trap_inner(arb_t res, sc_trap_fn *f, const arb_t c, const arb_t s
         }
         nxa = ceil(Rx / hd);
         rows = par ? nxa + 1 : 2 * nxa + 1;
-        mum = fabs(_sc_trap_hi(c) * nxa * hd / _sc_trap_lo(sp));
+        mum = FLINT_MAX(fabs(_sc_trap_hi(c)), fabs(_sc_trap_lo(c))) * nxa * hd / _sc_trap_lo(sp);
         nl = ceil((Ry + mum) / kd);
         K = nl * kd * mum;
         lr = -(prec + 8) * 0.6931471805599453 - 2 * lEP * 0.6931471805599453;
