@@ -321,8 +321,78 @@ static void test_grid_sums(void)
     acb_clear(z); acb_clear(wz);
 }
 
+/* cos(z), interrupting the run at evaluation `stop_at` and counting calls */
+typedef struct { long calls, stop_at; } stop_script;
+
+static int f_cos_stop(acb_ptr out, const acb_t z, void *param, slong order, slong prec)
+{
+    stop_script *s = param;
+    if (++s->calls == s->stop_at)
+        sc_interrupt(2);
+    acb_cos(out, z, prec);
+    return 0;
+}
+
+/* A stopped integration returns at once, calls the integrand no more, and
+   never hands back the meaningless value the integrator saw after the stop
+   (the integrand became 0 there): the result is indeterminate and the
+   status says why.  Without a stop the same integral is E[cos Z] = e^{-1/2}. */
+static void test_stop(void)
+{
+    acb_t r, a, b;
+    arb_t e, one;
+    stop_script s = { 0, 0 };
+    int st;
+    arb_init(one);
+    arb_one(one);           /* |cos x| <= 1: the growth bound of the tails */
+    acb_init(r);
+    acb_init(a);
+    acb_init(b);
+    arb_init(e);
+    arb_one(acb_realref(b));
+    arb_neg(acb_realref(a), acb_realref(b));
+
+    st = sc_gauss_expect(r, f_cos_stop, &s, NULL, 0, one, 1, 2000);
+    CU_ASSERT_EQUAL(st, SC_OK);
+    arb_set_si(e, -1);
+    arb_mul_2exp_si(e, e, -1);
+    arb_exp(e, e, 2000);
+    CU_ASSERT(arb_contains(acb_realref(r), e));
+    CU_ASSERT(s.calls > 50);
+
+    s.stop_at = 20;
+    s.calls = 0;
+    st = sc_gauss_expect(r, f_cos_stop, &s, NULL, 0, one, 1, 2000);
+    CU_ASSERT_EQUAL(st, SC_ERR_INTERRUPTED);
+    CU_ASSERT_EQUAL(s.calls, 20);
+    CU_ASSERT(!acb_is_finite(r));
+    sc_interrupt_clear();
+
+    /* the same through sc_gauss_integrate and the time budget */
+    s.stop_at = 0;
+    s.calls = 0;
+    sc_budget_set(1e-9);
+    st = sc_gauss_integrate(r, f_cos_stop, &s, a, b, 2000);
+    sc_budget_set(0);
+    CU_ASSERT_EQUAL(st, SC_ERR_BUDGET);
+    CU_ASSERT(!acb_is_finite(r));
+    CU_ASSERT(s.calls <= 1);
+    st = sc_gauss_integrate(r, f_cos_stop, &s, a, b, 200);
+    CU_ASSERT_EQUAL(st, SC_OK);
+    arb_sin(e, acb_realref(b), 200);      /* int_{-1}^{1} cos = 2 sin 1 */
+    arb_mul_2exp_si(e, e, 1);
+    CU_ASSERT(arb_contains(acb_realref(r), e));
+
+    acb_clear(r);
+    acb_clear(a);
+    acb_clear(b);
+    arb_clear(e);
+    arb_clear(one);
+}
+
 SC_TEST_MAIN("gauss",
     SC_TEST(test_moments),
+    SC_TEST(test_stop),
     SC_TEST(test_cos_and_abs),
     SC_TEST(test_tail_bound),
     SC_TEST(test_abs_moments_and_growth),

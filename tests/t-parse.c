@@ -60,6 +60,37 @@ static void test_rejects(void)
     CU_ASSERT(rejects("1,5"));
 }
 
+/* The reason names the problem: an exponent beyond +-1000 is "out of
+   range", not "not a number"; the limit itself is exact. */
+static int rejects_with(const char *s, const char *why)
+{
+    return rejects(s) && strstr(sc_last_error(), why) != NULL;
+}
+
+static void test_exponent_range(void)
+{
+    fmpq_t x, y;
+    CU_ASSERT(rejects_with("1e1001", "exponent out of range"));
+    CU_ASSERT(rejects_with("1e-1001", "exponent out of range"));
+    CU_ASSERT(rejects_with("-2.5E+5000", "exponent out of range"));
+    CU_ASSERT(rejects_with("1e99999999999999999999999999", "exponent out of range"));
+    CU_ASSERT(rejects_with("1e1001x", "not a number"));
+    CU_ASSERT(rejects_with("1e", "not a number"));
+    fmpq_init(x);
+    fmpq_init(y);
+    CU_ASSERT(sc_parse_fmpq(x, "1e1000", "x") == SC_OK);
+    fmpz_set_ui(fmpq_numref(y), 10);
+    fmpz_pow_ui(fmpq_numref(y), fmpq_numref(y), 1000);
+    CU_ASSERT(fmpq_equal(x, y));
+    CU_ASSERT(sc_parse_fmpq(x, "3e-1000", "x") == SC_OK);
+    fmpq_set_si(y, 3, 1);
+    fmpz_set_ui(fmpq_denref(y), 10);
+    fmpz_pow_ui(fmpq_denref(y), fmpq_denref(y), 1000);
+    CU_ASSERT(fmpq_equal(x, y));
+    fmpq_clear(x);
+    fmpq_clear(y);
+}
+
 static void test_slong_and_range(void)
 {
     slong v;
@@ -152,6 +183,7 @@ static void test_decimal_format(void)
 SC_TEST_MAIN("parse",
     SC_TEST(test_decimals_exact),
     SC_TEST(test_rejects),
+    SC_TEST(test_exponent_range),
     SC_TEST(test_slong_and_range),
     SC_TEST(test_act_spec),
     SC_TEST(test_decimal_format))

@@ -309,7 +309,8 @@ static void test_sections_alone(void)
     CU_ASSERT_EQUAL(o.undecided, 0);
 }
 
-/* Unwritable places: SC_ERR_INPUT with a message; an existing report stays. */
+/* Unwritable places and bad names: SC_ERR_INPUT with a message; a stopped
+   run writes nothing and an existing report stays. */
 static void test_errors(void)
 {
     char dir[64], path[160], bad[160], *old;
@@ -340,21 +341,47 @@ static void test_errors(void)
     CU_ASSERT_EQUAL(sc_report_write(&o), SC_ERR_INPUT);
     CU_ASSERT(strstr(sc_last_error(), "bad report name") != NULL);
 
-    /* the temporary file cannot be created: the old report is kept */
+    /* a report name that is not a plain file name (latexmk runs without a
+       shell, but a name must not read as an option or need quoting) */
+    {
+        const char *names[] = { "-pdf", "a$b%c", "a\nb", ".hidden", "a b", "" };
+        size_t i;
+        for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        {
+            o.name = names[i];
+            CU_ASSERT_EQUAL(sc_report_write(&o), SC_ERR_INPUT);
+            CU_ASSERT(strstr(sc_last_error(), "bad report name") != NULL);
+        }
+    }
+
+    /* the target is a directory: cannot write, nothing created */
     o.name = "r";
     snprintf(path, sizeof path, "%s/r.tex", dir);
-    snprintf(bad, sizeof bad, "%s/r.tex.part", dir);
-    f = fopen(path, "w");
-    fputs("old report\n", f);
-    fclose(f);
-    CU_ASSERT_FATAL(mkdir(bad, 0700) == 0);
+    CU_ASSERT_FATAL(mkdir(path, 0700) == 0);
     CU_ASSERT_EQUAL(sc_report_write(&o), SC_ERR_INPUT);
     CU_ASSERT(strstr(sc_last_error(), "cannot write") != NULL);
     CU_ASSERT(strstr(sc_last_error(), path) != NULL);
+    rmdir(path);
+
+    /* a run stopped by an interruption or by the run's deadline writes
+       nothing: the old report stays and no temporary file is left */
+    f = fopen(path, "w");
+    fputs("old report\n", f);
+    fclose(f);
+    sc_interrupt(2);
+    CU_ASSERT_EQUAL(sc_report_write(&o), SC_ERR_INTERRUPTED);
+    sc_interrupt_clear();
+    sc_deadline_set(1e-9);
+    CU_ASSERT_EQUAL(sc_report_write(&o), SC_ERR_BUDGET);
+    CU_ASSERT(strstr(sc_last_error(), "time budget") != NULL);
+    sc_deadline_set(0);
     old = slurp(path);
     CU_ASSERT(old != NULL && strcmp(old, "old report\n") == 0);
     free(old);
-    rmdir(bad);
+    snprintf(bad, sizeof bad, "ls -A %s | wc -l | grep -qx 1", dir);   /* r.tex only */
+    CU_ASSERT(system(bad) == 0);
+    remove(path);
+    snprintf(path, sizeof path, "%s/file", dir);
     remove(path);
     rmdir(dir);
 }

@@ -16,6 +16,10 @@
 #include <flint/fmpq.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Flags of an activation definition. */
 #define SC_ACT_ODD      1   /* phi(-x) = -phi(x) for all parameter values */
 #define SC_ACT_EVEN     2   /* phi(-x) =  phi(x) */
@@ -182,5 +186,9 @@ void sc_acb_normal_cdf(acb_t res, const acb_t w, slong prec);
 
 /* Set g[0..n-1] to exact upper bounds given as decimal strings. */
 void sc_act_set_bounds(arb_ptr g, const char *const *vals, slong n, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -31,6 +31,10 @@
 #include "synccert/common.h"
 #include "synccert/core.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct {
     int32_t dim;
     int is_int[SC_BOX_MAXDIM];      /* 1: integer axis */
@@ -63,5 +67,9 @@ void sc_worklist_free(sc_worklist_t *w);
 const sc_box_t *sc_worklist_top(const sc_worklist_t *w);     /* NULL if none */
 int sc_worklist_split(sc_worklist_t *w, int axis);          /* 0 or -1 */
 int sc_worklist_decide(sc_worklist_t *w, int verdict);      /* 0 or -1 */
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

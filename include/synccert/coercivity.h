@@ -27,6 +27,10 @@
 #include <arb.h>
 #include "synccert/kfun.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Parameters of F: dimension d, exponent p in (0, 2], sigma^2 (balls). */
 typedef struct
 {
@@ -125,5 +129,9 @@ int sc_coerc_problem_check(const sc_coerc_problem *P);
    SC_OK (enclosure within tol), SC_ERR_BUDGET, SC_ERR_PREC (tolerance not
    reached: the message gives the enclosure found), or the kernel's error. */
 int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

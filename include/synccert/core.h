@@ -19,6 +19,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* Verdict logic on integer enclosures [lo, hi] (lo > hi: empty enclosure).  */
 
@@ -351,5 +355,9 @@ int sc_wl_split(sc_worklist_t *w, int32_t axis);
         \old(sc_wl_covers(w, r)) ==> sc_wl_covers(w, r);
 */
 int sc_wl_decide(sc_worklist_t *w, int32_t verdict);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

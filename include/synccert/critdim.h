@@ -17,6 +17,10 @@
 #include <flint/fmpz.h>
 #include "synccert/act.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* What d* is. */
 enum { SC_DSTAR_UNDECIDED = 0, SC_DSTAR_FINITE, SC_DSTAR_NONE };
 /* What a dimension answer is: an integer, none, all dimensions, or unknown. */
@@ -47,5 +51,9 @@ void sc_critdim_result_clear(sc_critdim_result *r);
    decide is reported as undecided with SC_OK. */
 int sc_critical_dim(sc_critdim_result *r, const sc_act_t act, const fmpq_t q,
                     const fmpq_t s, slong digits, slong prec_cap);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 #include <acb_calc.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Maximal number of coefficients in a growth polynomial. */
 #define SC_GROWTH_MAX 136
 
@@ -20,9 +24,12 @@
    split[0..nsplit-1]: sorted real points where F may fail to be analytic
    (exact balls; points outside (-R, R) are ignored).
    g[0..ng-1]: |F(x)| <= sum g_j |x|^j for real x (upper bounds used).
-   Returns SC_OK; `res` is always a valid enclosure (possibly wide when the
+   Returns SC_OK; `res` is then a valid enclosure (possibly wide when the
    integrator could not converge at this precision: the caller checks its
-   accuracy and raises prec). */
+   accuracy and raises prec).  When the time budget expires or an
+   interruption is asked for during the integration (sc_budget_expired), it
+   stops within one integrand evaluation and returns sc_budget_status()
+   (SC_ERR_BUDGET or SC_ERR_INTERRUPTED) with `res` indeterminate. */
 int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
                     arb_srcptr split, slong nsplit,
                     arb_srcptr g, slong ng, slong prec);
@@ -34,6 +41,13 @@ int sc_gauss_expect(acb_t res, acb_calc_func_t F, void *param,
 int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
                            arb_srcptr split, slong nsplit,
                            arb_srcptr g, slong ng, arb_ptr left, int even, slong prec);
+
+/* acb_calc_integrate of F over the segment [a, b] (relative goal prec
+   bits, absolute tolerance 2^-prec, default options) that stops when the
+   budget expires, as above: SC_OK, or SC_ERR_BUDGET / SC_ERR_INTERRUPTED
+   with `res` indeterminate.  Every certified integral of the library goes
+   through it, so that every command honours its budget. */
+int sc_gauss_integrate(acb_t res, acb_calc_func_t F, void *param, const acb_t a, const acb_t b, slong prec);
 
 /* Upper bound T >= int_{|x|>R} (sum_j g_j |x|^j) phi(x) dx. */
 void sc_gauss_tail_bound(arb_t T, const arb_t R, arb_srcptr g, slong ng, slong prec);
@@ -90,5 +104,9 @@ void sc_gauss_poly_moment(arb_t S, arb_srcptr c, slong n, slong prec);
 /* w[i] = phi(x0 + i h), i = 0..n-1 (Gaussian density, by a two-term
    recurrence: two multiplications per node). */
 void sc_gauss_grid_weights(arb_ptr w, slong n, const arb_t x0, const arb_t h, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -21,6 +21,10 @@
 #include "synccert/act.h"
 #include "synccert/prec.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum { SC_KM_AUTO = 0, SC_KM_CLOSED, SC_KM_SMOOTH, SC_KM_NESTED, SC_KM_LATTICE };
 
 /* K(rho) and/or K'(rho) (either output may be NULL) at working precision
@@ -70,5 +74,9 @@ int sc_kernel_exact(fmpq_t K, fmpq_t dK, const sc_act_t act, const fmpq_t rho,
    exact (NULL: 1, 0). */
 int sc_kernel_at_ends(arb_t K1, arb_t dK1, arb_t Km1, const sc_act_t act,
                       const fmpq_t q, const fmpq_t s, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

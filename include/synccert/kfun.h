@@ -33,6 +33,10 @@
 #include <arb.h>
 #include "synccert/act.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct
 {
     arf_t rho;
@@ -92,5 +96,9 @@ int sc_kfun_interval(arb_t K, arb_t dK, arb_t D, sc_kfun_t kf, const arf_t r1, c
 
 /* c(rho) = (q rho + s) / (q + s) as a ball. */
 void sc_kfun_corr(arb_t c, const sc_kfun_t kf, const arb_t rho);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,10 @@
 #include "synccert/act.h"
 #include "synccert/prec.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Is K'(1) = +inf exactly (jump activations: an infinite midpoint with a
    zero radius, as the kernel returns it)?  Never true for NaN or a wide
    ball. */
@@ -87,5 +91,9 @@ int sc_lyapunov_certify(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
 int sc_lyapunov_certify_p(sc_lyap_result *r, const sc_act_t act, const fmpz_t d,
                           const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
                           slong digits, slong prec_cap);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,9 +8,14 @@
 #include <flint/fmpq.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Parse "[+-]ddd[.ddd][(e|E)[+-]ddd]" or "p/q" (integers, q > 0) exactly.
-   Rejects empty strings, nan, inf, hex, trailing characters and exponents
-   beyond +-1000.  `what` names the input in the error message. */
+   Rejects empty strings, nan, inf, hex and trailing characters ("not a
+   number") and exponents beyond +-1000 ("exponent out of range").  `what`
+   names the input in the error message. */
 int sc_parse_fmpq(fmpq_t x, const char *s, const char *what);
 
 /* Parse a decimal integer in [lo, hi] (no sign ambiguity, no trailing junk). */
@@ -23,5 +28,9 @@ int sc_parse_range(fmpq_t lo, fmpq_t hi, const char *s, const char *what);
    4000 decimals; trailing zeros dropped), else "p/q".  Caller frees with
    flint_free. */
 char *sc_fmpq_decimal(const fmpq_t x);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #include <arb.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Working precision for `digits` decimal digits: ceil(digits log2 10) + 24
    (the policy's first precision). */
 slong sc_prec_for_digits(slong digits);
@@ -46,9 +50,11 @@ int sc_arb_meets_digits(const arb_t x, slong digits);
    then it doubles.  Past the cap (pol->cap, 0: the sc_prec_cap
    default) without MET or DONE: SC_ERR_PREC with "WHO: could not reach N
    digits[WHAT] within P bits of precision[ (reached about R digits)]; ask
-   for fewer --digits", R from pol->reached when set.  Time budget exhausted
-   between two steps: SC_ERR_BUDGET (sc_budget_error).  pol->prec is set
-   to the last precision used. */
+   for fewer --digits", R from pol->reached when set.  Time budget
+   exhausted or an interruption asked for before a step (the first
+   included): SC_ERR_BUDGET or SC_ERR_INTERRUPTED (sc_budget_error); a step
+   that stops inside (its integrals poll the budget) returns the same
+   codes.  pol->prec is set to the last precision used. */
 enum { SC_PREC_MORE = 0, SC_PREC_DONE = 1, SC_PREC_MET = 2 };
 
 typedef int (*sc_prec_step_fn)(void *ctx, slong prec);
@@ -72,5 +78,9 @@ sc_prec_policy;
 void sc_prec_policy_init(sc_prec_policy *pol, const char *who, slong digits);
 
 int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

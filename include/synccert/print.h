@@ -32,6 +32,10 @@
 #include <stdio.h>
 #include <arb.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Certified digit string of x with at most `digits` (>= 1) significant
    digits, fewer when the ball is wide (rule above).  Caller frees the
    string with flint_free. */
@@ -45,5 +49,9 @@ void sc_arb_bounds(char **lo, char **hi, const arb_t x, slong digits);
 
 /* Print {"lo": "...", "hi": "...", "digits": "..."} (no newline). */
 void sc_print_json_real(FILE *f, const arb_t x, slong digits);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

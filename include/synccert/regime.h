@@ -33,6 +33,10 @@
 #include "synccert/act.h"
 #include "synccert/core.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum { SC_PROP_SYNC = 0, SC_PROP_DISSIPATION };
 enum { SC_LEAF_UNDECIDED = 0, SC_LEAF_CERTIFIED, SC_LEAF_REFUTED };
 
@@ -84,6 +88,9 @@ typedef struct
     fmpq_t frac[3];     /* volume fraction per class (SC_LEAF_*) */
     int budget_hit;     /* the budget stopped the run */
     int full_hit;       /* the decided list was full (max_leaves): stopped */
+    int interrupted;    /* sc_interrupt stopped the run: the leaves decided so
+                           far, the open boxes as undecided leaves (a caller may
+                           save them and resume later) */
     slong rounds;       /* parallel evaluation rounds */
     slong evaluated;    /* boxes evaluated */
     double seconds;
@@ -147,13 +154,16 @@ int sc_regime_check(const sc_regime_problem *P);
    number of threads unless the budget stops the run.  A budget stop or a
    full decided list (at most max_leaves leaves; the run stops as soon as
    the open boxes might not fit any more) makes the open boxes undecided
-   leaves.  Returns SC_OK or SC_ERR_INPUT (see sc_regime_check). */
+   leaves; so does an interruption (sc_interrupt: R->interrupted, boxes
+   being evaluated then are not decided).  Returns SC_OK or SC_ERR_INPUT
+   (see sc_regime_check). */
 int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P);
 
 /* ---------- the result ---------- */
 
 /* Write the leaves as CSV (header: NAME_lo,NAME_hi,... ,class; bounds as
-   exact decimals, or p/q).  SC_OK, or SC_ERR_INPUT if the stream failed. */
+   exact decimals, or p/q).  SC_OK, or SC_ERR_IO if the stream failed
+   (atomic files: sc_outfile_open in common.h). */
 int sc_regime_write_csv(FILE *f, const sc_regime_result *R, const sc_regime_problem *P);
 
 /* Number of leaves per class (indexed by SC_LEAF_*). */
@@ -167,5 +177,9 @@ slong sc_regime_dim_axis(const sc_regime_problem *P);
 char *sc_regime_dim_ranges(const sc_regime_result *R, slong dax, int cls);
 
 const char *sc_leaf_name(int cls);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #include <stdio.h>
 #include "synccert/common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct
 {
     const char *dir;        /* output directory (created if missing) */
@@ -38,12 +42,16 @@ sc_report_opts;
    is no clear. */
 void sc_report_opts_init(sc_report_opts *o);
 
-/* Write (and maybe compile) the report.  The .tex is written to
-   DIR/NAME.tex.part and renamed to DIR/NAME.tex when complete.  With
-   o->progress, one line per section (and per activation of each table) on
-   stderr.  SC_OK, SC_ERR_INPUT (cannot create or write the directory/file),
-   SC_ERR_UNSUPPORTED (latexmk failed: see DIR/NAME.latexmk.log); a message
-   is recorded with sc_error. */
+/* Write (and maybe compile) the report.  NAME is letters, digits, '_', '-',
+   '+' and '.', not starting with '-' or '.' (at most 100 characters).  The
+   .tex is written to a temporary file renamed to DIR/NAME.tex when
+   complete (sc_outfile); when the run's deadline (sc_deadline_set) passes
+   or an interruption is asked for, nothing is written.  latexmk runs
+   without a shell.  With o->progress, one line per section (and per
+   activation of each table) on stderr.  SC_OK, SC_ERR_INPUT (bad name,
+   cannot create the directory or file), SC_ERR_IO (writing failed),
+   SC_ERR_BUDGET, SC_ERR_INTERRUPTED, SC_ERR_UNSUPPORTED (latexmk failed:
+   see DIR/NAME.latexmk.log); a message is recorded with sc_error. */
 int sc_report_write(sc_report_opts *o);
 
 /* Extra sections.  Each hook writes one \section{...} to `tex` and may print
@@ -61,5 +69,9 @@ typedef struct
 sc_report_hook;
 
 extern const sc_report_hook sc_report_hooks[];   /* terminated by { NULL, NULL } */
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

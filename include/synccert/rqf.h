@@ -21,6 +21,10 @@
 #include "synccert/common.h"
 #include "synccert/prec.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* lambda_k = sigma^2 (n + 1 - 2k) / 2 exactly (1 <= k <= n). */
 void sc_rqf_lyap_k(fmpq_t lam, const fmpz_t n, const fmpz_t k, const fmpq_t sigma);
 
@@ -90,5 +94,9 @@ void sc_rqf_result_clear(sc_rqf_result *r);
    is a result (r->agree = 0), not an error. */
 int sc_rqf_certify(sc_rqf_result *r, const fmpz_t n, const fmpq_t sigma, const fmpq_t rho,
                    const fmpq_t theta0, int full, slong digits);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

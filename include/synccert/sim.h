@@ -50,6 +50,10 @@
 #include "synccert/act.h"
 #include "synccert/coercivity.h"    /* SC_DISS_* */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* --- double-precision activations ------------------------------------- */
 
 typedef struct
@@ -338,5 +342,9 @@ void sc_simulate_rqf_result_init(sc_simulate_rqf_result *r);
 void sc_simulate_rqf_result_clear(sc_simulate_rqf_result *r);
 
 int sc_simulate_rqf(sc_simulate_rqf_result *r, const sc_simulate_problem *pb);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

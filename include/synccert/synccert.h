@@ -1,5 +1,8 @@
 /* synccert: the whole public API in one include.
-   Link with -lsynccert -lflint-arb -lflint -lmpfr -lgmp -lgsl -lopenblas -lm -fopenmp. */
+   Build with `pkg-config --cflags --libs synccert` (or, by hand, link with
+   -lsynccert -lflint-arb -lflint -lmpfr -lgmp -lgsl -lopenblas -lm -fopenmp).
+   Every header is usable from C++ (extern "C"); conventions (init/clear,
+   aliasing, errors, threads): doc/conventions.md and synccert(3). */
 #ifndef SYNCCERT_H
 #define SYNCCERT_H
 
@@ -21,5 +24,6 @@
 #include "synccert/table.h"       /* tables of certified quantities */
 #include "synccert/report.h"      /* the LaTeX report */
 #include "synccert/sim.h"         /* the simulator (statistical, not certified) */
+#include "synccert/bind.h"        /* results as JSON; the entry point for bindings */
 
 #endif

@@ -21,6 +21,10 @@
 #include <flint/fmpq.h>
 #include "synccert/act.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Quantities (columns).  Names for --quantities in sc_table_qname. */
 enum {
     SC_TQ_K1 = 0,   /* K(1) */
@@ -120,7 +124,9 @@ slong sc_table_count(const sc_table *t, int kind);
 /* Write the table.  LaTeX: a complete table environment (booktabs; numbers
    aligned on the decimal point with r@{}l column pairs) with a caption
    stating the model parameters and what the last digit means, and label
-   `label` (NULL: tab:synccert).  Needs only \usepackage{booktabs}. */
+   `label` (NULL: tab:synccert).  Needs only \usepackage{booktabs}.
+   SC_OK, or SC_ERR_IO when the stream reports an error (atomic files:
+   sc_outfile_open in common.h). */
 int sc_table_write(FILE *f, const sc_table *t, int format, const char *label,
                    const char *caption_lead);
 
@@ -141,5 +147,9 @@ char *sc_tex_escape(const char *s);
 char *sc_tex_number(const char *digits, int split);
 /* Canonical display name of an activation ("leaky_relu:alpha=0.01"). */
 char *sc_table_act_name(const sc_act_t act);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -14,6 +14,10 @@
 #include "synccert/act.h"
 #include "synccert/prec.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* b(rho), a(rho) from K(1) = K1 and K(rho) = Krho (balls); d, sigma2 = sigma^2
    balls.  Either output may be NULL. */
 void sc_twopoint_ba(arb_t b, arb_t a, const arb_t K1, const arb_t Krho, const arb_t rho,
@@ -36,5 +40,9 @@ int sc_twopoint_certify(arb_t b, arb_t a, const sc_act_t act, const fmpz_t d,
 /* SC_ERR_INPUT with a message unless d >= 2, sigma > 0, q > 0, s >= 0
    (NULL arguments are not checked). */
 int sc_twopoint_check_inputs(const fmpz_t d, const fmpq_t sigma, const fmpq_t q, const fmpq_t s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 
 #include <arb.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* -1: every value of x is < 0; +1: every value is > 0; 0: undecided (the
    ball contains 0, or its midpoint is NaN, or its radius is infinite).
    A ball whose midpoint is +inf (-inf) with finite radius counts as > 0
@@ -23,5 +27,9 @@ int sc_arb_sign(const arb_t x);
    value of y; 0: undecided (the balls touch or overlap, a NaN, or both
    infinite with the same sign). */
 int sc_arb_cmp(const arb_t x, const arb_t y);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

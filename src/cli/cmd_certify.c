@@ -6,6 +6,7 @@
 #include "synccert/parse.h"
 #include "synccert/regime.h"
 #include "synccert/print.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert certify ACT --property sync|dissipation [--dim A:B]\n"
@@ -55,7 +56,8 @@ static const char help[] =
 "                     finished become undecided leaves, exit status 0\n"
 "  --max-depth K      at most K halvings along any path from the whole box to a\n"
 "                     leaf, all axes together (0..60, default 30)\n"
-"  --out FILE.csv     write every leaf: NAME_lo,NAME_hi,... (exact decimals), class\n"
+"  --out FILE.csv     write every leaf: NAME_lo,NAME_hi,... (exact decimals), class;\n"
+"                     the file is replaced only when the run completes\n"
 "  --json             one JSON object instead of the table\n"
 "\n"
 "Output: the volume fraction of each class in the root box's measure (integer\n"
@@ -69,13 +71,15 @@ static const char help[] =
 "  synccert certify tanh --property sync --dim 2:64\n"
 "  synccert certify leaky_relu --property sync --param alpha=0:1 --dim 2:64\n"
 "  synccert certify relu --property dissipation --dim 2:1024 --gamma 0.01\n"
-"Exit status: 0 success (also when the budget stops the run), 2 bad input.\n";
+"Exit status: 0 success (also when the budget stops the run), 1 the leaves could\n"
+"not be written, 2 bad input (also an --out file that cannot be created),\n"
+"130 / 143 interrupted (SIGINT / SIGTERM: --out keeps its old content).\n";
 
 #define CMD "certify"
 #define MAXPARAM 12
 
 /* option values, indexed as in run's option table */
-enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, BUDGET, DEPTH, OUT, NOPT };
+enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, DEPTH, OUT, NOPT };
 
 /* The box: --dim, every --param, --p and --sigma (in this order). */
 static int read_box(sc_regime_problem *P, const char *const *o, const char **params, int nparams)
@@ -103,7 +107,6 @@ static int read_box(sc_regime_problem *P, const char *const *o, const char **par
 /* Options (after the activation) into the problem; 0 or an exit status. */
 static int read_problem(sc_regime_problem *P, const char *const *o, const char **params, int nparams)
 {
-    fmpq_t budget;
     slong depth = 30;
     int rc;
     if (sc_regime_property_parse(&P->property, o[PROP]) != SC_OK)
@@ -116,14 +119,7 @@ static int read_problem(sc_regime_problem *P, const char *const *o, const char *
         return rc;
     if (P->property == SC_PROP_SYNC && (o[GAMMA] || o[BETA] || o[VN] || o[QK] || o[PP]))
         return sc_cli_fail(CMD, SC_EXIT_USAGE, "--p and attention options apply to --property dissipation only");
-    fmpq_init(budget);
-    rc = sc_cli_num(budget, o[BUDGET], "60", CMD, "--budget", SC_CLI_ANY);
-    if (rc == 0 && fmpq_sgn(budget) <= 0)
-        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--budget must be > 0 seconds");
-    P->budget = fmpq_get_d(budget);
-    fmpq_clear(budget);
-    if (rc)
-        return rc;
+    P->budget = sc_deadline_seconds();     /* --budget (sc_cli_parse) */
     if (o[DEPTH] && sc_parse_slong(&depth, o[DEPTH], "--max-depth", 0, 60) != SC_OK)
         return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     P->max_depth = depth;
@@ -134,40 +130,6 @@ static int read_problem(sc_regime_problem *P, const char *const *o, const char *
 }
 
 static const int order[3] = { SC_LEAF_CERTIFIED, SC_LEAF_REFUTED, SC_LEAF_UNDECIDED };
-
-static void print_json(const char *spec, const sc_regime_problem *P, const sc_regime_result *R)
-{
-    slong cnt[3], k, dax = sc_regime_dim_axis(P);
-    arb_t x;
-    arb_init(x);
-    sc_regime_count(cnt, R);
-    printf("{\"command\": \"certify\", \"property\": \"%s\", \"activation\": \"%s\", \"box\": {",
-           sc_regime_property_name(P->property), spec);
-    for (k = 0; k < P->naxes; k++)
-    {
-        char *a = sc_fmpq_decimal(P->axes[k].lo), *b = sc_fmpq_decimal(P->axes[k].hi);
-        printf("%s\"%s\": [\"%s\", \"%s\"]", k ? ", " : "", P->axes[k].name, a, b);
-        flint_free(a);
-        flint_free(b);
-    }
-    printf("}, \"leaves\": %ld", (long) R->nleaves);
-    for (k = 0; k < 3; k++)
-    {
-        arb_set_fmpq(x, R->frac[order[k]], 128);
-        printf(", \"%s\": {\"leaves\": %ld, \"fraction\": ", sc_leaf_name(order[k]), (long) cnt[order[k]]);
-        sc_print_json_real(stdout, x, 10);
-        if (dax >= 0 && order[k] != SC_LEAF_UNDECIDED)
-        {
-            char *d = sc_regime_dim_ranges(R, dax, order[k]);
-            printf(", \"d\": \"%s\"", d);
-            flint_free(d);
-        }
-        printf("}");
-    }
-    printf(", \"budget_hit\": %s, \"list_full\": %s, \"seconds\": %.3f}\n", R->budget_hit ? "true" : "false",
-           R->full_hit ? "true" : "false", R->seconds);
-    arb_clear(x);
-}
 
 static void print_text(const char *spec, const sc_regime_problem *P, const sc_regime_result *R, const char *out)
 {
@@ -225,12 +187,13 @@ static int run(int argc, char **argv)
         { "param", 1, NULL, NULL, params, &nparams, MAXPARAM },
         { "p", 1, &o[PP] }, { "sigma", 1, &o[SIGMA] }, { "gamma", 1, &o[GAMMA] },
         { "beta", 1, &o[BETA] }, { "vnorm", 1, &o[VN] }, { "qknorm", 1, &o[QK] },
-        { "budget", 1, &o[BUDGET] }, { "max-depth", 1, &o[DEPTH] }, { "out", 1, &o[OUT] },
+        { "max-depth", 1, &o[DEPTH] }, { "out", 1, &o[OUT] },
         { "json", 0, NULL, &json },
     };
     sc_regime_problem P;
     sc_regime_result R;
-    FILE *csv = NULL;
+    sc_outfile csv = { NULL, NULL, NULL, -1 };
+    int st;
 
     sc_regime_problem_init(&P);
     sc_regime_result_init(&R);
@@ -239,21 +202,34 @@ static int run(int argc, char **argv)
     if (npos != 1) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "expected one activation (see 'synccert help certify')"); goto done; }
     if ((rc = sc_cli_act(P.act, pos[0], CMD)) || (rc = read_problem(&P, o, params, nparams)))
         goto done;
-    if (o[OUT] && (csv = fopen(o[OUT], "w")) == NULL)
-    { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s'", o[OUT]); goto done; }
-    if (sc_regime_run(&R, &P) != SC_OK)
-    { rc = sc_cli_lib_fail(CMD, SC_ERR_INPUT); goto done; }
-    if (csv)
+    /* the CSV goes to a temporary file, renamed over --out when complete */
+    if (o[OUT] && (st = sc_outfile_open(&csv, o[OUT])) != SC_OK)
+    { rc = sc_cli_lib_fail(CMD, st); goto done; }
+    st = sc_regime_run(&R, &P);
+    sc_cli_watchdog_off();             /* a budget stop ends the run normally */
+    /* interrupted: R holds the leaves decided so far (a checkpoint could be
+       written here); --out keeps its old content */
+    if ((rc = sc_cli_done(CMD, st)) != 0)
+        goto done;
+    if (csv.f != NULL)
     {
-        sc_regime_write_csv(csv, &R, &P);
-        rc = fclose(csv);
-        csv = NULL;
-        if (rc != 0) { rc = sc_cli_fail(CMD, SC_EXIT_FAIL, "error writing '%s'", o[OUT]); goto done; }
+        if ((st = sc_regime_write_csv(csv.f, &R, &P)) == SC_OK)
+            st = sc_outfile_commit(&csv);
+        else
+            sc_error(SC_ERR_IO, "cannot write '%s': write error", o[OUT]);
+        if (st != SC_OK)
+        {
+            rc = sc_cli_lib_fail(CMD, st);
+            goto done;
+        }
     }
     {
         char *spec = sc_act_spec(P.act);
         if (json)
-            print_json(spec, &P, &R);
+        {
+            sc_json_certify(stdout, spec, &P, &R, 0);
+            printf("\n");
+        }
         else
             print_text(spec, &P, &R, o[OUT]);
         flint_free(spec);
@@ -261,13 +237,13 @@ static int run(int argc, char **argv)
     rc = SC_EXIT_OK;
 
 done:
-    if (csv)
-        fclose(csv);
+    if (csv.f != NULL)
+        sc_outfile_abort(&csv);
     sc_regime_result_clear(&R);
     sc_regime_problem_clear(&P);
     return rc;
 }
 
 const sc_cmd sc_cmd_certify = {
-    "certify", run, "certified parameter regimes: split a parameter box, classify every leaf", help
+    "certify", run, "certified parameter regimes: split a parameter box, classify every leaf", help, 60
 };

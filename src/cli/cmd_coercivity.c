@@ -7,6 +7,7 @@
 #include "synccert/parse.h"
 #include "synccert/coercivity.h"
 #include "synccert/print.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert coercivity ACT --dim D --p P|auto [--sigma S] [--tol T]\n"
@@ -54,7 +55,7 @@ static const char help[] =
 "  --beta B          inverse temperature B >= 0 (default 0; needs --gamma)\n"
 "  --vnorm V         operator norm ||V|| >= 0 (default 1; needs --gamma)\n"
 "  --qknorm QK       operator norm ||Q^T K|| >= 0 (default 1; needs --gamma)\n"
-"  --budget SECONDS  stop after this much time (exit 1 if not finished)\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object instead of the table\n"
 "\n"
 "Every number printed is an enclosure (see 'synccert help output'); the verdict\n"
@@ -66,24 +67,13 @@ static const char help[] =
 
 #define CMD "coercivity"
 
-static void print_arf_bounds(FILE *f, const arf_t lo, const arf_t hi, int json)
+static void print_arf_bounds(FILE *f, const arf_t lo, const arf_t hi)
 {
-    arb_t x;
-    char *a, *b, *c, *d;
-    arb_init(x);
-    arb_set_arf(x, lo);
-    sc_arb_bounds(&a, &b, x, 10);
-    arb_set_arf(x, hi);
-    sc_arb_bounds(&c, &d, x, 10);
-    if (json)
-        fprintf(f, "{\"lo\": \"%s\", \"hi\": \"%s\"}", a, d);
-    else
-        fprintf(f, "[%s, %s]", a, d);
+    char *a, *b;
+    sc_arf_interval_bounds(&a, &b, lo, hi, 10);
+    fprintf(f, "[%s, %s]", a, b);
     flint_free(a);
     flint_free(b);
-    flint_free(c);
-    flint_free(d);
-    arb_clear(x);
 }
 
 static void text_bounds(const char *label, const arb_t x)
@@ -100,29 +90,6 @@ static const char *verdict_word(int v)
     return v == SC_DISS_YES ? "dissipates" : v == SC_DISS_NO ? "not certified" : "undecided";
 }
 
-static void print_json(const char *spec, const sc_coerc_problem *P, const sc_coerc_cert *r)
-{
-    char *ps = fmpq_get_str(NULL, 10, r->p), *ss = sc_fmpq_decimal(P->sigma);
-    const char *where = r->bb.diagonal ? "diagonal" : r->bb.antipodal ? "antipodal" : "interior";
-    printf("{\"command\": \"coercivity\", \"activation\": \"%s\", \"dim\": %ld, \"p\": \"%s\", \"p_auto\": %s, "
-           "\"sigma\": \"%s\", \"c_p\": ", spec, (long) P->d, ps, P->p_auto ? "true" : "false", ss);
-    sc_print_json_real(stdout, r->cp, 15);
-    printf(", \"argmin\": ");
-    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi, 1);
-    printf(", \"infimum_at\": \"%s\", \"boxes\": %ld", where, (long) r->bb.boxes);
-    if (P->attention)
-    {
-        printf(", \"L_att\": ");
-        sc_print_json_real(stdout, r->Latt, 15);
-        printf(", \"r_p\": ");
-        sc_print_json_real(stdout, r->rp, 15);
-        printf(", \"verdict\": \"%s\"", verdict_word(r->verdict));
-    }
-    printf("}\n");
-    flint_free(ps);
-    flint_free(ss);
-}
-
 static void print_text(const char *spec, const sc_coerc_problem *P, const sc_coerc_cert *r)
 {
     char *ps = fmpq_get_str(NULL, 10, r->p), *ss = sc_fmpq_decimal(P->sigma), *dg;
@@ -136,7 +103,7 @@ static void print_text(const char *spec, const sc_coerc_problem *P, const sc_coe
     printf("infimum at   %s; every minimiser lies in rho in ",
            r->bb.diagonal ? "the diagonal limit rho -> 1" :
            r->bb.antipodal ? "rho = -1 (antipodal)" : "rho inside (-1, 1)");
-    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi, 0);
+    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi);
     printf("\n");
     if (P->attention)
     {
@@ -187,13 +154,13 @@ static int read_problem(sc_coerc_problem *P, const char *const *o)
 
 static int run(int argc, char **argv)
 {
-    const char *o[10] = { NULL }, *budget_s = NULL, *pos[1];
+    const char *o[10] = { NULL }, *pos[1];
     int json = 0, npos = 0, rc, st;
     sc_opt opts[] = {
         { "dim", 1, &o[0] }, { "p", 1, &o[1] }, { "sigma", 1, &o[2] }, { "tol", 1, &o[3] },
         { "weight-var", 1, &o[4] }, { "bias-var", 1, &o[5] }, { "gamma", 1, &o[6] },
         { "beta", 1, &o[7] }, { "vnorm", 1, &o[8] }, { "qknorm", 1, &o[9] },
-        { "budget", 1, &budget_s }, { "json", 0, NULL, &json },
+        { "json", 0, NULL, &json },
     };
     sc_act_t act;
     sc_coerc_problem P;
@@ -205,24 +172,28 @@ static int run(int argc, char **argv)
     if ((rc = sc_cli_parse(argc, argv, opts, sizeof(opts) / sizeof(opts[0]), pos, 1, &npos)) != 0)
         goto done;
     if (npos != 1) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "expected one activation (see 'synccert help coercivity')"); goto done; }
-    if ((rc = sc_cli_act(act, pos[0], CMD)) || (rc = read_problem(&P, o)) || (rc = sc_cli_budget(budget_s, CMD)))
+    if ((rc = sc_cli_act(act, pos[0], CMD)) || (rc = read_problem(&P, o)))
         goto done;
-    if ((st = sc_coercivity_certify(&r, act, &P)) != SC_OK)
-        rc = sc_cli_lib_fail(CMD, st);
-    else
+    st = sc_coercivity_certify(&r, act, &P);
+    if ((rc = sc_cli_done(CMD, st)) == 0)
     {
         char *spec = sc_act_spec(act);
-        (json ? print_json : print_text)(spec, &P, &r);
+        if (json)
+        {
+            sc_json_coercivity(stdout, spec, &P, &r);
+            printf("\n");
+        }
+        else
+            print_text(spec, &P, &r);
         flint_free(spec);
     }
 done:
     sc_act_clear(act);
     sc_coerc_problem_clear(&P);
     sc_coerc_cert_clear(&r);
-    sc_budget_set(0);
     return rc;
 }
 
 const sc_cmd sc_cmd_coercivity = {
-    "coercivity", run, "certified noise coercivity constant c_p and the dissipation certificate r_p", help
+    "coercivity", run, "certified noise coercivity constant c_p and the dissipation certificate r_p", help, 600
 };

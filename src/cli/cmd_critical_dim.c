@@ -6,10 +6,11 @@
 #include "synccert/critdim.h"
 #include "synccert/print.h"
 #include "synccert/parse.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert critical-dim ACT|all [--sigma S] [--weight-var Q] [--bias-var B]\n"
-"                             [--digits N] [--prec-cap BITS] [--json]\n"
+"                             [--digits N] [--prec-cap BITS] [--budget SECONDS] [--json]\n"
 "\n"
 "The dimension threshold of synchronisation (doc/model.md, section 4).  lambda(d) =\n"
 "(sigma^2/2) [(d-3) K'(1) - (d-1) K(1)] is affine in d, so\n"
@@ -28,6 +29,7 @@ static const char help[] =
 "  --bias-var B      bias variance s >= 0 (default 0)\n"
 "  --digits N        correct digits of d*, K(1), K'(1), 1..3000 (default 15)\n"
 "  --prec-cap BITS   highest working precision tried (default max(16 x start, 4096))\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            JSON (an array of objects for 'all')\n"
 "\n"
 "Output:\n"
@@ -45,7 +47,7 @@ static const char help[] =
 "K(1) and K'(1) always have N digits; d* and the integers beside it get what the\n"
 "precision cap allows.\n"
 "Exit status: 0 success, 1 a computation failed (K(1), K'(1) not reached within the\n"
-"cap; with 'all', any activation), 2 bad input.\n"
+"cap or the budget; with 'all', any activation), 2 bad input.\n"
 "Example: synccert critical-dim gelu      synccert critical-dim all --json\n";
 
 static void text_dimv(int kind, const fmpz_t v)
@@ -59,53 +61,12 @@ static void text_dimv(int kind, const fmpz_t v)
     }
 }
 
-static void json_dimv(const char *key, int kind, const fmpz_t v)
-{
-    printf("\"%s\": ", key);
-    switch (kind)
-    {
-        case SC_DIMV_VALUE: fmpz_print(v); break;
-        case SC_DIMV_NONE: printf("\"none\""); break;
-        case SC_DIMV_ALL: printf("\"all\""); break;
-        default: printf("\"undecided\""); break;
-    }
-    printf(", ");
-}
-
 static void text_dstar(const sc_critdim_result *r, slong digits)
 {
     if (r->dstar_kind == SC_DSTAR_FINITE)
         sc_cli_text_real(stdout, r->dstar, digits);
     else
         printf("%s", r->dstar_kind == SC_DSTAR_NONE ? "none" : "undecided");
-}
-
-static void print_json(const char *spec, const sc_critdim_result *r, const fmpq_t q,
-                       const fmpq_t s, slong digits)
-{
-    printf("{\"command\": \"critical-dim\", \"activation\": \"%s\", ", spec);
-    sc_cli_json_fmpq(stdout, "q", q, 1);
-    sc_cli_json_fmpq(stdout, "s", s, 1);
-    sc_cli_json_real(stdout, "K1", r->K1, digits, 1);
-    sc_cli_json_real(stdout, "dK1", r->dK1, digits, 1);
-    if (r->dstar_kind == SC_DSTAR_FINITE)
-        sc_cli_json_real(stdout, "dstar", r->dstar, digits, 1);
-    else
-        printf("\"dstar\": \"%s\", ", r->dstar_kind == SC_DSTAR_NONE ? "none" : "undecided");
-    json_dimv("max_sync_dim", r->max_sync_kind, r->max_sync);
-    json_dimv("min_nonsync_dim", r->min_nonsync_kind, r->min_nonsync);
-    printf("\"undecided_dims\": ");
-    if (fmpz_cmp(r->und_lo, r->und_hi) <= 0)
-    {
-        printf("[");
-        fmpz_print(r->und_lo);
-        printf(", ");
-        fmpz_print(r->und_hi);
-        printf("]");
-    }
-    else
-        printf("null");
-    printf(", \"prec_bits\": %ld}", (long) r->prec);
 }
 
 static void print_text(const char *spec, const sc_critdim_result *r, slong digits)
@@ -189,8 +150,8 @@ static int one(const sc_act_t act, int all, int json, slong *nout, const fmpq_t 
 
     sc_critdim_result_init(&r);
     st = sc_critical_dim(&r, act, q, s, digits, cap);
-    if (st != SC_OK && !all)
-        rc = sc_cli_lib_fail(cmd, st);
+    if ((st != SC_OK && !all) || sc_interrupted())
+        rc = sc_cli_done(cmd, st);
     else if (st != SC_OK)
     {
         if (json)
@@ -204,7 +165,7 @@ static int one(const sc_act_t act, int all, int json, slong *nout, const fmpq_t 
     {
         if (all && (*nout)++)
             printf(", ");
-        print_json(spec, &r, q, s, digits);
+        sc_json_critical_dim(stdout, spec, &r, q, s, digits);
         if (!all)
             printf("\n");
     }
@@ -221,7 +182,7 @@ static int run(int argc, char **argv)
 {
     const char *cmd = argv[0];
     const char *ssig = NULL, *sq = NULL, *ss = NULL, *sdig = NULL, *scap = NULL;
-    int json = 0, npos = 0, rc = 0, all, i;
+    int json = 0, npos = 0, rc = 0, all, i, st;
     const char *pos[1];
     const sc_opt opts[] = {
         { "sigma", 1, &ssig, NULL, NULL, NULL, 0 },
@@ -270,8 +231,13 @@ static int run(int argc, char **argv)
                        act->def->name, act->def->params[0].name);
             continue;
         }
-        if (one(act, 1, json, &nout, q, s, digits, cap, cmd) != 0)
+        if ((st = one(act, 1, json, &nout, q, s, digits, cap, cmd)) != 0)
             rc = SC_EXIT_FAIL;
+        if (sc_interrupted())
+        {
+            rc = st;    /* 128 + N, the message printed; stop at once */
+            break;
+        }
     }
     if (json)
         printf("]\n");
@@ -284,5 +250,5 @@ out:
 const sc_cmd sc_cmd_critical_dim = {
     "critical-dim", run,
     "critical dimension d* and the largest synchronising / smallest non-synchronising dimension",
-    help
+    help, 600
 };

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "synccert/kernel.h"
 #include "synccert/print.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert kernel ACT [--rho R] [--digits N] [--weight-var q] [--bias-var s]\n"
@@ -23,7 +24,7 @@ static const char help[] =
 "  --method M       auto (default): closed form if known, else certified integration;\n"
 "                   closed / smooth / nested / lattice force one method (for\n"
 "                   cross-checks; lattice: trapezoidal rules, analytic activations)\n"
-"  --budget S       give up after S seconds of computing (default 120)\n"
+"  --budget S       stop after S seconds and exit 1 (default 120)\n"
 "  --json           one JSON object: activation, K1, dK1, [rho, K, dK], prec_bits;\n"
 "                   certified reals as {\"lo\": ..., \"hi\": ..., \"digits\": ...}\n"
 "\n"
@@ -64,24 +65,7 @@ static void text_line(const char *label, const arb_t x, slong digits)
 }
 
 /* The kernel's options as given (strings are echoed in the output). */
-enum { O_RHO, O_DIG, O_Q, O_S, O_METH, O_BUDGET, O_N };
-
-static void print_json(const char *spec, const sc_kernel_result *r, const char *const *o, slong digits)
-{
-    printf("{\"activation\": \"%s\", \"weight_var\": \"%s\", \"bias_var\": \"%s\", \"K1\": ",
-           spec, o[O_Q] ? o[O_Q] : "1", o[O_S] ? o[O_S] : "0");
-    sc_print_json_real(stdout, r->K1, digits);
-    printf(", \"dK1\": ");
-    sc_print_json_real(stdout, r->dK1, digits);
-    if (r->has_rho)
-    {
-        printf(", \"rho\": \"%s\", \"K\": ", o[O_RHO]);
-        sc_print_json_real(stdout, r->K, digits);
-        printf(", \"dK\": ");
-        sc_print_json_real(stdout, r->dK, digits);
-    }
-    printf(", \"prec_bits\": %ld}\n", (long) r->prec);
-}
+enum { O_RHO, O_DIG, O_Q, O_S, O_METH, O_N };
 
 static void print_text(const char *spec, const sc_kernel_result *r, const char *const *o, slong digits)
 {
@@ -98,22 +82,19 @@ static void print_text(const char *spec, const sc_kernel_result *r, const char *
 }
 
 /* Numbers and their domains; 0 or the exit status (message printed). */
-static int read_args(slong *digits, fmpq_t rho, fmpq_t q, fmpq_t s, fmpq_t budget,
+static int read_args(slong *digits, fmpq_t rho, fmpq_t q, fmpq_t s,
                      const char *const *o, const char *cmd)
 {
     int rc;
     if ((rc = sc_cli_digits(digits, o[O_DIG], cmd)) ||
         (rc = sc_cli_fmpq(q, o[O_Q], "1", cmd, "--weight-var")) ||
         (rc = sc_cli_fmpq(s, o[O_S], "0", cmd, "--bias-var")) ||
-        (rc = sc_cli_fmpq(budget, o[O_BUDGET], "120", cmd, "--budget")) ||
         (o[O_RHO] != NULL && (rc = sc_cli_fmpq(rho, o[O_RHO], NULL, cmd, "--rho"))))
         return rc;
     if (fmpq_sgn(q) <= 0)
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "--weight-var must be > 0 (got %s)", o[O_Q]);
     if (fmpq_sgn(s) < 0)
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "--bias-var must be >= 0 (got %s)", o[O_S]);
-    if (fmpq_sgn(budget) <= 0 || fmpq_cmp_ui(budget, 86400) > 0)
-        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--budget must be in (0, 86400] seconds (got %s)", o[O_BUDGET]);
     if (o[O_RHO] != NULL && (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0))
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "--rho must lie in [-1, 1] (got %s)", o[O_RHO]);
     return 0;
@@ -124,7 +105,7 @@ static int run(int argc, char **argv)
     const char *cmd = argv[0], *pos[1], *o[O_N] = { NULL };
     int json = 0, npos, method, rc = SC_EXIT_OK, st;
     slong digits;
-    fmpq_t rho, q, s, budget;
+    fmpq_t rho, q, s;
     sc_act_t act;
     sc_kernel_result r;
     const sc_opt opts[] = {
@@ -133,43 +114,44 @@ static int run(int argc, char **argv)
         { "weight-var", 1, &o[O_Q], NULL, NULL, NULL, 0 },
         { "bias-var", 1, &o[O_S], NULL, NULL, NULL, 0 },
         { "method", 1, &o[O_METH], NULL, NULL, NULL, 0 },
-        { "budget", 1, &o[O_BUDGET], NULL, NULL, NULL, 0 },
         { "json", 0, NULL, &json, NULL, NULL, 0 },
     };
 
-    if ((rc = sc_cli_parse(argc, argv, opts, 7, pos, 1, &npos)) != 0)
+    if ((rc = sc_cli_parse(argc, argv, opts, 6, pos, 1, &npos)) != 0)
         return rc;
     if (npos != 1)
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "expected one activation (see 'synccert help kernel')");
     if (!method_of(o[O_METH], &method))
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "--method: unknown method '%s' (auto, closed, smooth, nested, lattice)", o[O_METH]);
 
-    fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(budget);
+    fmpq_init(rho); fmpq_init(q); fmpq_init(s);
     sc_act_init(act);
     sc_kernel_result_init(&r);
-    if ((rc = read_args(&digits, rho, q, s, budget, o, cmd)) != 0)
+    if ((rc = read_args(&digits, rho, q, s, o, cmd)) != 0)
         goto done;
     if ((st = sc_act_parse(act, pos[0])) != SC_OK)
     {
         rc = sc_cli_lib_fail(cmd, st);
         goto done;
     }
-    sc_budget_set(fmpq_get_d(budget));
     st = sc_kernel_certify(&r, act, o[O_RHO] ? rho : NULL, q, s, digits, method, 0);
-    sc_budget_set(0);
-    if (st != SC_OK)
-        rc = sc_cli_lib_fail(cmd, st);
-    else
+    if ((rc = sc_cli_done(cmd, st)) == 0)
     {
         char *spec = sc_act_spec(act);
-        (json ? print_json : print_text)(spec, &r, o, digits);
+        if (json)
+        {
+            sc_json_kernel(stdout, spec, &r, o[O_RHO] ? rho : NULL, q, s, digits);
+            printf("\n");
+        }
+        else
+            print_text(spec, &r, o, digits);
         flint_free(spec);
     }
 done:
     sc_kernel_result_clear(&r);
     sc_act_clear(act);
-    fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s); fmpq_clear(budget);
+    fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s);
     return rc;
 }
 
-const sc_cmd sc_cmd_kernel = { "kernel", run, "certified dual kernel K(1), K'(1), K(rho), K'(rho) of an activation", help };
+const sc_cmd sc_cmd_kernel = { "kernel", run, "certified dual kernel K(1), K'(1), K(rho), K'(rho) of an activation", help, 120 };

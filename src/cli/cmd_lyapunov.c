@@ -5,10 +5,12 @@
 #include "cli.h"
 #include "synccert/lyapunov.h"
 #include "synccert/parse.h"
+#include "synccert/bind.h"
 
 static const char help[] =
 "usage: synccert lyapunov ACT --dim D [--sigma S] [--weight-var Q] [--bias-var B]\n"
-"                         [--p P] [--digits N] [--prec-cap BITS] [--json]\n"
+"                         [--p P] [--digits N] [--prec-cap BITS] [--budget SECONDS]\n"
+"                         [--json]\n"
 "\n"
 "Certified synchronisation quantities of two tokens on the sphere S^{D-1} driven\n"
 "by common noise through the activation ACT (doc/model.md, section 4).\n"
@@ -22,6 +24,7 @@ static const char help[] =
 "  --p P             also print the moment Lyapunov function g(P)\n"
 "  --digits N        correct digits of every printed number, 1..3000 (default 15)\n"
 "  --prec-cap BITS   highest working precision tried (default max(16 x start, 4096))\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object instead of the table\n"
 "All numbers are exact decimals or ratios (0.1 means 1/10).\n"
 "\n"
@@ -48,38 +51,9 @@ static const char help[] =
 "For step and sign K'(1) = inf: lambda = -inf at d = 2, +inf for d >= 4 and is\n"
 "undefined at d = 3 (the verdict there is undecided).\n"
 "\n"
-"Exit status: 0 success, 1 the digits could not be reached, 2 bad input.\n"
+"Exit status: 0 success, 1 the digits could not be reached (precision cap or\n"
+"budget), 2 bad input.\n"
 "Example: synccert lyapunov tanh --dim 4      synccert lyapunov gelu --dim 31 --json\n";
-
-static void print_json(const char *spec, const sc_lyap_result *r, const fmpz_t d,
-                       const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
-                       slong digits)
-{
-    printf("{\"command\": \"lyapunov\", \"activation\": \"%s\", \"dim\": ", spec);
-    fmpz_fprint(stdout, d);
-    printf(", ");
-    sc_cli_json_fmpq(stdout, "sigma", sigma, 1);
-    sc_cli_json_fmpq(stdout, "q", q, 1);
-    sc_cli_json_fmpq(stdout, "s", s, 1);
-    sc_cli_json_real(stdout, "K1", r->K1, digits, 1);
-    sc_cli_json_real(stdout, "dK1", r->dK1, digits, 1);
-    sc_cli_json_real(stdout, "lambda", r->lambda, digits, 1);
-    sc_cli_json_real(stdout, "v", r->v, digits, 1);
-    if (r->has_g)
-    {
-        sc_cli_json_fmpq(stdout, "p", p, 1);
-        sc_cli_json_real(stdout, "g", r->g, digits, 1);
-    }
-    sc_cli_json_real(stdout, "pstar", r->pstar, digits, 1);
-    sc_cli_json_real(stdout, "b_minus1", r->bminus1, digits, 1);
-    if (r->odd)
-        sc_cli_json_real(stdout, "lambda_anti", r->lambda_anti, digits, 1);
-    else
-        printf("\"lambda_anti\": null, ");
-    printf("\"odd\": %s, \"antipodal\": \"%s\", \"verdict\": \"%s\", \"prec_bits\": %ld}\n",
-           r->odd ? "true" : "false", sc_antipodal_name(r->antipodal),
-           sc_verdict_name(r->verdict), (long) r->prec);
-}
 
 static void print_text(const char *spec, const sc_lyap_result *r, const fmpz_t d,
                        const fmpq_t sigma, const fmpq_t q, const fmpq_t s, const fmpq_t p,
@@ -158,14 +132,15 @@ static int run(int argc, char **argv)
         rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
         goto out;
     }
-    if ((st = sc_lyapunov_certify_p(&r, act, d, sigma, q, s, sp ? p : NULL, digits, cap)) != SC_OK)
-    {
-        rc = sc_cli_lib_fail(cmd, st);
+    st = sc_lyapunov_certify_p(&r, act, d, sigma, q, s, sp ? p : NULL, digits, cap);
+    if ((rc = sc_cli_done(cmd, st)) != 0)
         goto out;
-    }
     spec = sc_act_spec(act);
     if (json)
-        print_json(spec, &r, d, sigma, q, s, p, digits);
+    {
+        sc_json_lyapunov(stdout, spec, &r, d, sigma, q, s, p, digits);
+        printf("\n");
+    }
     else
         print_text(spec, &r, d, sigma, q, s, p, digits);
     flint_free(spec);
@@ -180,5 +155,5 @@ out:
 const sc_cmd sc_cmd_lyapunov = {
     "lyapunov", run,
     "two-point Lyapunov exponent, p*, antipodal behaviour and the synchronisation verdict",
-    help
+    help, 600
 };

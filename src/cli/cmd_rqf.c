@@ -8,7 +8,7 @@
 
 static const char help[] =
 "usage: synccert rqf --dim N [--sigma S] [--rho R] [--theta0 T] [--full-spectrum]\n"
-"                    [--digits N] [--json]\n"
+"                    [--digits N] [--budget SECONDS] [--json]\n"
 "\n"
 "The Random Quadratic Form dX = -sigma P_X o dQ_t X on S^{N-1}, Q_t = (B_t + B_t^T)/2\n"
 "with B an N x N matrix of independent Brownian motions (GOE increments), the\n"
@@ -24,6 +24,7 @@ static const char help[] =
 "  --full-spectrum   print all N exponents (default: all when N <= 20, else the first\n"
 "                    three and the last two; at most 10^5 in full)\n"
 "  --digits N        correct digits of every printed number, 1..3000 (default 15)\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object (certified reals as in 'synccert kernel --json')\n"
 "\n"
 "Output (exact formulas, evaluated with certified digits):\n"
@@ -40,7 +41,8 @@ static const char help[] =
 "                    the linear activation (K(rho) = rho) in dimension N, and the drift\n"
 "                    of theta computed from its b, a at rho = cos(theta0), which must be 0;\n"
 "                    'agree' says every pair of enclosures overlaps (exit 1 if not)\n"
-"Exit status: 0 success, 1 a computation failed or disagreed, 2 bad input.\n"
+"Exit status: 0 success, 1 a computation failed (precision cap, budget) or\n"
+"disagreed, 2 bad input.\n"
 "Example: synccert rqf --dim 4 --theta0 1\n";
 
 static void row(const char *name, const arb_t x, const arb_t y, slong digits)
@@ -179,7 +181,7 @@ static int run(int argc, char **argv)
     if (rc)
         goto out;
     st = sc_rqf_certify(&r, n, sigma, rho, sth ? th : NULL, full, digits);
-    if (st != SC_OK)
+    if (st != SC_OK || sc_interrupted())
     {
         /* the only input the library can still reject is theta0 */
         rc = st == SC_ERR_INPUT && sth != NULL
@@ -203,5 +205,5 @@ out:
 const sc_cmd sc_cmd_rqf = {
     "rqf", run,
     "Random Quadratic Form: Lyapunov spectrum, two-point law, hitting probabilities",
-    help
+    help, 600
 };

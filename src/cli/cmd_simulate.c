@@ -23,7 +23,8 @@ static const char help[] =
 "                         [--tokens N] [--p P] [--points K]        (energy)\n"
 "                         [--gamma G] [--beta B] [--attention identity|random]\n"
 "                         [--qkv-norm R]                           (energy)\n"
-"                         [--threads T] [--progress | --quiet] [--json]\n"
+"                         [--threads T] [--budget SECONDS] [--progress | --quiet]\n"
+"                         [--json]\n"
 "\n"
 "Simulates the discrete deep transformer (doc/model.md, section 1),\n"
 "\n"
@@ -102,6 +103,7 @@ static const char help[] =
 "  --progress        always draw the progress bar on stderr (default: only when\n"
 "                    stderr is a terminal)\n"
 "  --quiet           never draw it\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object instead of the table\n"
 "\n"
 "How it samples (exact in distribution, see include/synccert/sim.h): the law of a\n"
@@ -128,7 +130,7 @@ static const char help[] =
 "certified value(s), the allowance, the verdict 'consistent', the wall time and the\n"
 "throughput (blocks per second; token-block updates per second for energy).\n"
 "Exit status: 0 success (whatever the comparison says), 1 a certified value could\n"
-"not be computed, 2 bad input.\n"
+"not be computed or the budget ran out, 2 bad input.\n"
 "Examples:\n"
 "  synccert simulate relu --dim 4\n"
 "  synccert simulate tanh --dim 5 --measure moments --rho 0.3\n"
@@ -615,5 +617,5 @@ out:
 }
 
 const sc_cmd sc_cmd_simulate = {
-    "simulate", run, "simulate the discrete transformer (statistical, not certified) next to the certified values", help
+    "simulate", run, "simulate the discrete transformer (statistical, not certified) next to the certified values", help, 600
 };

@@ -13,7 +13,8 @@ static const char help[] =
 "usage: synccert table [--activations LIST] [--dims LIST] [--quantities LIST]\n"
 "                      [--digits N] [--format latex|csv|markdown|text] [-o FILE]\n"
 "                      [--sigma S] [--weight-var Q] [--bias-var B] [--p P]\n"
-"                      [--cp-digits N] [--budget SECONDS] [--progress|--quiet]\n"
+"                      [--cp-digits N] [--cp-budget SECONDS] [--budget SECONDS]\n"
+"                      [--progress|--quiet]\n"
 "\n"
 "Writes a table of certified quantities, one row per activation and dimension,\n"
 "ready to \\input into a paper.  Every printed number is an Arb enclosure printed\n"
@@ -48,15 +49,18 @@ static const char help[] =
 "                      numbers aligned on the decimal point and a caption giving\n"
 "                      the model parameters and the meaning of the last digit;\n"
 "                      csv (every row complete); markdown; text\n"
-"  -o FILE, --output FILE  write to FILE instead of standard output\n"
+"  -o FILE, --output FILE  write to FILE instead of standard output; FILE is\n"
+"                      replaced only by the complete table\n"
 "  --sigma S           noise strength sigma > 0 (default 1)\n"
 "  --weight-var Q      weight variance q > 0 (default 1)\n"
 "  --bias-var B        bias variance s >= 0 (default 0)\n"
 "  --p P               exponent of c_p, 0 < P <= 2 (default 1/2)\n"
 "  --cp-digits N       digits asked of c_p (default min(--digits, 6); c_p is an\n"
 "                      infimum found by branch and bound, each digit costs time)\n"
-"  --budget SECONDS    time limit for c_p per activation (default 60); past it\n"
+"  --cp-budget SECONDS time limit for c_p per activation (default 60); past it\n"
 "                      the entry holds what was certified, or 'timed out'\n"
+"  --budget SECONDS    deadline of the whole run (default 3600); past it nothing\n"
+"                      is written and the exit status is 1\n"
 "  --progress, --quiet progress on stderr (default: when stderr is a terminal)\n"
 "\n"
 "Numbers on the command line are exact decimals or ratios (0.1 is 1/10).\n"
@@ -66,8 +70,9 @@ static const char help[] =
 "  synccert table --quantities K1,dK1,Km1,antipodal --format csv -o kernel.csv\n"
 "  synccert table --activations relu,erf --quantities cp,lambda --dims 3,4 --p 1\n"
 "\n"
-"Exit status: 0 success (undecided entries included), 2 bad input or unwritable\n"
-"output.\n";
+"Exit status: 0 success (undecided entries included), 1 the budget ran out or\n"
+"the output could not be written (e.g. a full disk), 2 bad input or an output\n"
+"file that cannot be created, 130 / 143 interrupted (FILE keeps its old content).\n";
 
 enum { O_ACTS, O_DIMS, O_QUANT, O_DIGITS, O_FORMAT, O_OUT, O_SIGMA, O_WVAR, O_BVAR, O_P,
        O_CPDIGITS, O_BUDGET, O_N };
@@ -91,7 +96,7 @@ static int read_table(sc_table *t, int *format, const char *const *o)
     if (o[O_BUDGET])
     {
         fmpq_init(b);
-        if ((rc = sc_cli_num(b, o[O_BUDGET], NULL, CMD, "--budget", SC_CLI_POS)) == 0)
+        if ((rc = sc_cli_num(b, o[O_BUDGET], NULL, CMD, "--cp-budget", SC_CLI_POS)) == 0)
             t->cp_budget = fmpq_get_d(b);
         fmpq_clear(b);
         if (rc)
@@ -108,12 +113,12 @@ static int run(int argc, char **argv)
     int progress = 0, quiet = 0, npos, rc, st, format = SC_TF_LATEX, i;
     char **av;
     sc_table t;
-    FILE *f = stdout;
+    sc_outfile out = { NULL, NULL, NULL, -1 };
     sc_opt opts[] = {
         { "activations", 1, &o[O_ACTS] }, { "dims", 1, &o[O_DIMS] }, { "quantities", 1, &o[O_QUANT] },
         { "digits", 1, &o[O_DIGITS] }, { "format", 1, &o[O_FORMAT] }, { "output", 1, &o[O_OUT] },
         { "sigma", 1, &o[O_SIGMA] }, { "weight-var", 1, &o[O_WVAR] }, { "bias-var", 1, &o[O_BVAR] },
-        { "p", 1, &o[O_P] }, { "cp-digits", 1, &o[O_CPDIGITS] }, { "budget", 1, &o[O_BUDGET] },
+        { "p", 1, &o[O_P] }, { "cp-digits", 1, &o[O_CPDIGITS] }, { "cp-budget", 1, &o[O_BUDGET] },
         { "progress", 0, NULL, &progress }, { "quiet", 0, NULL, &quiet },
     };
 
@@ -128,32 +133,22 @@ static int run(int argc, char **argv)
     if (rc || (rc = read_table(&t, &format, o)))
         goto done;
     t.progress = quiet ? 0 : (progress || isatty(2));
-    /* open the output first: a bad path fails before the computation */
-    if (o[O_OUT] && o[O_OUT][0] == '\0')
-        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "empty output file name");
-    else if (o[O_OUT] && (f = fopen(o[O_OUT], "w")) == NULL)
-        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s': %s", o[O_OUT], strerror(errno));
-    else if ((st = sc_table_compute(&t)) != SC_OK)
+    /* open the output first: a bad path fails before the computation; the
+       table goes to a temporary file renamed over FILE when complete */
+    if (o[O_OUT] && (st = sc_outfile_open(&out, o[O_OUT])) != SC_OK)
         rc = sc_cli_lib_fail(CMD, st);
-    else
-    {
-        st = sc_table_write(f, &t, format, NULL, NULL);
-        if (f != stdout)
-        {
-            if (fclose(f) != 0)
-                st = SC_ERR_INPUT;
-            f = stdout;
-        }
-        else
-            fflush(stdout);
-        if (st != SC_OK)
-            rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "cannot write '%s'", o[O_OUT] ? o[O_OUT] : "standard output");
-    }
+    else if ((rc = sc_cli_done(CMD, sc_table_compute(&t))) != 0)
+        ;
+    else if (sc_deadline_passed())
+        rc = sc_cli_budget_fail(CMD, "before the table was complete");     /* cells were cut */
+    else if ((st = sc_table_write(out.f != NULL ? out.f : stdout, &t, format, NULL, NULL)) != SC_OK ||
+             (out.f != NULL && (st = sc_outfile_commit(&out)) != SC_OK))
+        rc = sc_cli_lib_fail(CMD, st);
 done:
-    if (f != NULL && f != stdout)
-        fclose(f);
+    if (out.f != NULL)
+        sc_outfile_abort(&out);
     sc_table_clear(&t);
     return rc;
 }
 
-const sc_cmd sc_cmd_table = { "table", run, "a LaTeX/CSV/Markdown table of certified quantities for activations x dimensions", help };
+const sc_cmd sc_cmd_table = { "table", run, "a LaTeX/CSV/Markdown table of certified quantities for activations x dimensions", help, 3600 };

@@ -5,7 +5,7 @@
 
 static const char help[] =
 "usage: synccert twopoint ACT --dim D --rho R [--sigma S] [--weight-var Q]\n"
-"                         [--bias-var B] [--digits N] [--json]\n"
+"                         [--bias-var B] [--digits N] [--budget SECONDS] [--json]\n"
 "\n"
 "Coefficients of the two-point motion: for two tokens under the same noise the\n"
 "overlap rho = <X, Y> solves d rho = b(rho) dt + sqrt(a(rho)) dB with\n"
@@ -21,13 +21,15 @@ static const char help[] =
 "  --weight-var Q    weight variance q > 0 (default 1)\n"
 "  --bias-var B      bias variance s >= 0 (default 0)\n"
 "  --digits N        correct digits of every printed number, 1..3000 (default 15)\n"
+"  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object {\"b\": {...}, \"a\": {...}, ...}\n"
 "\n"
 "Output: b (drift of rho) and a (diffusion coefficient of rho), certified (see\n"
 "'synccert help output').  At rho = 1 both vanish exactly (the diagonal is\n"
 "invariant); at rho = -1, a = 0 and b(-1) = sigma^2 (d-1) (K(1) + K(-1)), which\n"
 "is exactly 0 for odd activations (with bias variance 0).\n"
-"Exit status: 0 success, 1 the digits could not be reached, 2 bad input.\n"
+"Exit status: 0 success, 1 the digits could not be reached (precision cap or\n"
+"budget), 2 bad input.\n"
 "Example: synccert twopoint tanh --dim 8 --rho 0.5\n";
 
 static void print_json(const char *spec, const arb_t b, const arb_t a, const fmpz_t d,
@@ -97,9 +99,8 @@ static int run(int argc, char **argv)
         rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--rho must lie in [-1, 1], got '%s'", srho);
     if (rc || (rc = sc_cli_sqs(sigma, ssig, q, sq, s, ss, cmd)) || (rc = sc_cli_digits(&digits, sdig, cmd)))
         goto out;
-    if ((st = sc_twopoint_certify(b, a, act, d, rho, sigma, q, s, digits, 0)) != SC_OK)
-        rc = sc_cli_lib_fail(cmd, st);
-    else
+    st = sc_twopoint_certify(b, a, act, d, rho, sigma, q, s, digits, 0);
+    if ((rc = sc_cli_done(cmd, st)) == 0)
     {
         char *spec = sc_act_spec(act);
         (json ? print_json : print_text)(spec, b, a, d, rho, sigma, q, s, digits);
@@ -117,5 +118,5 @@ out:
 const sc_cmd sc_cmd_twopoint = {
     "twopoint", run,
     "two-point drift b(rho) and diffusion a(rho) of the overlap of two tokens",
-    help
+    help, 600
 };

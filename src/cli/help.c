@@ -57,6 +57,5 @@ int sc_help_topic(const char *topic)
         fputs(output_help, stdout);
         return 0;
     }
-    fprintf(stderr, "synccert help: unknown topic '%s' (commands, 'activations' or 'output')\n", topic);
-    return SC_EXIT_USAGE;
+    return sc_cli_fail("help", SC_EXIT_USAGE, "unknown topic '%s' (commands, 'activations' or 'output')", topic);
 }

@@ -4,34 +4,93 @@
 #include <stdarg.h>
 #include <string.h>
 #include <ctype.h>
+#include <signal.h>
 #include <flint/fmpz.h>
 #include "cli.h"
 #include "synccert/parse.h"
 
+/* One line on stderr: the message with its control characters escaped, so
+   that an echoed argument holding a newline cannot split it. */
+static void put_line(const char *cmd, const char *msg)
+{
+    const unsigned char *p;
+    if (cmd != NULL)
+        fprintf(stderr, "synccert %s: ", cmd);
+    else
+        fputs("synccert: ", stderr);
+    for (p = (const unsigned char *) msg; *p; p++)
+    {
+        if (*p == '\n')
+            fputs("\\n", stderr);
+        else if (*p == '\t')
+            fputs("\\t", stderr);
+        else if (*p == '\r')
+            fputs("\\r", stderr);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(stderr, "\\x%02x", *p);
+        else
+            fputc(*p, stderr);
+    }
+    fputc('\n', stderr);
+}
+
 int sc_cli_fail(const char *cmd, int code, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "synccert %s: ", cmd);
+    char buf[1024];
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    put_line(cmd, buf);
     return code;
 }
 
 int sc_cli_lib_fail(const char *cmd, int status)
 {
     const char *msg = sc_last_error();
-    sc_cli_fail(cmd, status == SC_ERR_INPUT ? SC_EXIT_USAGE : SC_EXIT_FAIL,
-                "%s", msg[0] ? msg : "computation failed");
+    if (sc_interrupted() || status == SC_ERR_INTERRUPTED)
+    {
+        int sig = sc_interrupted();
+        sc_cli_fail(cmd, 0, "interrupted by %s; nothing was written",
+                    sig == SIGTERM ? "SIGTERM" : sig == SIGINT ? "SIGINT" : "a signal");
+        return sc_cli_interrupted_exit();
+    }
+    sc_cli_fail(cmd, 0, "%s", msg[0] ? msg : "computation failed");
     return status == SC_ERR_INPUT ? SC_EXIT_USAGE : SC_EXIT_FAIL;
+}
+
+int sc_cli_done(const char *cmd, int st)
+{
+    return st == SC_OK && !sc_interrupted() ? 0 : sc_cli_lib_fail(cmd, st);
+}
+
+/* --budget S: a number in (0, SC_CLI_BUDGET_MAX]; a positive budget below
+   a microsecond (or one that underflows a double) counts as 1 us, never as
+   "no budget". */
+static int budget_value(double *sec, const char *s, const char *cmd)
+{
+    fmpq_t b;
+    int rc = 0;
+    fmpq_init(b);
+    if (sc_parse_fmpq(b, s, "--budget") != SC_OK)
+        rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
+    else if (fmpq_sgn(b) <= 0 || fmpq_get_d(b) > SC_CLI_BUDGET_MAX)
+        rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--budget must be in (0, %g] seconds, got '%s'",
+                         SC_CLI_BUDGET_MAX, s);
+    else
+        *sec = FLINT_MAX(fmpq_get_d(b), 1e-6);
+    fmpq_clear(b);
+    return rc;
 }
 
 int sc_cli_parse(int argc, char **argv, const sc_opt *opts, int nopts,
                  const char **pos, int maxpos, int *npos)
 {
-    const char *cmd = argv[0];
-    int i, k;
+    const char *cmd = argv[0], *budget = NULL;
+    const sc_cmd *c = sc_cli_find(cmd);
+    double sec = c != NULL && c->budget > 0 ? c->budget : SC_CLI_BUDGET_DEFAULT;
+    sc_opt budget_opt = { "budget", 1, &budget };
+    int i, k, rc;
 
     *npos = 0;
     for (i = 1; i < argc; i++)
@@ -54,6 +113,8 @@ int sc_cli_parse(int argc, char **argv, const sc_opt *opts, int nopts,
         for (k = 0; k < nopts; k++)
             if (strlen(opts[k].name) == len && strncmp(opts[k].name, a + 2, len) == 0)
                 o = &opts[k];
+        if (o == NULL && len == 6 && strncmp(a + 2, "budget", 6) == 0)
+            o = &budget_opt;        /* every command's --budget */
         if (o == NULL)
             return sc_cli_fail(cmd, SC_EXIT_USAGE, "unknown option '%.*s' (see 'synccert help %s')",
                                (int) (len + 2), a, cmd);
@@ -61,6 +122,8 @@ int sc_cli_parse(int argc, char **argv, const sc_opt *opts, int nopts,
         {
             if (eq)
                 return sc_cli_fail(cmd, SC_EXIT_USAGE, "option --%s takes no value", o->name);
+            if (*o->flag)
+                return sc_cli_fail(cmd, SC_EXIT_USAGE, "option --%s given twice", o->name);
             *o->flag = 1;
             continue;
         }
@@ -83,6 +146,9 @@ int sc_cli_parse(int argc, char **argv, const sc_opt *opts, int nopts,
             *o->val = val;
         }
     }
+    if (budget != NULL && (rc = budget_value(&sec, budget, cmd)) != 0)
+        return rc;
+    sc_cli_deadline_start(cmd, sec);
     return 0;
 }
 
@@ -184,22 +250,4 @@ int sc_cli_num(fmpq_t x, const char *s, const char *dflt, const char *cmd,
     if (rule == SC_CLI_NONNEG && fmpq_sgn(x) < 0)
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "%s must be >= 0, got '%s'", what, s ? s : dflt);
     return 0;
-}
-
-int sc_cli_budget(const char *s, const char *cmd)
-{
-    fmpq_t b;
-    int rc = 0;
-    if (s == NULL)
-        return 0;
-    fmpq_init(b);
-    if ((rc = sc_cli_fmpq(b, s, NULL, cmd, "--budget")) == 0)
-    {
-        if (fmpq_sgn(b) <= 0)
-            rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--budget must be > 0 seconds");
-        else
-            sc_budget_set(fmpq_get_d(b));
-    }
-    fmpq_clear(b);
-    return rc;
 }

@@ -2,6 +2,7 @@
    JSON (see cli.h). */
 #include "cli.h"
 #include "synccert/print.h"
+#include "synccert/bind.h"
 
 void sc_cli_text_real(FILE *f, const arb_t x, slong digits)
 {
@@ -18,20 +19,12 @@ void sc_cli_text_real(FILE *f, const arb_t x, slong digits)
 
 void sc_cli_json_real(FILE *f, const char *key, const arb_t x, slong digits, int comma)
 {
-    fprintf(f, "\"%s\": ", key);
-    if (arf_is_nan(arb_midref(x)))
-        fputs("\"undefined\"", f);
-    else
-        sc_print_json_real(f, x, digits);
-    if (comma)
-        fputs(", ", f);
+    sc_json_key_real(f, key, x, digits, comma);
 }
 
 void sc_cli_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma)
 {
-    char *str = fmpq_get_str(NULL, 10, x);
-    fprintf(f, "\"%s\": \"%s\"%s", key, str, comma ? ", " : "");
-    flint_free(str);
+    sc_json_key_fmpq(f, key, x, comma);
 }
 
 void sc_cli_text_model(const char *spec, const fmpz_t d, const fmpq_t sigma,

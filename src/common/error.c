@@ -22,23 +22,3 @@ int sc_error(int code, const char *fmt, ...)
 const char *sc_last_error(void) { return sc_errbuf; }
 
 void sc_clear_error(void) { sc_errbuf[0] = '\0'; }
-
-/* The budget is wall-clock time on a monotonic clock. */
-static _Thread_local double sc_deadline = 0.0, sc_budget = 0.0;
-
-void sc_budget_set(double seconds)
-{
-    sc_budget = seconds > 0 ? seconds : 0.0;
-    sc_deadline = seconds > 0 ? sc_clock_seconds() + seconds : 0.0;
-}
-
-int sc_budget_expired(void)
-{
-    return sc_deadline > 0.0 && sc_clock_seconds() > sc_deadline;
-}
-
-int sc_budget_error(const char *who, slong prec)
-{
-    return sc_error(SC_ERR_BUDGET, "%s: time budget of %g s exhausted at %ld bits of precision",
-                    who, sc_budget, (long) prec);
-}

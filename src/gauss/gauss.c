@@ -123,6 +123,54 @@ static int weighted(acb_ptr out, const acb_t z, void *param, slong order, slong 
     return r;
 }
 
+/* The integrand seen by acb_calc_integrate: F until the budget expires (or
+   an interruption), then exactly 0 so that the integrator accepts every
+   remaining piece at once instead of bisecting down to its evaluation
+   limit (an indeterminate value makes it bisect: a stopped run took several
+   times its budget).  The value integrated after the stop is meaningless
+   and is never returned (sc_gauss_integrate). */
+typedef struct
+{
+    acb_calc_func_t F;
+    void *param;
+    int stopped;
+}
+stop_ctx;
+
+static int stoppable(acb_ptr out, const acb_t z, void *param, slong order, slong prec)
+{
+    stop_ctx *s = param;
+    if (s->stopped || sc_budget_expired())
+    {
+        s->stopped = 1;
+        acb_zero(out);
+        return 0;
+    }
+    return s->F(out, z, s->param, order, prec);
+}
+
+int sc_gauss_integrate(acb_t res, acb_calc_func_t F, void *param, const acb_t a, const acb_t b, slong prec)
+{
+    acb_calc_integrate_opt_t opt;
+    stop_ctx s;
+    mag_t tol;
+    int st;
+
+    s.F = F;
+    s.param = param;
+    s.stopped = 0;
+    acb_calc_integrate_opt_init(opt);
+    mag_init(tol);
+    mag_set_ui_2exp_si(tol, 1, -prec);
+    acb_calc_integrate(res, stoppable, &s, a, b, prec, tol, opt, prec);
+    mag_clear(tol);
+    if (!s.stopped)
+        return SC_OK;
+    acb_indeterminate(res);
+    st = sc_budget_status();
+    return st != SC_OK ? st : SC_ERR_BUDGET;
+}
+
 void sc_gauss_cutoff(arb_t R, arb_t T, arb_srcptr g, slong ng, int scaled, slong prec)
 {
     /* start where exp(-R^2/(2 c^2)) ~ 2^-prec and move out until the tail
@@ -165,11 +213,10 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
                            arb_srcptr g, slong ng, arb_ptr left, int even, slong prec)
 {
     weighted_ctx w;
-    acb_calc_integrate_opt_t opt;
     acb_t a, b, val;
     arb_t R, T;
-    mag_t tol;
     slong i;
+    int st = SC_OK;
 
     w.F = F;
     w.param = param;
@@ -178,18 +225,15 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
     acb_init(val);
     arb_init(R);
     arb_init(T);
-    mag_init(tol);
 
     sc_gauss_cutoff(R, T, g, ng, 0, prec);
 
-    acb_calc_integrate_opt_init(opt);
-    mag_set_ui_2exp_si(tol, 1, -prec);
     acb_zero(res);
     acb_set_arb(a, R);
     acb_neg(a, a);
     if (even)
         acb_zero(a);
-    for (i = 0; i <= nsplit; i++)
+    for (i = 0; i <= nsplit && st == SC_OK; i++)
     {
         if (i < nsplit)
         {
@@ -211,7 +255,7 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
             acb_set_arb(b, R);
         if (left != NULL)
             arb_set(left, acb_realref(a));
-        acb_calc_integrate(val, weighted, &w, a, b, prec, tol, opt, prec);
+        st = sc_gauss_integrate(val, weighted, &w, a, b, prec);
         acb_add(res, res, val, prec);
         acb_swap(a, b);
     }
@@ -220,14 +264,15 @@ int sc_gauss_expect_pieces(acb_t res, acb_calc_func_t F, void *param,
     /* tails: |int_{|x|>R}| <= T, added to real and imaginary radii */
     arb_add_error(acb_realref(res), T);
     arb_add_error(acb_imagref(res), T);
+    if (st != SC_OK)
+        acb_indeterminate(res);
 
     acb_clear(a);
     acb_clear(b);
     acb_clear(val);
     arb_clear(R);
     arb_clear(T);
-    mag_clear(tol);
-    return SC_OK;
+    return st;
 }
 
 /* h_i = sum_j g_j binom(j,i) X^i C^{j-i} m_{j-i}, with m_k = E|Y|^k if

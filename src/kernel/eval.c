@@ -192,7 +192,7 @@ static int outer_f(acb_ptr out, const acb_t x, void *param, slong order, slong p
     const kctx *k = param;
     acb_t b;
 
-    if (sc_budget_expired() || !outer_product(out, k, k->both ? 0 : k->deriv, x, order, prec))
+    if (!outer_product(out, k, k->both ? 0 : k->deriv, x, order, prec))
     {
         acb_indeterminate(out);
         return 0;
@@ -256,7 +256,7 @@ static int kernel_integral(arb_t res, arb_t res2, kctx *k, slong prec)
     slong nh, n2, i;
     arb_t zero;
     acb_t r;
-    int nsplit = (k->def->flags & SC_ACT_KINK0) ? 1 : 0, even;
+    int nsplit = (k->def->flags & SC_ACT_KINK0) ? 1 : 0, even, st;
 
     k->g = _arb_vec_init(SC_GROWTH_MAX);
     arb_init(k->strip);
@@ -284,7 +284,8 @@ static int kernel_integral(arb_t res, arb_t res2, kctx *k, slong prec)
     even = (k->mode == MODE_ONE || k->mode == MODE_MINUS) &&
            (k->def->flags & (SC_ACT_ODD | SC_ACT_EVEN));
     arb_init(k->left);
-    sc_gauss_expect_pieces(r, outer_f, k, zero, nsplit, h, nh, k->left, even, prec);
+    /* the integration polls the time budget; a stop is an error */
+    st = sc_gauss_expect_pieces(r, outer_f, k, zero, nsplit, h, nh, k->left, even, prec);
     arb_clear(k->left);
     arb_set(res, acb_realref(r));
     if (k->both)
@@ -295,7 +296,7 @@ static int kernel_integral(arb_t res, arb_t res2, kctx *k, slong prec)
     _arb_vec_clear(h, SC_GROWTH_MAX);
     arb_clear(zero);
     acb_clear(r);
-    return SC_OK;
+    return st == SC_OK ? SC_OK : sc_budget_error(k->def->name, prec);
 }
 
 static int check_domain(const arb_t rho, const arb_t q, const arb_t s)

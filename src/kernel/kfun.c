@@ -145,7 +145,7 @@ static int kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np
     if (st != SC_OK)
         return st;
     if (sc_budget_expired())
-        return sc_error(SC_ERR_BUDGET, "time budget exhausted");
+        return sc_budget_error("kernel function", prec);
     /* is the closed form really available for these arguments?  (a kernel
        callback may decline) */
     if (kf->closed)
@@ -162,7 +162,7 @@ static int kfun_init(sc_kfun_t kf, const sc_act_def *def, arb_srcptr p, slong np
     {
         st = _sc_kfun_build_series(kf);
         if (st != SC_OK)
-            return st == SC_ERR_BUDGET ? sc_error(SC_ERR_BUDGET, "time budget exhausted") : st;
+            return st == SC_ERR_BUDGET || st == SC_ERR_INTERRUPTED ? sc_budget_error("kernel function", prec) : st;
     }
     {
         arf_t m1;

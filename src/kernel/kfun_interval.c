@@ -156,5 +156,5 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
     arb_clear(a2);
     arb_clear(omr);
     arf_clear(m);
-    return sc_budget_expired() ? SC_ERR_BUDGET : st;
+    return sc_budget_expired() ? sc_budget_status() : st;
 }

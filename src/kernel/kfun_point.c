@@ -121,7 +121,7 @@ int sc_kfun_point(arb_t K, arb_t dK, sc_kfun_t kf, const arf_t rho)
     }
     if (K) arb_set(K, e->K);
     if (dK) arb_set(dK, e->dK);
-    return sc_budget_expired() ? SC_ERR_BUDGET : SC_OK;
+    return sc_budget_expired() ? sc_budget_status() : SC_OK;
 }
 
 int sc_kfun_point_D(arb_t D, sc_kfun_t kf, const arf_t rho)

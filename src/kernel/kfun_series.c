@@ -36,11 +36,6 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
     arb_t a, b;
     slong k;
 
-    if (sc_budget_expired())
-    {
-        acb_indeterminate(out);
-        return 0;
-    }
     acb_init(w);
     acb_mul_arb(w, x, h->t, prec);
     if (h->side != 0)       /* entire continuation: ellipses may cross the kink */
@@ -96,13 +91,11 @@ static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong pr
    |tail| <= K sum_j g_j t^j 2^{(j+1)/2} int_{|y| > R/sqrt2} |y|^j phi(y) dy. */
 static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
 {
-    acb_calc_integrate_opt_t opt;
     acb_t a, b, piece, res;
     arb_t R, T, u;
     arb_ptr gg;
-    mag_t tol;
     slong j;
-    int kink = (h->def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) != 0;
+    int st = SC_OK, kink = (h->def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) != 0;
 
     acb_init(a);
     acb_init(b);
@@ -111,7 +104,6 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
     arb_init(R);
     arb_init(T);
     arb_init(u);
-    mag_init(tol);
     gg = _arb_vec_init(ng);
 
     for (j = 0; j < ng; j++)
@@ -127,8 +119,6 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
     }
     sc_gauss_cutoff(R, T, gg, ng, 1, prec);
 
-    acb_calc_integrate_opt_init(opt);
-    mag_set_ui_2exp_si(tol, 1, -prec);
     acb_zero(res);
     acb_set_arb(a, R);
     acb_neg(a, a);
@@ -139,14 +129,15 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
         acb_zero(b);
         if (h->def->branch != NULL)
             h->side = -1;
-        acb_calc_integrate(piece, herm_f, h, a, b, prec, tol, opt, prec);
+        st = sc_gauss_integrate(piece, herm_f, h, a, b, prec);     /* polls the budget */
         acb_add(res, res, piece, prec);
         acb_swap(a, b);
         if (h->def->branch != NULL)
             h->side = 1;
     }
     acb_set_arb(b, R);
-    acb_calc_integrate(piece, herm_f, h, a, b, prec, tol, opt, prec);
+    if (st == SC_OK)
+        st = sc_gauss_integrate(piece, herm_f, h, a, b, prec);
     h->side = 0;
     acb_add(res, res, piece, prec);
     arb_set(A, acb_realref(res));
@@ -160,8 +151,7 @@ static int herm_coeff(arb_t A, herm_ctx *h, arb_srcptr g, slong ng, slong prec)
     arb_clear(R);
     arb_clear(T);
     arb_clear(u);
-    mag_clear(tol);
-    return sc_budget_expired() ? SC_ERR_BUDGET : SC_OK;
+    return st;
 }
 
 /* Build the series A_n^2 (n <= M) until the tail bound T0 = Kt(1) - sum A_n^2

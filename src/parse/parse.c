@@ -22,6 +22,8 @@ static const char *parse_digits(fmpz_t v, slong *ndig, const char *s)
     return p;
 }
 
+/* 1: parsed; 0: not a decimal; 2: a decimal whose exponent is beyond
+   +-SC_EXP_LIMIT. */
 static int parse_decimal(fmpq_t x, const char *s)
 {
     fmpz_t m, pw;
@@ -50,8 +52,13 @@ static int parse_decimal(fmpq_t x, const char *s)
             p++;
             nexp++;
         }
-        if (nexp == 0 || e > SC_EXP_LIMIT)
+        if (nexp == 0)
             goto done;
+        if (e > SC_EXP_LIMIT)
+        {
+            ok = *p == '\0' ? 2 : 0;
+            goto done;
+        }
         if (eneg)
             e = -e;
     }
@@ -114,6 +121,9 @@ int sc_parse_fmpq(fmpq_t x, const char *s, const char *what)
         return sc_error(SC_ERR_INPUT, "%s: number too long", what);
     slash = strchr(s, '/');
     ok = slash ? parse_ratio(x, s, slash) : parse_decimal(x, s);
+    if (ok == 2)
+        return sc_error(SC_ERR_INPUT, "%s: '%s': exponent out of range (at most %d in absolute value)",
+                        what, s, SC_EXP_LIMIT);
     if (!ok)
         return sc_error(SC_ERR_INPUT,
             "%s: '%s' is not a number (expected a decimal like 0.25, 1e-3 or a ratio like 1/3)",

@@ -64,6 +64,10 @@ int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done,
     for (;;)
     {
         pol->prec = prec;
+        /* before every step, the first included: a budget that is already
+           spent stops the run even when one step would be quick */
+        if (sc_budget_expired())
+            return sc_budget_error(pol->who, prec);
         if ((st = step(ctx, prec)) != SC_OK)
             return st;
         how = done(ctx);
@@ -71,8 +75,6 @@ int sc_prec_run(sc_prec_policy *pol, sc_prec_step_fn step, sc_prec_done_fn done,
             return SC_OK;
         if (2 * prec > cap)
             return how == SC_PREC_MET ? SC_OK : cap_error(pol, ctx, prec);
-        if (sc_budget_expired())
-            return sc_budget_error(pol->who, prec);
         prec *= 2;
     }
 }

@@ -20,5 +20,5 @@ int sc_regime_write_csv(FILE *f, const sc_regime_result *R, const sc_regime_prob
         }
         fprintf(f, "%s\n", sc_leaf_name(R->leaves[i].cls));
     }
-    return ferror(f) ? SC_ERR_INPUT : SC_OK;
+    return ferror(f) ? sc_error(SC_ERR_IO, "write error") : SC_OK;
 }

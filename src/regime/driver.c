@@ -133,7 +133,7 @@ typedef struct
     batch_t B;
     slong cap;                  /* at most this many leaves */
     double t0, deadline, tshow;
-    int stop;                   /* 1: budget, 2: decided list full */
+    int stop;                   /* 1: budget, 2: decided list full, 3: interrupted */
     int shown, open_full;
 }
 run_state;
@@ -228,14 +228,16 @@ static void eval_round(run_state *S)
         rnode *x = B->v[j];
         fmpq *lo = _fmpq_vec_init(n), *hi = _fmpq_vec_init(n);
         double left = deadline > 0 ? deadline - sc_clock_seconds() : 0;
-        if (deadline <= 0 || left > 0)
+        if ((deadline <= 0 || left > 0) && !sc_interrupted())
         {
             int v;
             _sc_regime_box_bounds(lo, hi, &S->M, P, &x->box);
             sc_budget_set(deadline > 0 ? left : 0);
             v = sc_regime_eval_box(P, lo, hi, 64);
-            if (!(deadline > 0 && sc_budget_expired()))
-                x->verdict = v;         /* else: not evaluated */
+            /* a budget or an interruption stopped the evaluation: not
+               evaluated (its computations stopped early) */
+            if (!sc_budget_expired())
+                x->verdict = v;
             sc_budget_set(0);
         }
         _fmpq_vec_clear(lo, n);
@@ -327,6 +329,8 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
             break;
         if (!S.stop && S.deadline > 0 && sc_clock_seconds() >= S.deadline)
             S.stop = 1;
+        if (!S.stop && sc_interrupted())
+            S.stop = 3;
         if (S.stop)
         {
             close_open(&S);
@@ -334,13 +338,14 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
         }
         eval_round(&S);
         if (S.slot[S.w->n - 1]->verdict < 0)
-            S.stop = 1;                 /* the budget ran out first */
+            S.stop = sc_interrupted() ? 3 : 1;  /* the budget ran out first */
         show_progress(&S);
     }
     if (S.shown)
         fprintf(stderr, "\n");
     R->budget_hit = S.stop == 1;
     R->full_hit = S.stop == 2;
+    R->interrupted = S.stop == 3;
     if (S.stop == 2 && P->progress)
         fprintf(stderr, "synccert certify: note: the decided list is full (%ld leaves): "
                 "the remaining boxes are undecided leaves\n", (long) S.cap);

@@ -127,30 +127,44 @@ static void write_document(FILE *tex, sc_report_opts *o)
     _sc_report_end(tex, o);
 }
 
-/* Write DIR/NAME.tex through DIR/NAME.tex.part, renamed on success, so that
-   a run that fails or is interrupted leaves the previous report intact. */
+/* Write DIR/NAME.tex through a temporary file renamed on success
+   (sc_outfile), so that a run that fails, runs out of time or is
+   interrupted leaves the previous report intact.  A report whose sections
+   were cut short by the run's deadline or an interruption is not written:
+   its tables would say "timed out" where the computation was stopped. */
 static int write_tex(sc_report_opts *o, const char *path)
 {
-    char *part = flint_malloc(strlen(path) + 8);
-    FILE *tex;
-    int st = SC_OK;
-    sprintf(part, "%s.part", path);
-    if ((tex = fopen(part, "w")) == NULL)
-        st = sc_error(SC_ERR_INPUT, "cannot write '%s': %s", path, strerror(errno));
-    else
+    sc_outfile out;
+    int st;
+    if ((st = sc_outfile_open(&out, path)) != SC_OK)
+        return st;
+    write_document(out.f, o);
+    if (sc_interrupted())
+        st = sc_error(SC_ERR_INTERRUPTED, "interrupted");
+    else if (sc_deadline_passed())
+        st = sc_error(SC_ERR_BUDGET, "time budget of %g s exhausted before the report was complete",
+                      sc_deadline_seconds());
+    if (st != SC_OK)
     {
-        int bad;
-        write_document(tex, o);
-        bad = ferror(tex);
-        bad = (fclose(tex) != 0) || bad;
-        if (bad || rename(part, path) != 0)
-        {
-            st = sc_error(SC_ERR_INPUT, "cannot write '%s'", path);
-            remove(part);
-        }
+        sc_outfile_abort(&out);
+        return st;
     }
-    flint_free(part);
-    return st;
+    return sc_outfile_commit(&out);
+}
+
+/* A report name: letters, digits, '_', '-', '+', '.', not starting with
+   '-' or '.', at most 100 characters, so that it is a plain file name for
+   the shell-free latexmk call and for LaTeX. */
+static int name_ok(const char *s)
+{
+    size_t i, n = strlen(s);
+    if (n == 0 || n > 100 || s[0] == '-' || s[0] == '.')
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+              s[i] == '_' || s[i] == '-' || s[i] == '+' || s[i] == '.'))
+            return 0;
+    return 1;
 }
 
 int sc_report_write(sc_report_opts *o)
@@ -163,8 +177,9 @@ int sc_report_write(sc_report_opts *o)
     o->undecided = 0;
     if (o->dir == NULL || o->dir[0] == '\0')
         return sc_error(SC_ERR_INPUT, "empty output directory");
-    if (o->name == NULL || o->name[0] == '\0' || strchr(o->name, '/'))
-        return sc_error(SC_ERR_INPUT, "bad report name");
+    if (o->name == NULL || !name_ok(o->name))
+        return sc_error(SC_ERR_INPUT, "bad report name '%s': use letters, digits, '_', '-', '+' and '.', "
+                        "not first '-' or '.', at most 100 characters", o->name ? o->name : "");
     if (make_dir(o->dir) != 0)
         return sc_error(SC_ERR_INPUT, "cannot create directory '%s': %s", o->dir, strerror(errno));
     path = flint_malloc(strlen(o->dir) + strlen(o->name) + 16);

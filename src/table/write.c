@@ -306,7 +306,7 @@ int sc_table_write(FILE *f, const sc_table *t, int format, const char *label, co
         case SC_TF_TEXT: write_grid(f, t, 0); break;
         default: return sc_error(SC_ERR_INPUT, "unknown table format");
     }
-    return ferror(f) ? sc_error(SC_ERR_INPUT, "write error") : SC_OK;
+    return ferror(f) ? sc_error(SC_ERR_IO, "cannot write the table (write error)") : SC_OK;
 }
 
 int sc_table_parse_format(int *format, const char *name)

@@ -44,7 +44,7 @@ expect_error 2 'synccert table: .*p' table --p 3 --quantities cp
 expect_error 2 'synccert table: unknown option' table --bogus
 expect_error 2 'synccert report: cannot create' report -o /proc/nonexistent/x --quiet
 expect_error 2 'synccert report: --digits' report --digits 0
-expect_error 2 'synccert report: bad --name' report --name a/b
+expect_error 2 'synccert report: bad report name' report --name a/b
 
 # --- progress on stderr: --progress even when stderr is not a terminal ----
 sc_run=$((sc_run + 1))
