@@ -341,17 +341,25 @@ void _sc_trap_sum_direct(arb_t S, sc_trap_fn *T, const arb_t c, const arb_t sp,
 {
     slong na = 2 * Nx + 1, i, j, ab;
     int par = parity(T);
-    arb_ptr a = _arb_vec_init(na), w = _arb_vec_init(Ny + 1), hc = _arb_vec_init(SC_GROWTH_MAX);
-    arb_t x, y, u, Si, fv, A, Bc, zero;
+    arb_ptr a = _arb_vec_init(na), w = _arb_vec_init(Ny + 1), hc = _arb_vec_init(SC_GROWTH_MAX),
+            ty = _arb_vec_init(Ny + 1);
+    arb_t x, tx, u, Si, fv, A, Bc, zero;
     double hd = _sc_trap_hi(h), kd = _sc_trap_hi(k), td = _sc_trap_hi(T->t),
-           cd = _sc_trap_hi(c), sd = _sc_trap_hi(sp), lpairs;
+           cd = _sc_trap_hi(c), sd = _sc_trap_hi(sp), lpairs, lhk = log2(hd * kd);
 
-    arb_init(x); arb_init(y); arb_init(u); arb_init(Si); arb_init(fv);
+    arb_init(x); arb_init(tx); arb_init(u); arb_init(Si); arb_init(fv);
     arb_init(A); arb_init(Bc); arb_init(zero);
     ab = row_bits(T, hd, Nx, prec);
     lpairs = log2((2 * Nx + 1.0) * (2 * Ny + 1.0));
     _sc_trap_row(a, T, h, Nx, ab);
     sc_gauss_grid_weights(w, Ny + 1, zero, k, prec + 16);
+    /* v_ij = t c x_i + t s' y_j: the terms t s' y_j once (balls: the sum
+       encloses t (c x_i + s' y_j)) */
+    arb_mul(u, T->t, sp, prec + 16);
+    for (j = 0; j <= Ny; j++)
+        arb_mul_si(ty + j, u, j, prec + 16);
+    for (j = 0; j <= Ny; j++)
+        arb_mul(ty + j, ty + j, k, prec + 16);
     arb_mul(Bc, T->t, sp, prec);
     arb_get_ubound_arf(arb_midref(Bc), Bc, prec);
     mag_zero(arb_radref(Bc));
@@ -377,19 +385,22 @@ void _sc_trap_sum_direct(arb_t S, sc_trap_fn *T, const arb_t c, const arb_t sp,
             arb_add_error(Si, u);
         }
         else
+        {
+            arb_mul(tx, c, x, prec + 16);
+            arb_mul(tx, tx, T->t, prec + 16);
             for (j = -Ny; j <= Ny; j++)
             {
                 slong aj = j < 0 ? -j : j;
                 double vd = td * (cd * xd + sd * aj * kd);
-                double lw = log2(hd * kd) + li + log2_gauss(aj * kd)
-                            + _sc_trap_log2_growth(T, vd) + lpairs;
-                arb_mul_si(y, k, j, prec + 16);
-                arb_mul(u, c, x, prec + 16);
-                arb_addmul(u, sp, y, prec + 16);
-                arb_mul(u, u, T->t, prec + 16);
+                double lw = lhk + li + log2_gauss(aj * kd) + _sc_trap_log2_growth(T, vd) + lpairs;
+                if (j < 0)
+                    arb_sub(u, tx, ty + aj, prec + 16);
+                else
+                    arb_add(u, tx, ty + aj, prec + 16);
                 node(fv, T, u, lw, prec + 8, prec);
                 arb_addmul(Si, fv, w + aj, prec + 10);
             }
+        }
         arb_mul(Si, Si, a + Nx + i, prec + 10);
         if (par && i > 0)
             arb_mul_2exp_si(Si, Si, 1);
@@ -401,6 +412,7 @@ void _sc_trap_sum_direct(arb_t S, sc_trap_fn *T, const arb_t c, const arb_t sp,
     _arb_vec_clear(a, na);
     _arb_vec_clear(w, Ny + 1);
     _arb_vec_clear(hc, SC_GROWTH_MAX);
-    arb_clear(x); arb_clear(y); arb_clear(u); arb_clear(Si); arb_clear(fv);
+    _arb_vec_clear(ty, Ny + 1);
+    arb_clear(x); arb_clear(tx); arb_clear(u); arb_clear(Si); arb_clear(fv);
     arb_clear(A); arb_clear(Bc); arb_clear(zero);
 }
