@@ -427,9 +427,10 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
                                    k.mode == MODE_MINUS, prec);
         if (trap == SC_OK)
             st = SC_OK;
-        else if (method == SC_KM_LATTICE)
-            st = sc_error(SC_ERR_UNSUPPORTED, "%s: the lattice method needs an activation analytic in a strip",
-                          def->name);
+        else if (method == SC_KM_LATTICE)     /* forced where it does not apply: bad input */
+            st = trap == SC_ERR_INPUT
+                 ? sc_error(SC_ERR_INPUT, "%s: the lattice method needs an activation analytic in a strip", def->name)
+                 : sc_error(SC_ERR_UNSUPPORTED, "%s: the lattice method needs over 2^22 nodes per axis here", def->name);
         else
             st = kernel_integral(out, out2, &k, prec);
     }

@@ -343,7 +343,7 @@ int _sc_kernel_trap(arb_t out, arb_t out2, int deriv, const sc_act_def *def, arb
                     const arb_t t, const arb_t c, const arb_t sp, int minus, slong prec)
 {
     sc_trap_fn f, f2;
-    int ok, st = SC_ERR_UNSUPPORTED;
+    int ok, st = SC_ERR_INPUT;
     if (def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP))
         return st;
     ok = _sc_trap_fn_init(&f, def, p, out2 != NULL ? 0 : deriv, t, prec);

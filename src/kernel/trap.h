@@ -94,8 +94,10 @@ int _sc_kernel_trap_inner(arb_t res, sc_trap_fn *f, const arb_t c, const arb_t s
 /* The entry point of sc_kernel_eval: E[phi^(deriv)(tX) phi^(deriv)(tY)]
    inside (c != NULL: Y = cX + s'W) or at an end (c == NULL: Y = X, or -X if
    minus; with out2 != NULL deriv 0 into out and deriv 1 into out2).
-   SC_ERR_UNSUPPORTED (outputs untouched) when the activation has a kink or
-   a jump, claims no strip, or the rule would need too many nodes. */
+   Outputs untouched on failure: SC_ERR_INPUT when the activation has a
+   kink or a jump or claims no strip (the rules do not apply),
+   SC_ERR_UNSUPPORTED when the rule would need too many nodes.  No error
+   message is set (the caller falls back or reports). */
 int _sc_kernel_trap(arb_t out, arb_t out2, int deriv, const sc_act_def *def, arb_srcptr p,
                     const arb_t t, const arb_t c, const arb_t sp, int minus, slong prec);
 

@@ -28,7 +28,7 @@ expect_ok "^K'\(rho\) +0\.3779863257403" kernel tanh --rho 0.4 --method lattice
 expect_ok "^K'\(rho\) +0\.3779863257403" kernel tanh --rho 0.4 --method nested
 expect_ok '^K\(rho\) +0\.22726707642590557362680504662311318372' kernel gelu_tanh --rho 0.5 --digits 40
 expect_ok '^K\(rho\) +0\.0957551424737316' kernel softplus:beta=2.96 --rho -0.8773 --weight-var 3.7 --bias-var 0.18 --digits 18
-expect_error 1 "lattice method needs an activation analytic" kernel relu --rho 0.5 --method lattice
+expect_error 2 "lattice method needs an activation analytic" kernel relu --rho 0.5 --method lattice
 
 # correlation within 2^-prec of +-1: the precision is raised, never "ball touches +-1"
 # (issue 11); K(rho) -> K(1) as rho -> 1, K(-1) = -K(1) for odd phi with s = 0
