@@ -60,6 +60,36 @@ static void test_budget(void)
     CU_ASSERT(!sc_budget_expired());
 }
 
+/* A nested budget never extends the outer one, names the one that ends
+   first, and pop restores the outer one exactly. */
+static void test_budget_nested(void)
+{
+    sc_budget_saved outer, inner;
+    sc_budget_set(0.2);
+    sc_budget_push(&outer, 100);                /* later than the outer: unchanged */
+    nap(0.3);
+    CU_ASSERT(sc_budget_expired());
+    sc_budget_error("who", 1);
+    CU_ASSERT(strstr(sc_last_error(), "time budget of 0.2 s") != NULL);
+    sc_budget_pop(&outer);
+    CU_ASSERT(sc_budget_expired());
+
+    sc_budget_set(100);
+    sc_budget_push(&outer, 1e-300);             /* earlier: it counts */
+    CU_ASSERT(sc_budget_expired());
+    sc_budget_push(&inner, 0);                  /* no change */
+    CU_ASSERT(sc_budget_expired());
+    sc_budget_pop(&inner);
+    sc_budget_error("who", 1);
+    CU_ASSERT(strstr(sc_last_error(), "time budget of 1e-300 s") != NULL);
+    sc_budget_pop(&outer);
+    CU_ASSERT(!sc_budget_expired());            /* the outer 100 s again */
+    sc_budget_set(0);
+    sc_budget_push(&outer, 0);
+    CU_ASSERT(!sc_budget_expired());
+    sc_budget_pop(&outer);
+}
+
 static char *slurp(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -169,4 +199,5 @@ static void test_outfile(void)
 
 SC_TEST_MAIN("common",
     SC_TEST(test_budget),
+    SC_TEST(test_budget_nested),
     SC_TEST(test_outfile))

@@ -180,7 +180,23 @@ static void test_decimal_format(void)
     fmpq_clear(y);
 }
 
+/* Budgets: the bounds, the CLI's message, tiny positive values kept positive. */
+static void test_budget(void)
+{
+    double b = -1;
+    CU_ASSERT(sc_parse_budget(&b, "2.5") == SC_OK && b == 2.5);
+    CU_ASSERT(sc_parse_budget(&b, "1e7") == SC_OK && b == 1e7);
+    CU_ASSERT(sc_parse_budget(&b, "1e-400") == SC_OK && b == 1e-6);
+    b = 3;
+    CU_ASSERT(sc_parse_budget(&b, "0") == SC_ERR_INPUT && b == 3);
+    CU_ASSERT_STRING_EQUAL(sc_last_error(), "--budget must be in (0, 1e+07] seconds, got '0'");
+    CU_ASSERT(sc_parse_budget(&b, "10000001") == SC_ERR_INPUT);
+    CU_ASSERT(sc_parse_budget(&b, "-1") == SC_ERR_INPUT);
+    CU_ASSERT(sc_parse_budget(&b, "nan") == SC_ERR_INPUT && strstr(sc_last_error(), "--budget") != NULL);
+}
+
 SC_TEST_MAIN("parse",
+    SC_TEST(test_budget),
     SC_TEST(test_decimals_exact),
     SC_TEST(test_rejects),
     SC_TEST(test_exponent_range),

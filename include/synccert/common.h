@@ -59,6 +59,13 @@ double sc_deadline_seconds(void);        /* the process budget in seconds (0: no
 int sc_deadline_passed(void);            /* the process deadline has passed */
 void sc_budget_set(double seconds);      /* this thread's budget; <= 0 clears it */
 int sc_budget_expired(void);             /* a deadline passed or interrupted */
+
+/* A nested thread budget (one c_p inside a table that has its own budget):
+   push makes the thread's deadline the earlier of the current one and
+   `seconds` from now (seconds <= 0: unchanged); pop restores the saved one. */
+typedef struct { double budget, deadline; } sc_budget_saved;
+void sc_budget_push(sc_budget_saved *saved, double seconds);
+void sc_budget_pop(const sc_budget_saved *saved);
 int sc_budget_status(void);              /* SC_OK, SC_ERR_BUDGET or SC_ERR_INTERRUPTED */
 
 /* Ask every running computation to stop (async-signal-safe; the first

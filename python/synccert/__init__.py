@@ -139,28 +139,30 @@ def kernel(act, rho=None, digits=15, q=1, s=0, method=None, budget=None):
     return _result("kernel", raw)
 
 
-def lyapunov(act, dim, sigma=1, q=1, s=0, p=None, digits=15, prec_cap=None):
+def lyapunov(act, dim, sigma=1, q=1, s=0, p=None, digits=15, prec_cap=None, budget=None):
     """Two-point Lyapunov exponent lambda, v, p*, b(-1), the antipodal class and
     the synchronisation verdict in dimension dim (`synccert lyapunov`; doc/model.md
-    section 4); with p also g(p)."""
+    section 4); with p also g(p).  budget: seconds (default 600)."""
     raw = _lib.call("lyapunov", act, [
         ("dim", _num(dim, "dim")), ("sigma", _num(sigma, "sigma")), ("weight-var", _num(q, "q")),
         ("bias-var", _num(s, "s")), ("p", _num(p, "p")), ("digits", _num(digits, "digits")),
-        ("prec-cap", _num(prec_cap, "prec_cap"))])
+        ("prec-cap", _num(prec_cap, "prec_cap")), ("budget", _num(budget, "budget"))])
     return _result("lyapunov", raw)
 
 
-def critical_dim(act, sigma=1, q=1, s=0, digits=15, prec_cap=None):
+def critical_dim(act, sigma=1, q=1, s=0, digits=15, prec_cap=None, budget=None):
     """Critical dimension d* (dstar: a Real, or "none" / "undecided"), the largest
     synchronising and the smallest non-synchronising integer dimension
     (`synccert critical-dim`).  act="all" gives a list over every built-in
-    without a coefficient list, as the CLI does."""
+    without a coefficient list, as the CLI does.  budget: seconds per
+    activation (default 600)."""
     if act == "all":
-        return [critical_dim(a["name"], sigma, q, s, digits, prec_cap)
+        return [critical_dim(a["name"], sigma, q, s, digits, prec_cap, budget)
                 for a in activations() if not a["coefficients"]]
     raw = _lib.call("critical-dim", act, [
         ("sigma", _num(sigma, "sigma")), ("weight-var", _num(q, "q")), ("bias-var", _num(s, "s")),
-        ("digits", _num(digits, "digits")), ("prec-cap", _num(prec_cap, "prec_cap"))])
+        ("digits", _num(digits, "digits")), ("prec-cap", _num(prec_cap, "prec_cap")),
+        ("budget", _num(budget, "budget"))])
     return _result("critical-dim", raw)
 
 
@@ -230,18 +232,19 @@ class Table(Result):
 
 
 def table(activations=None, dims=None, quantities=None, digits=None, sigma=None, q=None, s=None,
-          p=None, cp_digits=None, budget=None, format=None, progress=False):
+          p=None, cp_digits=None, cp_budget=None, budget=None, format=None, progress=False):
     """Table of certified quantities, one row per activation and dimension
     (`synccert table`): activations, dims, quantities as lists or comma-separated
     strings (defaults: every built-in, 4,32, K1,dK1,dstar,lambda,pstar,verdict).
     Returns a Table, or with format ("latex", "csv", "markdown", "text") the
-    text the CLI writes in that format."""
+    text the CLI writes in that format.  cp_budget: seconds for c_p per
+    activation (default 60); budget: seconds for the whole table (default 3600)."""
     raw = _lib.call("table", None, [
         ("activations", _list(activations, "activations")), ("dims", _list(dims, "dims", _num)),
         ("quantities", _list(quantities, "quantities")), ("digits", _num(digits, "digits")),
         ("sigma", _num(sigma, "sigma")), ("weight-var", _num(q, "q")), ("bias-var", _num(s, "s")),
         ("p", _num(p, "p")), ("cp-digits", _num(cp_digits, "cp_digits")),
-        ("budget", _num(budget, "budget")), ("format", format), ("progress", _flag(progress))])
+        ("cp-budget", _num(cp_budget, "cp_budget")), ("budget", _num(budget, "budget")), ("format", format), ("progress", _flag(progress))])
     t = _result("table", raw, Table)
     if format is None:
         return t

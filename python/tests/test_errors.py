@@ -59,6 +59,9 @@ CASES = [
     (lambda: sc.table(sigma=0), ["table", "--sigma", "0"]),
     (lambda: sc.table(format="pdf"), ["table", "--format", "pdf"]),
     (lambda: sc.table(budget=0), ["table", "--budget", "0"]),
+    (lambda: sc.table(cp_budget=0), ["table", "--cp-budget", "0"]),
+    (lambda: sc.lyapunov("tanh", dim=4, budget="2e7"), ["lyapunov", "tanh", "--dim", "4", "--budget", "2e7"]),
+    (lambda: sc.critical_dim("relu", budget="soon"), ["critical-dim", "relu", "--budget", "soon"]),
 ]
 
 
@@ -87,3 +90,22 @@ def test_wrong_python_types():
         sc.kernel("tanh", rho=object())
     with pytest.raises(TypeError):
         sc.certify("relu", "sync", dim=(1, 2, 3))
+
+
+@pytest.mark.parametrize("py, args", [
+    (lambda: sc.kernel("gelu_tanh", rho="0.3", digits=400, budget="0.05"),
+     ["kernel", "gelu_tanh", "--rho", "0.3", "--digits", "400", "--budget", "0.05"]),
+    (lambda: sc.lyapunov("gelu_tanh", dim=8, digits=200, budget="0.05"),
+     ["lyapunov", "gelu_tanh", "--dim", "8", "--digits", "200", "--budget", "0.05"]),
+], ids=["kernel", "lyapunov"])
+def test_budget_stops_like_cli(cli, py, args):
+    """A budget too short for the work: the CLI exits 1 and the binding raises
+    BudgetError, both within a few times the budget."""
+    import time
+    rc, message = cli.error(*args)
+    assert rc == 1 and "time budget" in message
+    t0 = time.monotonic()
+    with pytest.raises(sc.BudgetError) as info:
+        py()
+    assert time.monotonic() - t0 < 5
+    assert "time budget" in str(info.value)

@@ -16,29 +16,32 @@ typedef struct
     const char *const *opts;    /* accepted options; "param" is the repeatable one */
     int (*run)(FILE *f, const char *act, const sc_bind_args *a);
     int needs_act;
+    double budget;              /* default --budget in seconds, as the CLI's */
 }
 bind_cmd;
 
 static const char *const kernel_opts[] = { "rho", "digits", "weight-var", "bias-var", "method", "budget", NULL };
-static const char *const lyapunov_opts[] = { "dim", "sigma", "weight-var", "bias-var", "p", "digits", "prec-cap", NULL };
-static const char *const critdim_opts[] = { "sigma", "weight-var", "bias-var", "digits", "prec-cap", NULL };
+static const char *const lyapunov_opts[] = { "dim", "sigma", "weight-var", "bias-var", "p", "digits", "prec-cap",
+                                             "budget", NULL };
+static const char *const critdim_opts[] = { "sigma", "weight-var", "bias-var", "digits", "prec-cap", "budget", NULL };
 static const char *const coerc_opts[] = { "dim", "p", "sigma", "tol", "weight-var", "bias-var", "gamma",
                                           "beta", "vnorm", "qknorm", "budget", NULL };
 static const char *const certify_opts[] = { "property", "dim", "param", "p", "sigma", "gamma", "beta", "vnorm",
                                             "qknorm", "budget", "max-depth", "progress", NULL };
 static const char *const table_opts[] = { "activations", "dims", "quantities", "digits", "format", "sigma",
-                                          "weight-var", "bias-var", "p", "cp-digits", "budget", "progress", NULL };
+                                          "weight-var", "bias-var", "p", "cp-digits", "cp-budget", "budget", "progress",
+                                          NULL };
 static const char *const no_opts[] = { NULL };
 
 static const bind_cmd commands[] = {
-    { "kernel", kernel_opts, sc_bind_kernel, 1 },
-    { "lyapunov", lyapunov_opts, sc_bind_lyapunov, 1 },
-    { "critical-dim", critdim_opts, sc_bind_critical_dim, 1 },
-    { "coercivity", coerc_opts, sc_bind_coercivity, 1 },
-    { "certify", certify_opts, sc_bind_certify, 1 },
-    { "table", table_opts, sc_bind_table, 0 },
-    { "activations", no_opts, sc_bind_activations, 0 },
-    { NULL, NULL, NULL, 0 }
+    { "kernel", kernel_opts, sc_bind_kernel, 1, 120 },
+    { "lyapunov", lyapunov_opts, sc_bind_lyapunov, 1, 600 },
+    { "critical-dim", critdim_opts, sc_bind_critical_dim, 1, 600 },
+    { "coercivity", coerc_opts, sc_bind_coercivity, 1, 600 },
+    { "certify", certify_opts, sc_bind_certify, 1, 60 },
+    { "table", table_opts, sc_bind_table, 0, 3600 },
+    { "activations", no_opts, sc_bind_activations, 0, 0 },
+    { NULL, NULL, NULL, 0, 0 }
 };
 
 const char *sc_bind_opt(const sc_bind_args *a, const char *name)
@@ -127,9 +130,13 @@ int sc_bind_call(char **out, const char *command, const char *act, const char *c
         st = collect(&a, kv);
         if (st == SC_OK && c->needs_act && act == NULL)
             st = sc_error(SC_ERR_INPUT, "expected one activation (see 'synccert help %s')", c->name);
+        a.budget = c->budget;
+        if (st == SC_OK && sc_bind_opt(&a, "budget") != NULL)
+            st = sc_parse_budget(&a.budget, sc_bind_opt(&a, "budget"));
     }
     if (st == SC_OK)
     {
+        sc_budget_set(a.budget);    /* the whole call's deadline, as the CLI's --budget */
         if ((f = open_memstream(&buf, &len)) == NULL)
             return SC_ERR_INPUT;
         st = c->run(f, act, &a);
@@ -203,22 +210,6 @@ int sc_bind_prec_cap(slong *cap, const char *s)
 {
     *cap = 0;
     return s ? sc_parse_slong(cap, s, "--prec-cap", 64, SC_PREC_MAX) : SC_OK;
-}
-
-int sc_bind_budget(double *seconds, const char *s)
-{
-    fmpq_t b;
-    int st;
-    if (s == NULL)
-        return SC_OK;
-    fmpq_init(b);
-    st = sc_bind_num(b, s, NULL, "--budget", SC_BIND_ANY);
-    if (st == SC_OK && fmpq_sgn(b) <= 0)
-        st = sc_error(SC_ERR_INPUT, "--budget must be > 0 seconds");
-    if (st == SC_OK)
-        *seconds = fmpq_get_d(b);
-    fmpq_clear(b);
-    return st;
 }
 
 /* ---------- activations: the registry as JSON ---------- */

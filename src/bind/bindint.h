@@ -22,6 +22,7 @@ typedef struct
     const char *values[24];
     const char *multi[SC_BIND_MULTI];
     int nmulti;
+    double budget;              /* --budget in seconds (the command's default if not given) */
 }
 sc_bind_args;
 
@@ -44,10 +45,6 @@ int sc_bind_dim(fmpz_t d, const char *s);
 
 /* --prec-cap (64..SC_PREC_MAX; 0 = the policy's default when s is NULL). */
 int sc_bind_prec_cap(slong *cap, const char *s);
-
-/* --budget for coercivity-like commands: > 0 seconds, into *seconds
-   (left alone when s is NULL). */
-int sc_bind_budget(double *seconds, const char *s);
 
 /* The commands (src/bind/cmds.c): write the JSON to f, or return an error
    status with the message recorded. */

@@ -25,36 +25,30 @@ static int kernel_method(int *m, const char *s)
 int sc_bind_kernel(FILE *f, const char *spec, const sc_bind_args *a)
 {
     const char *srho = sc_bind_opt(a, "rho"), *sq = sc_bind_opt(a, "weight-var"),
-               *ss = sc_bind_opt(a, "bias-var"), *sb = sc_bind_opt(a, "budget");
-    fmpq_t rho, q, s, budget;
+               *ss = sc_bind_opt(a, "bias-var");
+    fmpq_t rho, q, s;
     sc_act_t act;
     sc_kernel_result r;
     slong digits;
     int st, method;
 
-    fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(budget);
+    fmpq_init(rho); fmpq_init(q); fmpq_init(s);
     sc_act_init(act);
     sc_kernel_result_init(&r);
     if ((st = kernel_method(&method, sc_bind_opt(a, "method"))) ||
         (st = sc_bind_digits(&digits, sc_bind_opt(a, "digits"))) ||
         (st = sc_bind_num(q, sq, "1", "--weight-var", SC_BIND_ANY)) ||
         (st = sc_bind_num(s, ss, "0", "--bias-var", SC_BIND_ANY)) ||
-        (st = sc_bind_num(budget, sb, "120", "--budget", SC_BIND_ANY)) ||
         (srho && (st = sc_bind_num(rho, srho, NULL, "--rho", SC_BIND_ANY))))
         goto done;
     if (fmpq_sgn(q) <= 0)
         st = sc_error(SC_ERR_INPUT, "--weight-var must be > 0 (got %s)", sq);
     else if (fmpq_sgn(s) < 0)
         st = sc_error(SC_ERR_INPUT, "--bias-var must be >= 0 (got %s)", ss);
-    else if (fmpq_sgn(budget) <= 0 || fmpq_cmp_ui(budget, 86400) > 0)
-        st = sc_error(SC_ERR_INPUT, "--budget must be in (0, 86400] seconds (got %s)", sb);
     else if (srho && (fmpq_cmp_si(rho, 1) > 0 || fmpq_cmp_si(rho, -1) < 0))
         st = sc_error(SC_ERR_INPUT, "--rho must lie in [-1, 1] (got %s)", srho);
     else if ((st = sc_act_parse(act, spec)) == SC_OK)
-    {
-        sc_budget_set(fmpq_get_d(budget));
         st = sc_kernel_certify(&r, act, srho ? rho : NULL, q, s, digits, method, 0);
-    }
     if (st == SC_OK)
     {
         char *canon = sc_act_spec(act);
@@ -64,7 +58,7 @@ int sc_bind_kernel(FILE *f, const char *spec, const sc_bind_args *a)
 done:
     sc_kernel_result_clear(&r);
     sc_act_clear(act);
-    fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s); fmpq_clear(budget);
+    fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s);
     return st;
 }
 
@@ -174,16 +168,13 @@ int sc_bind_coercivity(FILE *f, const char *spec, const sc_bind_args *a)
     sc_act_t act;
     sc_coerc_problem P;
     sc_coerc_cert r;
-    double budget = 0;
     int st;
 
     sc_act_init(act);
     sc_coerc_problem_init(&P);
     sc_coerc_cert_init(&r);
-    if (!(st = sc_act_parse(act, spec)) && !(st = coerc_problem(&P, a)) &&
-        !(st = sc_bind_budget(&budget, sc_bind_opt(a, "budget"))))
+    if (!(st = sc_act_parse(act, spec)) && !(st = coerc_problem(&P, a)))
     {
-        sc_budget_set(budget);
         if ((st = sc_coercivity_certify(&r, act, &P)) == SC_OK)
         {
             char *canon = sc_act_spec(act);
@@ -226,7 +217,6 @@ static int certify_problem(sc_regime_problem *P, const sc_bind_args *a)
 {
     static const char *const att[] = { "gamma", "beta", "vnorm", "qknorm" };
     fmpq *val[4];
-    fmpq_t budget;
     slong depth = 30;
     int st, k, attention = sc_bind_opt(a, "p") != NULL;
     val[0] = P->gamma; val[1] = P->beta; val[2] = P->vnorm; val[3] = P->qknorm;
@@ -243,13 +233,8 @@ static int certify_problem(sc_regime_problem *P, const sc_bind_args *a)
     }
     if (P->property == SC_PROP_SYNC && attention)
         return sc_error(SC_ERR_INPUT, "--p and attention options apply to --property dissipation only");
-    fmpq_init(budget);
-    st = sc_bind_num(budget, sc_bind_opt(a, "budget"), "60", "--budget", SC_BIND_ANY);
-    if (st == SC_OK && fmpq_sgn(budget) <= 0)
-        st = sc_error(SC_ERR_INPUT, "--budget must be > 0 seconds");
-    P->budget = fmpq_get_d(budget);
-    fmpq_clear(budget);
-    if (st || (sc_bind_opt(a, "max-depth") &&
+    P->budget = a->budget;
+    if ((sc_bind_opt(a, "max-depth") &&
                (st = sc_parse_slong(&depth, sc_bind_opt(a, "max-depth"), "--max-depth", 0, 60))))
         return st;
     P->max_depth = depth;
@@ -293,10 +278,10 @@ static int table_read(sc_table *t, const sc_bind_args *a)
         (st = sigma_q_s(t->sigma, t->wvar, t->bvar, a)) ||
         (st = sc_bind_num(t->p, sc_bind_opt(a, "p"), "1/2", "--p", SC_BIND_ANY)))
         return st;
-    if ((s = sc_bind_opt(a, "budget")))
+    if ((s = sc_bind_opt(a, "cp-budget")))
     {
         fmpq_init(b);
-        if ((st = sc_bind_num(b, s, NULL, "--budget", SC_BIND_POS)) == SC_OK)
+        if ((st = sc_bind_num(b, s, NULL, "--cp-budget", SC_BIND_POS)) == SC_OK)
             t->cp_budget = fmpq_get_d(b);
         fmpq_clear(b);
         if (st)
@@ -316,7 +301,9 @@ int sc_bind_table(FILE *f, const char *act, const sc_bind_args *a)
     int st, k;
 
     sc_table_init(&t);
-    if (!(st = table_read(&t, a)) && !(st = sc_table_compute(&t)))
+    if (!(st = table_read(&t, a)) && !(st = sc_table_compute(&t)) && sc_budget_expired())
+        st = sc_error(SC_ERR_BUDGET, "time budget of %g s exhausted before the table was complete", a->budget);
+    if (st == SC_OK)
     {
         /* the rows object without its closing brace, then the formats */
         char *buf = NULL;

@@ -36,13 +36,12 @@ sc_cmd;
 
 /* Every command takes --budget SECONDS (sc_cli_parse handles it; a
    command's help lists it with the command's default): the whole run's
-   deadline, in (0, SC_CLI_BUDGET_MAX].  The library polls it (integrands,
+   deadline, in (0, SC_BUDGET_MAX].  The library polls it (integrands,
    precision loops, branch and bound) and fails with exit 1; a watchdog
    ends the process, exit 1, if a step that cannot poll (e.g. Arb's
    quadrature nodes at thousands of digits) keeps it running
    max(1 s, 10 %) past the deadline. */
 #define SC_CLI_BUDGET_DEFAULT 600.0
-#define SC_CLI_BUDGET_MAX 1e7
 
 /* A long option "--name" (optionally taking a value as "--name V" or
    "--name=V").  For flags (has_arg = 0) *flag is set to 1; for options with a

@@ -64,23 +64,10 @@ int sc_cli_done(const char *cmd, int st)
     return st == SC_OK && !sc_interrupted() ? 0 : sc_cli_lib_fail(cmd, st);
 }
 
-/* --budget S: a number in (0, SC_CLI_BUDGET_MAX]; a positive budget below
-   a microsecond (or one that underflows a double) counts as 1 us, never as
-   "no budget". */
+/* --budget S (sc_parse_budget: the bindings' check too). */
 static int budget_value(double *sec, const char *s, const char *cmd)
 {
-    fmpq_t b;
-    int rc = 0;
-    fmpq_init(b);
-    if (sc_parse_fmpq(b, s, "--budget") != SC_OK)
-        rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
-    else if (fmpq_sgn(b) <= 0 || fmpq_get_d(b) > SC_CLI_BUDGET_MAX)
-        rc = sc_cli_fail(cmd, SC_EXIT_USAGE, "--budget must be in (0, %g] seconds, got '%s'",
-                         SC_CLI_BUDGET_MAX, s);
-    else
-        *sec = FLINT_MAX(fmpq_get_d(b), 1e-6);
-    fmpq_clear(b);
-    return rc;
+    return sc_parse_budget(sec, s) == SC_OK ? 0 : sc_cli_fail(cmd, SC_EXIT_USAGE, "%s", sc_last_error());
 }
 
 int sc_cli_parse(int argc, char **argv, const sc_opt *opts, int nopts,

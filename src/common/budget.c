@@ -67,6 +67,27 @@ void sc_budget_set(double seconds)
     sc_deadline = deadline_from(seconds);
 }
 
+void sc_budget_push(sc_budget_saved *saved, double seconds)
+{
+    double d;
+    saved->budget = sc_budget;
+    saved->deadline = sc_deadline;
+    if (!(seconds > 0) || isinf(seconds))
+        return;
+    d = deadline_from(seconds);
+    if (sc_deadline <= 0 || d < sc_deadline)
+    {
+        sc_budget = seconds;
+        sc_deadline = d;
+    }
+}
+
+void sc_budget_pop(const sc_budget_saved *saved)
+{
+    sc_budget = saved->budget;
+    sc_deadline = saved->deadline;
+}
+
 int sc_budget_expired(void)
 {
     double d;

@@ -162,6 +162,22 @@ int sc_parse_slong(slong *x, const char *s, const char *what, slong lo, slong hi
     return SC_OK;
 }
 
+int sc_parse_budget(double *seconds, const char *s)
+{
+    fmpq_t b;
+    int st;
+    fmpq_init(b);
+    if ((st = sc_parse_fmpq(b, s, "--budget")) == SC_OK)
+    {
+        if (fmpq_sgn(b) <= 0 || fmpq_get_d(b) > SC_BUDGET_MAX)
+            st = sc_error(SC_ERR_INPUT, "--budget must be in (0, %g] seconds, got '%s'", SC_BUDGET_MAX, s);
+        else
+            *seconds = FLINT_MAX(fmpq_get_d(b), 1e-6);
+    }
+    fmpq_clear(b);
+    return st;
+}
+
 int sc_parse_range(fmpq_t lo, fmpq_t hi, const char *s, const char *what)
 {
     const char *colon;

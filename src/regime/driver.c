@@ -231,14 +231,15 @@ static void eval_round(run_state *S)
         if ((deadline <= 0 || left > 0) && !sc_interrupted())
         {
             int v;
+            sc_budget_saved outer;
             _sc_regime_box_bounds(lo, hi, &S->M, P, &x->box);
-            sc_budget_set(deadline > 0 ? left : 0);
+            sc_budget_push(&outer, deadline > 0 ? left : 0);
             v = sc_regime_eval_box(P, lo, hi, 64);
             /* a budget or an interruption stopped the evaluation: not
                evaluated (its computations stopped early) */
             if (!sc_budget_expired())
                 x->verdict = v;
-            sc_budget_set(0);
+            sc_budget_pop(&outer);
         }
         _fmpq_vec_clear(lo, n);
         _fmpq_vec_clear(hi, n);

@@ -85,16 +85,16 @@ static void compute_cp(sc_table *t, slong ia)
     sc_kfun_t kf;
     sc_fparams_t fp;
     arf_t tol;
+    sc_budget_saved outer;
     int st;
 
-    if (t->cp_budget > 0)
-        sc_budget_set(t->cp_budget);
+    sc_budget_push(&outer, t->cp_budget);
     st = sc_kfun_init_act(kf, t->acts + ia, t->wvar, t->bvar, 1, prec);
     if (st != SC_OK)
     {
         for (id = 0; id < t->ndims; id++)
             cell_word(sc_table_cell(t, ia, id, SC_TQ_CP), SC_CELL_FAILED, fail_word(st));
-        sc_budget_set(0);
+        sc_budget_pop(&outer);
         return;
     }
     arf_init(tol);
@@ -114,7 +114,7 @@ static void compute_cp(sc_table *t, slong ia)
         sc_coerc_result_clear(&r);
     }
     sc_kfun_clear(kf);
-    sc_budget_set(0);
+    sc_budget_pop(&outer);
     arf_clear(tol);
     sc_fparams_clear(fp);
 }
