@@ -50,7 +50,7 @@ while IFS='|' read -r before args; do
     rc=$?
     [ $rc -eq 0 ] || fail=1
     read -r w u sy < "$BUILD/qsgrid.time"
-    echo "| synccert $args | $before | $base | $brc | $w s | $(echo "$u + $sy" | bc -l) s | $rc |"
+    echo "| synccert $args | $before | $base | $brc | $w s | $(echo "$u $sy" | awk "{printf \"%.2f\", \$1 + \$2}") s | $rc |"
 done <<'EOF2'
 22 s|kernel gelu_tanh --rho 0.5 --digits 40
 16 s|kernel softplus:beta=2.96 --rho -0.8773 --weight-var 3.7 --bias-var 0.18 --digits 18

@@ -180,7 +180,9 @@ int _sc_kernel_trap_inner(arb_t res, sc_trap_fn *f, const arb_t c, const arb_t s
             nxa = ceil(Rx * cd / (m * d));
             nya = ceil(Ry * sd / d);
             len = 2 * (m * nxa + nya) + 1;
-            cost[M_LATTICE] = ev * ((par ? nxa + 1 : 2 * nxa + 1) + len)
+            /* a lattice point costs about 2.5 evaluations (measured: its
+               evaluation, the fixed-point product, the tapering) */
+            cost[M_LATTICE] = ev * (par ? nxa + 1 : 2 * nxa + 1) + 2.5 * ev * len
                               + 0.1 * len * log2(len) * (prec + 40) / 64;
         }
         nxa = ceil(Rx / hd);
