@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <CUnit/Basic.h>
 #include <arb.h>
 
@@ -45,6 +46,29 @@
                 (long) arb_rel_accuracy_bits(x));                       \
             arb_printn(x, 30, 0); printf("\n"); }                       \
         CU_ASSERT(arb_rel_accuracy_bits(x) >= (bits)); } while (0)
+
+/* Iterations of a randomised test: n times the positive integer in the
+   environment variable SC_TEST_MULTIPLIER (default 1), for longer runs. */
+static inline slong sc_test_iters(slong n)
+{
+    const char *m = getenv("SC_TEST_MULTIPLIER");
+    long k = m != NULL ? atol(m) : 1;
+    return n * (k >= 1 ? k : 1);
+}
+
+/* A random decimal string in [lo, hi] with at most `dec` decimals (and
+   sometimes fewer), written to buf: an exact input like the CLI reads. */
+static inline const char *sc_test_rand_dec(char *buf, size_t n, flint_rand_t st,
+                                           double lo, double hi, int dec)
+{
+    long scale = 1, k, d = 1 + (long) n_randint(st, dec);
+    for (k = 0; k < d; k++)
+        scale *= 10;
+    k = (long) ceil(lo * scale - 1e-9);
+    k += (long) n_randint(st, (ulong) ((long) floor(hi * scale + 1e-9) - k) + 1);
+    snprintf(buf, n, "%s%ld.%0*ld", k < 0 ? "-" : "", labs(k) / scale, (int) d, labs(k) % scale);
+    return buf;
+}
 
 typedef struct { const char *name; void (*fn)(void); } sc_test_case;
 

@@ -6,35 +6,48 @@
 #include "synccert/kernel.h"
 #include "synccert/parse.h"
 
-/* Status of sc_kernel_eval for activation `spec` at decimal rho, q, s. */
-static int sc_test_kernel(arb_t K, arb_t dK, const char *spec, const char *rho, const char *q,
-                          const char *s, int method, slong prec)
+/* sc_kernel_eval of act at exact rho, q, s with one method (K or dK may be
+   NULL); the status. */
+static inline int sc_test_kernel_q(arb_t K, arb_t dK, const sc_act_t act, const fmpq_t rho,
+                                   const fmpq_t q, const fmpq_t s, int method, slong prec)
 {
-    sc_act_t a;
-    arb_ptr p;
+    arb_ptr p = sc_act_params(act, prec);
     arb_t r, qb, sb;
-    fmpq_t x;
     int st;
-    sc_act_init(a);
-    CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
-    p = sc_act_params(a, prec);
     arb_init(r);
     arb_init(qb);
     arb_init(sb);
-    fmpq_init(x);
-    sc_parse_fmpq(x, rho, "rho");
-    arb_set_fmpq(r, x, prec);
-    sc_parse_fmpq(x, q, "q");
-    arb_set_fmpq(qb, x, prec);
-    sc_parse_fmpq(x, s, "s");
-    arb_set_fmpq(sb, x, prec);
-    st = sc_kernel_eval(K, dK, a->def, p, a->npar, r, qb, sb, method, prec);
-    sc_act_params_clear(p, a);
-    sc_act_clear(a);
+    arb_set_fmpq(r, rho, prec);
+    arb_set_fmpq(qb, q, prec);
+    arb_set_fmpq(sb, s, prec);
+    st = sc_kernel_eval(K, dK, act->def, p, act->npar, r, qb, sb, method, prec);
+    sc_act_params_clear(p, act);
     arb_clear(r);
     arb_clear(qb);
     arb_clear(sb);
-    fmpq_clear(x);
+    return st;
+}
+
+/* Status of sc_kernel_eval for activation `spec` at decimal rho, q, s. */
+static inline int sc_test_kernel(arb_t K, arb_t dK, const char *spec, const char *rho, const char *q,
+                                 const char *s, int method, slong prec)
+{
+    sc_act_t a;
+    fmpq_t r, qq, ss;
+    int st;
+    sc_act_init(a);
+    CU_ASSERT_FATAL(sc_act_parse(a, spec) == SC_OK);
+    fmpq_init(r);
+    fmpq_init(qq);
+    fmpq_init(ss);
+    sc_parse_fmpq(r, rho, "rho");
+    sc_parse_fmpq(qq, q, "q");
+    sc_parse_fmpq(ss, s, "s");
+    st = sc_test_kernel_q(K, dK, a, r, qq, ss, method, prec);
+    sc_act_clear(a);
+    fmpq_clear(r);
+    fmpq_clear(qq);
+    fmpq_clear(ss);
     return st;
 }
 

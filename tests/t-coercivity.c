@@ -8,6 +8,7 @@
 #include "synccert/coercivity.h"
 #include "synccert/verdict.h"
 #include "synccert/parse.h"
+#include "sc_test_random.h"
 
 static void setup(sc_kfun_t kf, const char *spec)
 {
@@ -285,11 +286,38 @@ static void test_certify(void)
     CU_ASSERT_FATAL(sc_parse_fmpq(P.tol, "1e-12", "tol") == SC_OK);
     certify(&r, &P, "tanh", SC_ERR_PREC);
     CU_ASSERT(strstr(sc_last_error(), "could not reach the tolerance: c_p in [") != NULL);
-    /* K'(1) = inf and d - 3 + p <= 0: unsupported */
+    /* K'(1) = inf and B(1) = d - 3 + p < 0 (issue 11: was refused): F ->
+       +inf at the diagonal, the infimum is finite.  step, d = 2, p = 1/2:
+       F(-1) = 1/16 is the minimum (K(-1) = 0, D(-1) = 1/4) */
     P.max_boxes = 0;
     P.d = 2;
     fmpq_set_si(P.tol, 1, 1000000);
-    certify(&r, &P, "step", SC_ERR_UNSUPPORTED);
+    certify(&r, &P, "step", SC_OK);
+    SC_ASSERT_CONTAINS_STR(r.cp, "0.0625");
+    CU_ASSERT(r.bb.antipodal && r.bb.reached);
+    width_ok(&r.bb);
+    /* q = 0.406, s = 1.579: the minimum is inside, at rho = 0.5346716...,
+       c_p = 0.0894347927131... (mpmath: Sheppard's K = 1/4 + asin(c)/(2 pi),
+       F minimised by a grid and a root of F') */
+    CU_ASSERT_FATAL(sc_parse_fmpq(P.q, "0.406", "q") == SC_OK);
+    CU_ASSERT_FATAL(sc_parse_fmpq(P.s, "1.579", "s") == SC_OK);
+    certify(&r, &P, "step", SC_OK);
+    SC_ASSERT_OVERLAPS_STR(r.cp, "[0.0894347927131 +/- 1e-12]");
+    CU_ASSERT(!r.bb.diagonal && !r.bb.antipodal);
+    CU_ASSERT(arf_cmp_d(r.bb.rlo, 0.5346716) <= 0 && arf_cmp_d(r.bb.rhi, 0.5346717) >= 0);
+    width_ok(&r.bb);
+    /* B(1) = 0 (d = 2, p = 1): F -> (p/2) A(1) K(1) = 0 at the diagonal and
+       F >= 0 elsewhere, so c_p = 0, the diagonal limit */
+    fmpq_one(P.q);
+    fmpq_zero(P.s);
+    fmpq_one(P.p);
+    certify(&r, &P, "step", SC_OK);
+    SC_ASSERT_CONTAINS_STR(r.cp, "0");
+    CU_ASSERT(r.bb.diagonal && r.bb.reached);
+    /* B(1) > 0 (d = 3): c_p = -inf exactly */
+    P.d = 3;
+    certify(&r, &P, "sign", SC_OK);
+    CU_ASSERT(arf_is_neg_inf(r.bb.lo) && arf_is_neg_inf(r.bb.hi));
     sc_coerc_problem_clear(&P);
     sc_coerc_cert_clear(&r);
 }
@@ -321,7 +349,135 @@ static void test_problem_check(void)
     sc_coerc_problem_clear(&P);
 }
 
+/* F(rho) = (p sigma^2/2) [A K(1) - B D] from independent kernel values
+   (doc/model.md section 5.2), rho < 1 exact */
+static void F_formula(arb_t F, const sc_act_t act, const fmpq_t rho, const fmpq_t q, const fmpq_t s,
+                      const arb_t d, const arb_t p, const arb_t s2, slong prec)
+{
+    fmpq_t one;
+    arb_t K, K1, r, A, B, t;
+    fmpq_init(one);
+    arb_init(K); arb_init(K1); arb_init(r); arb_init(A); arb_init(B); arb_init(t);
+    fmpq_one(one);
+    CU_ASSERT(sc_test_kernel_q(K, NULL, act, rho, q, s, SC_KM_AUTO, prec) == SC_OK);
+    CU_ASSERT(sc_test_kernel_q(K1, NULL, act, one, q, s, SC_KM_AUTO, prec) == SC_OK);
+    arb_set_fmpq(r, rho, prec);
+    arb_mul_2exp_si(t, p, -1);                   /* p/2 */
+    arb_sub_ui(A, d, 1, prec);
+    arb_sub(A, A, t, prec);
+    arb_submul(A, t, r, prec);                   /* A = d - 1 - p/2 - (p/2) rho */
+    arb_mul(B, t, r, prec);
+    arb_add(B, B, t, prec);
+    arb_sub_ui(B, B, 1, prec);
+    arb_mul(B, B, r, prec);
+    arb_add(B, B, d, prec);
+    arb_sub_ui(B, B, 2, prec);                   /* B = d - 2 + (p/2 - 1) rho + (p/2) rho^2 */
+    arb_sub(K, K1, K, prec);
+    arb_sub_ui(r, r, 1, prec);
+    arb_neg(r, r);
+    arb_div(K, K, r, prec);                      /* D */
+    arb_mul(F, A, K1, prec);
+    arb_submul(F, B, K, prec);
+    arb_mul(F, F, t, prec);
+    arb_mul(F, F, s2, prec);
+    fmpq_clear(one);
+    arb_clear(K); arb_clear(K1); arb_clear(r); arb_clear(A); arb_clear(B); arb_clear(t);
+}
+
+/* Randomised (issue 11): random activations, d, p = k/8, sigma, q, s.
+   The interval extension sc_coerc_F over a random dyadic box overlaps F at
+   random points inside, computed by the formula on independent kernel
+   values; and the branch and bound's c_p in [lo, hi] satisfies
+   lo <= F(rho) at those points, at 64 and at 128 bits (the two enclosures
+   overlapping). */
+static void test_random_quotient_and_bb(void)
+{
+    flint_rand_t st;
+    slong i, j, n = sc_test_iters(20), e, prec = 64;
+    int all = sc_test_iters(1) >= 4;
+    flint_randinit(st);
+    flint_randseed(st, 19, 23);
+    for (i = 0; i < n; i++)
+    {
+        char spec[128], buf[32];
+        sc_act_t act;
+        sc_kfun_t kf, kf2;
+        sc_fparams_t fp;
+        sc_coerc_result r, r2;
+        fmpq_t rho, q, s, sigma;
+        arb_t F, Fp, Fb, x;
+        arf_t r1, r2a, tol;
+        sc_test_rand_act(spec, sizeof(spec), st, all ? SC_RAND_ALL : SC_RAND_FAST);
+        sc_act_init(act);
+        sc_test_parse_act(act, spec);
+        fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(sigma);
+        arb_init(F); arb_init(Fp); arb_init(Fb); arb_init(x);
+        arf_init(r1); arf_init(r2a); arf_init(tol);
+        sc_fparams_init(fp);
+        sc_coerc_result_init(&r);
+        sc_coerc_result_init(&r2);
+        sc_test_rand_inputs(rho, q, s, st);
+        sc_parse_fmpq(sigma, sc_test_rand_dec(buf, sizeof(buf), st, 0.2, 2, 2), "sigma");
+        arb_set_si(fp->d, 2 + (slong) n_randint(st, 39));
+        arb_set_si(fp->p, 1 + (slong) n_randint(st, 16));
+        arb_mul_2exp_si(fp->p, fp->p, -3);
+        arb_set_fmpq(fp->sigma2, sigma, 4 * prec);
+        arb_sqr(fp->sigma2, fp->sigma2, 4 * prec);
+        CU_ASSERT_FATAL(sc_kfun_init_act(kf, act, q, s, 1, prec) == SC_OK);
+        /* a dyadic box [r1, r1 + 2^-e] inside [-1, 1) */
+        e = 1 + (slong) n_randint(st, 10);
+        arf_set_si(r1, (slong) n_randint(st, UWORD(1) << (e + 1)) - (WORD(1) << e));
+        arf_mul_2exp_si(r1, r1, -e);
+        arf_set_si_2exp_si(r2a, 1, -e);
+        arf_add(r2a, r2a, r1, ARF_PREC_EXACT, ARF_RND_DOWN);
+        sc_coerc_F(Fb, kf, fp, r1, r2a);
+        arf_set_d(tol, 1e-3);
+        CU_ASSERT(sc_coercivity_bb(&r, kf, fp, tol, NULL, 20000) == SC_OK);
+        CU_ASSERT(arf_cmp(r.lo, r.hi) <= 0);
+        for (j = 0; j < 3; j++)
+        {
+            fmpq_t w;
+            fmpq_init(w);
+            arf_get_fmpq(rho, r1);
+            fmpq_set_si(w, (slong) n_randint(st, 64), 1);   /* inside [r1, r2) */
+            fmpq_div_2exp(w, w, e + 6);
+            fmpq_add(rho, rho, w);
+            fmpq_clear(w);
+            F_formula(Fp, act, rho, q, s, fp->d, fp->p, fp->sigma2, prec + 32);
+            if (!arb_is_finite(Fp))
+                continue;
+            if (arb_is_finite(Fb))
+                SC_ASSERT_AGREE("F over the box", spec, Fb, Fp);
+            arf_set_fmpq(arb_midref(x), rho, 200, ARF_RND_DOWN);   /* dyadic: exact */
+            sc_coerc_F(F, kf, fp, arb_midref(x), arb_midref(x));
+            SC_ASSERT_AGREE("F at a point", spec, F, Fp);
+            /* c_p <= F(rho): lo is at most the upper end of F(rho) */
+            arb_get_ubound_arf(arb_midref(x), Fp, prec);
+            CU_ASSERT(arf_cmp(r.lo, arb_midref(x)) <= 0);
+        }
+        /* the same at 128 bits: the enclosures of c_p overlap (a Hermite
+           series costs seconds to build: with SC_TEST_MULTIPLIER >= 4) */
+        if (kf->closed || all)
+        {
+            CU_ASSERT_FATAL(sc_kfun_init_act(kf2, act, q, s, 1, 2 * prec) == SC_OK);
+            CU_ASSERT(sc_coercivity_bb(&r2, kf2, fp, tol, NULL, 20000) == SC_OK);
+            CU_ASSERT(arf_cmp(r.lo, r2.hi) <= 0 && arf_cmp(r2.lo, r.hi) <= 0);
+            sc_kfun_clear(kf2);
+        }
+        sc_kfun_clear(kf);
+        sc_fparams_clear(fp);
+        sc_coerc_result_clear(&r);
+        sc_coerc_result_clear(&r2);
+        fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s); fmpq_clear(sigma);
+        arb_clear(F); arb_clear(Fp); arb_clear(Fb); arb_clear(x);
+        arf_clear(r1); arf_clear(r2a); arf_clear(tol);
+        sc_act_clear(act);
+    }
+    flint_randclear(st);
+}
+
 SC_TEST_MAIN("coercivity",
+    SC_TEST(test_random_quotient_and_bb),
     SC_TEST(test_relu),
     SC_TEST(test_linear_odd),
     SC_TEST(test_diagonal),

@@ -1,6 +1,8 @@
-/* Certified Gaussian expectations against closed forms. */
+/* Certified Gaussian expectations against closed forms, fixed and random
+   (polynomials, cos(bx + a), kinks |x - a| and (x - a)_+^2). */
 #include <math.h>
 #include "sc_test.h"
+#include <arb_hypgeom.h>
 #include "synccert/gauss.h"
 
 static int f_pow(acb_ptr out, const acb_t z, void *param, slong order, slong prec)
@@ -390,7 +392,205 @@ static void test_stop(void)
     arb_clear(one);
 }
 
+/* ---- randomised (issue 11): closed forms at random parameters and
+   precisions, two precisions agreeing; SC_TEST_MULTIPLIER scales ---- */
+
+typedef struct
+{
+    int kind;           /* 0 polynomial, 1 cos(b x + c), 2 |x - a|, 3 (x - a)_+^2 */
+    arb_t c[9];         /* polynomial coefficients c_0..c_8 */
+    slong n;
+    arb_t a, b;
+    arb_ptr left;       /* left end of the piece (sc_gauss_expect_pieces) */
+}
+rcase;
+
+static int f_rand(acb_ptr out, const acb_t z, void *param, slong order, slong prec)
+{
+    rcase *c = param;
+    acb_t w;
+    slong j;
+    acb_init(w);
+    switch (c->kind)
+    {
+    case 0:                                 /* Horner */
+        acb_zero(out);
+        for (j = c->n - 1; j >= 0; j--)
+        {
+            acb_mul(out, out, z, prec);
+            acb_add_arb(out, out, c->c[j], prec);
+        }
+        break;
+    case 1:
+        acb_mul_arb(w, z, c->b, prec);
+        acb_add_arb(w, w, c->a, prec);
+        acb_cos(out, w, prec);
+        break;
+    default:                                /* the branch of the piece */
+        acb_sub_arb(w, z, c->a, prec);
+        if (arb_lt(c->left, c->a))
+        {
+            if (c->kind == 2)
+                acb_neg(w, w);
+            else
+                acb_zero(w);
+        }
+        if (c->kind == 3)
+            acb_sqr(w, w, prec);
+        acb_set(out, w);
+    }
+    acb_clear(w);
+    return 0;
+}
+
+/* E[F(Z)] in closed form, the growth bound g (returns its length) and the
+   kinks (returns their number in *nsplit) of the random case */
+static slong rcase_exact(arb_t E, arb_ptr g, arb_ptr split, slong *nsplit, const rcase *c, slong prec)
+{
+    arb_t t, u, phi;
+    slong j, ng;
+    arb_init(t);
+    arb_init(u);
+    arb_init(phi);
+    *nsplit = 0;
+    _arb_vec_zero(g, 3);
+    if (c->kind == 0)
+    {
+        /* E Z^{2k} = (2k - 1)!! */
+        arb_zero(E);
+        arb_one(t);
+        for (j = 0; j < c->n; j++)
+        {
+            arb_abs(g + j, c->c[j]);
+            if (j % 2 == 0)
+            {
+                arb_addmul(E, c->c[j], t, prec);
+                arb_mul_ui(t, t, j + 1, prec);
+            }
+        }
+        ng = c->n;
+    }
+    else if (c->kind == 1)
+    {
+        /* E cos(bZ + a) = e^{-b^2/2} cos a */
+        arb_sqr(t, c->b, prec);
+        arb_mul_2exp_si(t, t, -1);
+        arb_neg(t, t);
+        arb_exp(t, t, prec);
+        arb_cos(u, c->a, prec);
+        arb_mul(E, t, u, prec);
+        arb_one(g);
+        ng = 1;
+    }
+    else
+    {
+        /* phi(a), Phi(a) = erfc(-a/sqrt 2)/2 */
+        arb_sqr(t, c->a, prec);
+        arb_mul_2exp_si(t, t, -1);
+        arb_neg(t, t);
+        arb_exp(phi, t, prec);
+        arb_const_pi(t, prec);
+        arb_mul_2exp_si(t, t, 1);
+        arb_rsqrt(t, t, prec);
+        arb_mul(phi, phi, t, prec);
+        arb_sqrt_ui(t, 2, prec);
+        arb_div(u, c->a, t, prec);
+        arb_neg(u, u);
+        arb_hypgeom_erfc(u, u, prec);
+        arb_mul_2exp_si(u, u, -1);          /* Phi(a) */
+        arb_set(split, c->a);
+        *nsplit = 1;
+        arb_abs(t, c->a);
+        if (c->kind == 2)
+        {
+            /* E|Z - a| = 2 phi(a) + a (2 Phi(a) - 1); |x - a| <= |a| + |x| */
+            arb_mul_2exp_si(E, u, 1);
+            arb_sub_ui(E, E, 1, prec);
+            arb_mul(E, E, c->a, prec);
+            arb_addmul_ui(E, phi, 2, prec);
+            arb_set(g, t);
+            arb_one(g + 1);
+            ng = 2;
+        }
+        else
+        {
+            /* E (Z - a)_+^2 = (1 + a^2)(1 - Phi(a)) - a phi(a);
+               (x - a)^2 <= 2 a^2 + 2 x^2 */
+            arb_sub_ui(u, u, 1, prec);
+            arb_neg(u, u);
+            arb_sqr(E, c->a, prec);
+            arb_add_ui(E, E, 1, prec);
+            arb_mul(E, E, u, prec);
+            arb_submul(E, c->a, phi, prec);
+            arb_sqr(g, t, prec);
+            arb_mul_2exp_si(g, g, 1);
+            arb_set_ui(g + 2, 2);
+            ng = 3;
+        }
+    }
+    arb_clear(t);
+    arb_clear(u);
+    arb_clear(phi);
+    return ng;
+}
+
+static void test_random_closed_forms(void)
+{
+    flint_rand_t st;
+    slong i, j, n = sc_test_iters(300), ng, ns, prec;
+    rcase c;
+    arb_t E, g[9], split, left;
+    acb_t r1, r2;
+    fmpq_t x;
+    flint_randinit(st);
+    for (j = 0; j < 9; j++)
+    {
+        arb_init(c.c[j]);
+        arb_init(g[j]);
+    }
+    arb_init(c.a); arb_init(c.b); arb_init(E); arb_init(split); arb_init(left);
+    acb_init(r1); acb_init(r2);
+    fmpq_init(x);
+    c.left = left;
+    for (i = 0; i < n; i++)
+    {
+        prec = 64 + (slong) n_randint(st, 193);
+        c.kind = (int) n_randint(st, 4);
+        c.n = 1 + (slong) n_randint(st, 9);
+        for (j = 0; j < c.n; j++)
+        {
+            fmpq_set_si(x, (slong) n_randint(st, 41) - 20, 1 + n_randint(st, 9));
+            arb_set_fmpq(c.c[j], x, 2 * prec);
+        }
+        if (c.kind >= 2)
+            fmpq_set_si(x, (slong) n_randint(st, 49) - 24, 8);                   /* kink in [-3, 3] */
+        else
+            fmpq_set_si(x, (slong) n_randint(st, 61) - 30, 1 + n_randint(st, 10)); /* phase */
+        arb_set_fmpq(c.a, x, 2 * prec);
+        fmpq_set_si(x, (slong) n_randint(st, 41) - 20, 1 + n_randint(st, 5));     /* b in [-20, 20] */
+        arb_set_fmpq(c.b, x, 2 * prec);
+        ng = rcase_exact(E, (arb_ptr) g[0], split, &ns, &c, 2 * prec);
+        sc_gauss_expect_pieces(r1, f_rand, &c, split, ns, (arb_srcptr) g[0], ng, left, 0, prec);
+        sc_gauss_expect_pieces(r2, f_rand, &c, split, ns, (arb_srcptr) g[0], ng, left, 0, prec + 64);
+        SC_ASSERT_OVERLAPS(acb_realref(r1), E);
+        SC_ASSERT_OVERLAPS(acb_realref(r2), E);
+        SC_ASSERT_OVERLAPS(acb_realref(r1), acb_realref(r2));
+        /* and accurate: not just a wide ball (absolute, E may be ~0) */
+        CU_ASSERT(mag_cmp_2exp_si(arb_radref(acb_realref(r2)), -prec / 2) <= 0);
+    }
+    for (j = 0; j < 9; j++)
+    {
+        arb_clear(c.c[j]);
+        arb_clear(g[j]);
+    }
+    arb_clear(c.a); arb_clear(c.b); arb_clear(E); arb_clear(split); arb_clear(left);
+    acb_clear(r1); acb_clear(r2);
+    fmpq_clear(x);
+    flint_randclear(st);
+}
+
 SC_TEST_MAIN("gauss",
+    SC_TEST(test_random_closed_forms),
     SC_TEST(test_moments),
     SC_TEST(test_stop),
     SC_TEST(test_cos_and_abs),

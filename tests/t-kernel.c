@@ -3,6 +3,7 @@
 #include <string.h>
 #include "sc_test.h"
 #include "sc_test_kernel.h"
+#include "sc_test_random.h"
 #include "synccert/kernel.h"
 #include "synccert/parse.h"
 
@@ -447,7 +448,71 @@ static void test_elu_ends(void)
     arb_clear(K1); arb_clear(dK1); arb_clear(K2); arb_clear(dK2);
 }
 
+/* Randomised (issue 11): on random activations, parameters, rho, q, s and
+   precisions, every method that applies (closed form, Gaussian smoothing,
+   nested integration, trapezoidal rules; the exact rational kernel of
+   polynomials) agrees
+   with the automatic method at 64 more bits, which is accurate; a method
+   that does not apply is refused as bad input.  SC_TEST_MULTIPLIER >= 4
+   adds the activations without a closed form. */
+static void test_random_methods(void)
+{
+    flint_rand_t st;
+    slong i, n = sc_test_iters(60), p1, p2;
+    int all = sc_test_iters(1) >= 4, m, stt;
+    flint_randinit(st);
+    flint_randseed(st, 3, 5);
+    for (i = 0; i < n; i++)
+    {
+        char spec[128];
+        sc_act_t act;
+        fmpq_t rho, q, s, Kq, dKq;
+        arb_t K, dK, R, dR, t;
+        sc_test_rand_act(spec, sizeof(spec), st, all ? SC_RAND_ALL : SC_RAND_FAST);
+        sc_act_init(act);
+        sc_test_parse_act(act, spec);
+        fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(Kq); fmpq_init(dKq);
+        arb_init(K); arb_init(dK); arb_init(R); arb_init(dR); arb_init(t);
+        sc_test_rand_inputs(rho, q, s, st);
+        p1 = 64 + (slong) n_randint(st, 97);
+        p2 = p1 + 64;
+        CU_ASSERT(sc_test_kernel_q(R, dR, act, rho, q, s, SC_KM_AUTO, p2) == SC_OK);
+        /* accurate: about p1 / 2 bits at least (absolute near 0) */
+        CU_ASSERT(arb_rel_accuracy_bits(R) >= p1 / 2 || mag_cmp_2exp_si(arb_radref(R), -p1 / 2) <= 0);
+        CU_ASSERT(!arb_is_finite(dR) || arb_rel_accuracy_bits(dR) >= p1 / 2 ||
+                  mag_cmp_2exp_si(arb_radref(dR), -p1 / 2) <= 0);
+        for (m = SC_KM_AUTO; m <= SC_KM_LATTICE; m++)
+        {
+            /* nested integration is slow: at 48 bits, one case in 8 */
+            if (m == SC_KM_NESTED && (act->def->kernel != NULL || act->def->smooth != NULL) &&
+                n_randint(st, 8) != 0)
+                continue;
+            stt = sc_test_kernel_q(K, dK, act, rho, q, s, m, m == SC_KM_NESTED ? 48 : p1);
+            /* the lattice may need too many nodes (t huge): a limitation */
+            CU_ASSERT(stt == SC_OK || (m != SC_KM_AUTO && stt == SC_ERR_INPUT) ||
+                      (m == SC_KM_LATTICE && stt == SC_ERR_UNSUPPORTED));
+            if (stt != SC_OK)
+                continue;
+            SC_ASSERT_AGREE("K", spec, K, R);
+            if (arb_is_finite(dR) || arb_is_finite(dK))
+                SC_ASSERT_AGREE("K'", spec, dK, dR);
+        }
+        if (sc_kernel_exact(Kq, dKq, act, rho, q, s))
+        {
+            arb_set_fmpq(t, Kq, p2);
+            SC_ASSERT_AGREE("K exact", spec, t, R);
+            arb_set_fmpq(t, dKq, p2);
+            SC_ASSERT_AGREE("K' exact", spec, t, dR);
+        }
+        fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s); fmpq_clear(Kq); fmpq_clear(dKq);
+        arb_clear(K); arb_clear(dK); arb_clear(R); arb_clear(dR); arb_clear(t);
+        sc_act_clear(act);
+    }
+    flint_randclear(st);
+}
+
 SC_TEST_MAIN("kernel",
+    SC_TEST(test_random_methods),
     SC_TEST(test_relu_closed_vs_integral),
     SC_TEST(test_relu_values),
     SC_TEST(test_tanh_nested),

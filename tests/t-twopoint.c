@@ -8,6 +8,7 @@
 #include "synccert/rqf.h"
 #include "synccert/parse.h"
 #include "synccert/kernel.h"
+#include "sc_test_random.h"
 
 static int tp(arb_t b, arb_t a, const char *spec, slong d, const char *rho,
               const char *sigma, const char *q, const char *s, slong digits)
@@ -166,7 +167,87 @@ static void test_eval_and_cap(void)
     sc_act_clear(act);
 }
 
+/* Randomised (issue 11): b(rho), a(rho) of sc_twopoint_eval at two
+   precisions agree with each other and with the formulas of doc/model.md
+   section 3 evaluated on independent kernel values (the Gaussian
+   smoothing where the activation has one):
+     b = sigma^2 [(d - 2 + rho^2) K(rho) - (d - 1) rho K(1)],
+     a = 2 sigma^2 (1 - rho^2) (K(1) - rho K(rho));
+   and sc_twopoint_certify at 20 digits agrees too. */
+static void test_random_formulas(void)
+{
+    flint_rand_t st;
+    slong i, n = sc_test_iters(40), prec;
+    int all = sc_test_iters(1) >= 4;
+    flint_randinit(st);
+    flint_randseed(st, 13, 17);
+    for (i = 0; i < n; i++)
+    {
+        char spec[128], buf[32];
+        sc_act_t act;
+        fmpq_t rho, q, s, sigma, one;
+        fmpz_t d;
+        arb_t b1, a1, b2, a2, K, K1, t, u, s2, r;
+        int m;
+        sc_test_rand_act(spec, sizeof(spec), st, all ? SC_RAND_ALL : SC_RAND_FAST);
+        sc_act_init(act);
+        sc_test_parse_act(act, spec);
+        fmpq_init(rho); fmpq_init(q); fmpq_init(s); fmpq_init(sigma); fmpq_init(one);
+        fmpz_init_set_ui(d, 2 + n_randint(st, 200));
+        arb_init(b1); arb_init(a1); arb_init(b2); arb_init(a2); arb_init(K); arb_init(K1);
+        arb_init(t); arb_init(u); arb_init(s2); arb_init(r);
+        fmpq_one(one);
+        sc_test_rand_inputs(rho, q, s, st);
+        sc_parse_fmpq(sigma, sc_test_rand_dec(buf, sizeof(buf), st, 0.1, 3, 2), "sigma");
+        prec = 64 + (slong) n_randint(st, 64);
+        CU_ASSERT(sc_twopoint_eval(b1, a1, act, d, rho, sigma, q, s, prec) == SC_OK);
+        CU_ASSERT(sc_twopoint_eval(b2, a2, act, d, rho, sigma, q, s, prec + 64) == SC_OK);
+        SC_ASSERT_AGREE("b at two precisions", spec, b1, b2);
+        SC_ASSERT_AGREE("a at two precisions", spec, a1, a2);
+        /* the formulas on kernel values by another method */
+        m = act->def->smooth != NULL ? SC_KM_SMOOTH : SC_KM_AUTO;
+        CU_ASSERT(sc_test_kernel_q(K, NULL, act, rho, q, s, m, prec + 64) == SC_OK);
+        CU_ASSERT(sc_test_kernel_q(K1, NULL, act, one, q, s, m, prec + 64) == SC_OK);
+        prec += 64;
+        arb_set_fmpq(s2, sigma, prec);
+        arb_sqr(s2, s2, prec);
+        arb_set_fmpq(r, rho, prec);
+        arb_sqr(t, r, prec);
+        arb_add_fmpz(t, t, d, prec);
+        arb_sub_ui(t, t, 2, prec);
+        arb_mul(t, t, K, prec);                 /* (d - 2 + rho^2) K(rho) */
+        arb_set_fmpz(u, d);
+        arb_sub_ui(u, u, 1, prec);
+        arb_mul(u, u, r, prec);
+        arb_submul(t, u, K1, prec);
+        arb_mul(t, t, s2, prec);
+        SC_ASSERT_AGREE("b by the formula", spec, b2, t);
+        arb_mul(t, r, K, prec);
+        arb_sub(t, K1, t, prec);                /* K(1) - rho K(rho) */
+        arb_sqr(u, r, prec);
+        arb_sub_ui(u, u, 1, prec);
+        arb_neg(u, u);
+        arb_mul(t, t, u, prec);
+        arb_mul(t, t, s2, prec);
+        arb_mul_2exp_si(t, t, 1);
+        SC_ASSERT_AGREE("a by the formula", spec, a2, t);
+        if (n_randint(st, 4) == 0)
+        {
+            CU_ASSERT(sc_twopoint_certify(b1, a1, act, d, rho, sigma, q, s, 20, 0) == SC_OK);
+            SC_ASSERT_AGREE("certified b", spec, b1, b2);
+            SC_ASSERT_AGREE("certified a", spec, a1, a2);
+        }
+        fmpq_clear(rho); fmpq_clear(q); fmpq_clear(s); fmpq_clear(sigma); fmpq_clear(one);
+        fmpz_clear(d);
+        arb_clear(b1); arb_clear(a1); arb_clear(b2); arb_clear(a2); arb_clear(K); arb_clear(K1);
+        arb_clear(t); arb_clear(u); arb_clear(s2); arb_clear(r);
+        sc_act_clear(act);
+    }
+    flint_randclear(st);
+}
+
 SC_TEST_MAIN("twopoint",
+    SC_TEST(test_random_formulas),
     SC_TEST(test_linear_is_rqf),
     SC_TEST(test_zeros_at_ends),
     SC_TEST(test_relu_closed_form),

@@ -65,9 +65,11 @@ void sc_coerc_result_clear(sc_coerc_result *r);
    (when thr != NULL) until c_p is certified above or below thr, or
    max_boxes boxes / the time budget (SC_ERR_BUDGET) are used.  The limit
    rho -> 1 is handled through D (boxes [r, 1] use D in [D(r), K'(1)]).
+   K'(1) = +inf: c_p = -inf exactly when B(1) = d - 3 + p > 0; otherwise the
+   boxes [r, 1] are bounded below as in doc/model.md section 5.2 (a ball
+   B(1) around 0 that is not exactly 0 leaves them at -inf: lo = -inf).
    Returns SC_OK with a valid enclosure even if the tolerance was not
-   reached (r->reached = 0); SC_ERR_UNSUPPORTED when K'(1) = +inf and the
-   limit cannot be decided. */
+   reached (r->reached = 0). */
 int sc_coercivity_bb(sc_coerc_result *r, sc_kfun_t kf, const sc_fparams_t fp,
                      const arf_t tol, const arf_t thr, slong max_boxes);
 

@@ -20,6 +20,10 @@
    (M3) |K'(rho)| <= K'(1) on [-1, 1]; |Kt(c) - sum_{n<=M} A_n^2 c^n| <=
         (Kt(1) - sum_{n<=M} A_n^2) |c|^{M+1}, and likewise for Kt' with
         (Kt'(1) - sum n A_n^2) |c|^M.
+   (M4) For s = 0 (c = rho) and rho <= 0, K = E(|rho|) - O(|rho|) with E, O
+        the even and odd parts of that series, both non-decreasing on
+        [0, 1]: K([r1, r2]) lies in [E(-r2) - O(-r1), E(-r1) - O(-r2)] (used
+        where K' is unbounded, e.g. step and sign at rho = -1).
    Elsewhere (c < 0, where 1 - rho >= 1) the enclosures are mean-value forms
    around the midpoint, intersected with direct interval evaluations.
 

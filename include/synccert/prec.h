@@ -28,10 +28,14 @@ slong sc_prec_for_digits(slong digits);
    above SC_PREC_MAX. */
 slong sc_prec_cap(slong prec, slong prec_cap);
 
-/* Does x meet the accuracy goal of `digits` digits: `digits` correct
-   significant digits, or for a ball containing 0 an absolute error below
-   10^-digits?  An exact +-inf (infinite midpoint, zero radius) counts as
-   met; NaN, an infinite radius or any other non-finite ball never does. */
+/* Does x meet the accuracy goal of `digits` digits: does sc_arb_digits(x,
+   digits) print `digits` significant digits (sc_arb_digits_count), or, for
+   a ball containing 0, is its radius below 2^-(ceil(digits log2 10) + 2)
+   (an absolute error below 10^-digits, printed as a zero)?  An exact value
+   always prints its digits; a ball straddling a rounding boundary of the
+   last digit does not meet the goal.  An exact +-inf (infinite midpoint,
+   zero radius) counts as met; NaN, an infinite radius or any other
+   non-finite ball never does. */
 int sc_arb_meets_digits(const arb_t x, slong digits);
 
 /* The one precision loop.  `step(ctx, prec)` computes every requested

@@ -149,6 +149,12 @@ void sc_cli_json_real(FILE *f, const char *key, const arb_t x, slong digits, int
    only when not the defaults 1, 0), without a final newline. */
 void sc_cli_text_model(const char *spec, const fmpz_t d, const fmpq_t sigma,
                        const fmpq_t q, const fmpq_t s);
+/* A JSON string: quotes and backslashes escaped. */
+void sc_cli_json_str(FILE *f, const char *s);
+/* JSON "key": x in the format fmt (a double: statistical numbers); one that
+   is not finite is null followed by "key_note": why (synccert help output:
+   JSON never holds a bare inf or nan). */
+void sc_cli_json_double(FILE *f, const char *key, const char *fmt, double x, const char *why);
 /* JSON string value of an exact rational ("1/3", "0.5" is printed as "1/2"). */
 void sc_cli_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma);
 

@@ -247,23 +247,30 @@ static int read_problem(sc_simulate_problem *pb, int measure, const char *const 
 
 /* ------------------------------------------------------------ output */
 
-/* x in the format fmt, or null when it is not finite */
-static void json_num(const char *fmt, double x)
+/* why a standard error is not finite */
+static const char *se_why(sc_sim_est e)
 {
-    if (isfinite(x))
-        printf(fmt, x);
-    else
-        printf("null");
+    return e.n < 2 ? "fewer than 2 samples" : "beyond the double range";
+}
+
+/* why a comparison does not apply (sc_sim_cmp_eval) */
+static const char *cmp_why(const sc_sim_cmp *c)
+{
+    if (!arb_is_finite(c->cert))
+        return "the certified value is infinite or undefined";
+    if (!isfinite(c->est.se))
+        return "no finite standard error";
+    return "the certified value is beyond the double range";
 }
 
 /* "NAME_sim": estimate, "NAME_certified": ball */
 static void json_sim(const char *name, const sc_sim_cmp *c)
 {
     char key[64];
-    printf(", \"%s_sim\": {\"mean\": ", name);
-    json_num("%.10g", c->est.mean);
-    printf(", \"se\": ");
-    json_num("%.6g", c->est.se);
+    printf(", \"%s_sim\": {", name);
+    sc_cli_json_double(stdout, "mean", "%.10g", c->est.mean, "the simulation overflowed");
+    printf(", ");
+    sc_cli_json_double(stdout, "se", "%.6g", c->est.se, se_why(c->est));
     printf(", \"n\": %.0f}, ", c->est.n);
     snprintf(key, sizeof(key), "%s_certified", name);
     sc_cli_json_real(stdout, key, c->cert, 10, 0);
@@ -271,13 +278,22 @@ static void json_sim(const char *name, const sc_sim_cmp *c)
 
 static void json_compare(const char *name, const sc_sim_cmp *c)
 {
-    printf(", \"%s_compare\": {\"allowance\": ", name);
-    json_num("%.6g", c->allowance);
-    printf(", \"difference\": ");
-    json_num("%.6g", c->applicable ? c->diff : NAN);
-    printf(", \"z\": ");
-    json_num("%.6g", c->applicable ? c->z : NAN);
-    printf(", \"consistent\": %s}", c->applicable ? (c->consistent ? "true" : "false") : "null");
+    const char *why = cmp_why(c);
+    printf(", \"%s_compare\": {", name);
+    sc_cli_json_double(stdout, "allowance", "%.6g", c->allowance, "K'(1) = inf (phi jumps) or beyond the double range");
+    printf(", ");
+    sc_cli_json_double(stdout, "difference", "%.6g", c->applicable ? c->diff : NAN, why);
+    printf(", ");
+    sc_cli_json_double(stdout, "z", "%.6g", c->applicable ? c->z : NAN, c->applicable ? "zero standard error" : why);
+    printf(", \"consistent\": ");
+    if (c->applicable)
+        printf("%s}", c->consistent ? "true" : "false");
+    else
+    {
+        printf("null, \"consistent_note\": ");
+        sc_cli_json_str(stdout, why);
+        printf("}");
+    }
 }
 
 static void text_certified(const char *label, const arb_t x, const char *what)
@@ -289,7 +305,10 @@ static void text_certified(const char *label, const arb_t x, const char *what)
 
 static void text_compare(const sc_sim_cmp *c)
 {
-    printf("%-22s %.3g (heuristic bound on the O(h) step-size bias)\n", "step allowance", c->allowance);
+    if (isfinite(c->allowance))
+        printf("%-22s %.3g (heuristic bound on the O(h) step-size bias)\n", "step allowance", c->allowance);
+    else
+        printf("%-22s none (K'(1) = inf, or beyond the double range)\n", "step allowance");
     if (!c->applicable)
     {
         printf("%-22s not applicable (infinite or undefined value)\n", "consistent");
@@ -346,7 +365,8 @@ static void print_pair(int json, const char *spec, const sc_simulate_problem *pb
                    nblocks * pb->runs, pb->delta);
         else
             printf(", \"rho\": %.10g, \"samples\": %ld", fmpq_get_d(pb->rho), pb->runs);
-        printf(", \"seed\": %lu, \"threads\": %d, \"step_parameter\": %.6g", P->seed, run->threads, step_par);
+        printf(", \"seed\": %lu, \"threads\": %d, ", P->seed, run->threads);
+        sc_cli_json_double(stdout, "step_parameter", "%.6g", step_par, "h sigma^2 d K(1) is beyond the double range");
         json_sim(c2 ? "b" : "lambda", c1);
         json_compare(c2 ? "b" : "lambda", c1);
         if (jumps)
@@ -373,8 +393,11 @@ static void print_pair(int json, const char *spec, const sc_simulate_problem *pb
                "sampling", pb->runs, fmpq_get_d(pb->rho));
     printf("%-22s %lu (%d threads; the output does not depend on the thread count)\n", "seed",
            P->seed, run->threads);
-    printf("%-22s %.3g (h sigma^2 d K(1): the step-size bias is small when this is)\n\n",
-           "step parameter", step_par);
+    if (isfinite(step_par))
+        printf("%-22s %.3g (h sigma^2 d K(1): the step-size bias is small when this is)\n\n",
+               "step parameter", step_par);
+    else
+        printf("%-22s beyond the double range (h sigma^2 d K(1))\n\n", "step parameter");
     text_sim(c2 ? "b(rho)" : "lambda", c1, jumps);
     if (c2 != NULL)
     {
@@ -420,10 +443,12 @@ static void print_rqf(int json, const sc_simulate_problem *pb, const sc_simulate
     printf("\n%-22s %.3f s\n", "time", r->run.seconds);
 }
 
+/* the one way the simulated rate is not finite (the library checked E_p) */
+#define RATE_WHY "the mean energy at T is 0 in double precision (the tokens coincide)"
+
 static void print_energy_json(const char *spec, const sc_simulate_problem *pb, const sc_simulate_energy_result *r)
 {
     const sc_sim_params *P = &r->run.P;
-    const char *w;
     long k;
     printf("{\"command\": \"simulate\", \"measure\": \"energy\", \"statistical\": true, "
            "\"activation\": \"%s\", \"dim\": %ld, \"width\": %ld, \"tokens\": %ld, \"p\": %.10g, "
@@ -435,10 +460,10 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
            arf_get_d(arb_midref(r->Latt), ARF_RND_NEAR), P->seed, r->run.threads);
     for (k = 0; k <= r->npts; k++)
     {
-        printf("%s{\"t\": %.10g, \"E_p\": %.10g, \"E_p_se\": ", k ? ", " : "", r->t[k], r->Ep[k].mean);
-        json_num("%.4g", r->Ep[k].se);
-        printf(", \"ratio\": %.10g, \"ratio_se\": ", r->ratio[k].mean);
-        json_num("%.4g", r->ratio[k].se);
+        printf("%s{\"t\": %.10g, \"E_p\": %.10g, ", k ? ", " : "", r->t[k], r->Ep[k].mean);
+        sc_cli_json_double(stdout, "E_p_se", "%.4g", r->Ep[k].se, se_why(r->Ep[k]));
+        printf(", \"ratio\": %.10g, ", r->ratio[k].mean);
+        sc_cli_json_double(stdout, "ratio_se", "%.4g", r->ratio[k].se, se_why(r->ratio[k]));
         if (r->bound != NULL)
         {
             printf(", \"bound_certified\": ");
@@ -446,8 +471,10 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
         }
         printf("}");
     }
-    printf("], \"rate_sim\": {\"mean\": %.10g, \"se\": ", r->rate.mean);
-    json_num("%.4g", r->rate.se);
+    printf("], \"rate_sim\": {");
+    sc_cli_json_double(stdout, "mean", "%.10g", r->rate.mean, RATE_WHY);
+    printf(", ");
+    sc_cli_json_double(stdout, "se", "%.4g", r->rate.se, isfinite(r->rate.mean) ? se_why(r->rate) : RATE_WHY);
     printf("}");
     if (r->have_rp)
     {
@@ -458,10 +485,12 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
     }
     else
     {
-        printf(", \"r_p_certified\": null, \"certificate_holds\": null, \"r_p_note\": \"");
-        for (w = r->note; *w; w++)     /* a JSON string: escape quotes and backslashes */
-            printf(*w == '"' || *w == '\\' ? "\\%c" : "%c", *w);
-        printf("\"");
+        printf(", \"r_p_certified\": null, \"r_p_certified_note\": ");
+        sc_cli_json_str(stdout, r->note);
+        printf(", \"certificate_holds\": null, \"certificate_holds_note\": ");
+        sc_cli_json_str(stdout, r->note);
+        printf(", \"r_p_note\": ");     /* the older name of the same note */
+        sc_cli_json_str(stdout, r->note);
     }
     printf(", \"seconds\": %.4g, \"token_updates_per_second\": %.6g}\n", r->run.seconds, r->run.per_second);
 }
@@ -508,8 +537,11 @@ static void print_energy_text(const char *spec, const sc_simulate_problem *pb, c
         }
         printf("\n");
     }
-    printf("\n%-22s %s   (-log(mean E_p(T)/E_p(0)) / T; statistical)\n", "decay rate simulated",
-           est_str(b1, sizeof(b1), r->rate, ""));
+    if (isfinite(r->rate.mean))
+        printf("\n%-22s %s   (-log(mean E_p(T)/E_p(0)) / T; statistical)\n", "decay rate simulated",
+               est_str(b1, sizeof(b1), r->rate, ""));
+    else
+        printf("\n%-22s unbounded: %s\n", "decay rate simulated", RATE_WHY);
     if (!r->have_rp)
         printf("%-22s not available (%s)\n", "certified rate", r->note);
     else

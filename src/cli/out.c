@@ -1,5 +1,6 @@
 /* Output helpers shared by the subcommands: certified numbers as text and
    JSON (see cli.h). */
+#include <math.h>
 #include "cli.h"
 #include "synccert/print.h"
 #include "synccert/bind.h"
@@ -20,6 +21,26 @@ void sc_cli_text_real(FILE *f, const arb_t x, slong digits)
 void sc_cli_json_real(FILE *f, const char *key, const arb_t x, slong digits, int comma)
 {
     sc_json_key_real(f, key, x, digits, comma);
+}
+
+void sc_cli_json_str(FILE *f, const char *w)
+{
+    fputc('"', f);
+    for (; *w; w++)
+        fprintf(f, *w == '"' || *w == '\\' ? "\\%c" : "%c", *w);
+    fputc('"', f);
+}
+
+void sc_cli_json_double(FILE *f, const char *key, const char *fmt, double x, const char *why)
+{
+    fprintf(f, "\"%s\": ", key);
+    if (isfinite(x))
+        fprintf(f, fmt, x);
+    else
+    {
+        fprintf(f, "null, \"%s_note\": ", key);
+        sc_cli_json_str(f, why);
+    }
 }
 
 void sc_cli_json_fmpq(FILE *f, const char *key, const fmpq_t x, int comma)

@@ -98,6 +98,8 @@ typedef struct
     arf_t U;            /* best upper bound */
     arf_t Urho;
     int Ulimit;         /* U from the diagonal limit */
+    int inf_diag;       /* K'(1) = +inf and B(1) <= 0: boxes [r, 1] bounded below by
+                           _sc_coerc_lower_inf_diag */
     slong boxes;
 }
 bbctx;
@@ -129,6 +131,8 @@ static int eval_box(bbctx *c, bbox *b)
     st = sc_coerc_F(F, c->kf, c->fp, &b->r1, &b->r2);
     if (arb_is_finite(F))
         arb_get_lbound_arf(&b->lb, F, c->kf->prec);
+    else if (c->inf_diag && arf_is_one(&b->r2))
+        _sc_coerc_lower_inf_diag(&b->lb, c->kf, c->fp, &b->r1);   /* K'(1) = +inf */
     else
         arf_neg_inf(&b->lb);
     c->boxes++;
@@ -175,12 +179,17 @@ int sc_coercivity_bb(sc_coerc_result *r, sc_kfun_t kf, const sc_fparams_t fp,
     r->diagonal = 0;
     r->antipodal = 0;
 
-    /* K'(1) = +inf: F -> -(p sigma^2/2) B(1) * inf at the diagonal */
-    if (!arb_is_finite(kf->dK1))
+    /* K'(1) = +inf (doc/model.md section 5.2): F -> -(p sigma^2/2) B(1) inf
+       at the diagonal.  B(1) > 0: c_p = -inf exactly.  B(1) < 0: F -> +inf,
+       the infimum is finite and attained away from the diagonal; B(1) = 0:
+       F -> (p sigma^2/2) A(1) K(1).  Both are searched with the lower bound
+       of _sc_coerc_lower_inf_diag on the boxes [r, 1]. */
+    c.inf_diag = !arb_is_finite(kf->dK1);
+    arb_set_si(t, 1);
+    if (c.inf_diag)
     {
         arb_t B;
         arb_init(B);
-        arb_set_si(t, 1);
         _sc_coerc_coefB(B, NULL, fp, t, prec);
         if (arb_is_positive(B))
         {
@@ -192,16 +201,28 @@ int sc_coercivity_bb(sc_coerc_result *r, sc_kfun_t kf, const sc_fparams_t fp,
             r->reached = 1;
             r->decided = thr != NULL ? -1 : 0;
             st = SC_OK;
+            arb_clear(B);
+            goto cleanup;
         }
-        else
-            st = sc_error(SC_ERR_UNSUPPORTED, "K'(1) is infinite and d - 3 + p <= 0: the diagonal limit is not handled");
+        if (arb_is_zero(B))
+        {
+            /* the finite diagonal limit (p sigma^2/2) A(1) K(1) */
+            arb_sub_ui(t, fp->d, 1, prec);
+            arb_sub(t, t, fp->p, prec);              /* A(1) = d - 1 - p */
+            arb_mul(F, fp->p, fp->sigma2, prec);
+            arb_mul_2exp_si(F, F, -1);
+            arb_mul(F, F, t, prec);
+            arb_mul(F, F, kf->K1, prec);
+            offer_upper(&c, F, one, 1);
+        }
         arb_clear(B);
-        goto cleanup;
     }
-
-    /* upper bounds from both ends: the diagonal limit and rho = -1 */
-    sc_coerc_F(F, kf, fp, one, one);
-    offer_upper(&c, F, one, 1);
+    else
+    {
+        /* upper bounds from both ends: the diagonal limit and rho = -1 */
+        sc_coerc_F(F, kf, fp, one, one);
+        offer_upper(&c, F, one, 1);
+    }
     sc_coerc_F(F, kf, fp, mone, mone);
     offer_upper(&c, F, mone, 0);
 

@@ -8,4 +8,9 @@
    on a ball rho (either output may be NULL). */
 void _sc_coerc_coefB(arb_t B, arb_t dB, const sc_fparams_t fp, const arb_t rho, slong prec);
 
+/* K'(1) = +inf: a lower bound lb of F over [r1, 1) (-inf when none is
+   known: B(1) not certified <= 0, or c(r1) < 0).  See quotient.c and
+   doc/model.md section 5.2. */
+void _sc_coerc_lower_inf_diag(arf_t lb, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1);
+
 #endif

@@ -145,7 +145,8 @@ int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, con
         {
             if (!arb_is_finite(F))
                 arb_set(F, Fm);
-            else if (arb_intersection(t, F, Fm, ARF_PREC_EXACT))
+            else if (arb_intersection(t, F, Fm, prec))   /* outward at prec: an enclosure (exact
+                                                        ends can need gigabytes) */
                 arb_swap(F, t);
         }
         arb_clear(Fm);
@@ -164,3 +165,65 @@ int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, con
     return st;
 }
 
+
+/* K'(1) = +inf (doc/model.md section 5.2): on [r1, 1) write
+     F = (p sigma^2/2) [ A K(1) + Bt (K(1) - K(rho)) - B(1) D(rho) ],
+     Bt(rho) = (B(1) - B(rho))/(1 - rho) = p - 1 + (p/2) rho,
+   (B(1) - B(rho) = (1 - rho)(p/2 - 1 + (p/2)(1 + rho)) is exact algebra).
+   Where c(r1) >= 0, K is non-decreasing and D(rho) >= D(r1) on [r1, 1)
+   (kfun.h, M1), and D -> +inf at the diagonal.  So if -B(1) > 0 the last
+   term is at least -B(1) D(r1), and if B(1) = 0 exactly it vanishes: the
+   lower bound of (p sigma^2/2) [E1 - B(1) D(r1)] with E1 the interval
+   value of the first two terms bounds F on the whole box.  Otherwise
+   (B(1) > 0 is handled by the caller: c_p = -inf; B(1) a ball around 0;
+   c(r1) < 0) the bound is -inf and the box is split further. */
+void _sc_coerc_lower_inf_diag(arf_t lb, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1)
+{
+    slong prec = kf->prec;
+    arb_t box, c, K, E, B1, t, D;
+    arf_t one;
+    arb_init(box);
+    arb_init(c);
+    arb_init(K);
+    arb_init(E);
+    arb_init(B1);
+    arb_init(t);
+    arb_init(D);
+    arf_init(one);
+    arf_one(one);
+    arf_neg_inf(lb);
+    arb_one(t);
+    _sc_coerc_coefB(B1, NULL, fp, t, prec);
+    arb_mul(c, fp->p, fp->sigma2, prec);
+    arb_mul_2exp_si(c, c, -1);                       /* p sigma^2 / 2 */
+    arb_set_arf(t, r1);
+    sc_kfun_corr(t, kf, t);
+    if (arb_is_nonnegative(t) && arb_is_positive(c) && (arb_is_zero(B1) || arb_is_negative(B1)) &&
+        sc_kfun_interval(K, NULL, NULL, kf, r1, one) == SC_OK && arb_is_finite(K))
+    {
+        arb_set_interval_arf(box, r1, one, 4 * prec + 64);
+        coefA(E, fp, box, prec);
+        arb_mul(E, E, kf->K1, prec);                 /* A K(1) */
+        arb_mul_2exp_si(t, fp->p, -1);
+        arb_mul(t, t, box, prec);
+        arb_add(t, t, fp->p, prec);
+        arb_sub_ui(t, t, 1, prec);                   /* Bt = p - 1 + (p/2) rho */
+        arb_sub(K, kf->K1, K, prec);                 /* K(1) - K(rho) >= 0 */
+        arb_addmul(E, t, K, prec);
+        if (!arb_is_zero(B1) && sc_kfun_point_D(D, kf, r1) == SC_OK)
+            arb_submul(E, B1, D, prec);              /* - B(1) D(r1) */
+        else if (!arb_is_zero(B1))
+            arb_indeterminate(E);
+        arb_mul(E, E, c, prec);
+        if (arb_is_finite(E))
+            arb_get_lbound_arf(lb, E, prec);
+    }
+    arb_clear(box);
+    arb_clear(c);
+    arb_clear(K);
+    arb_clear(E);
+    arb_clear(B1);
+    arb_clear(t);
+    arb_clear(D);
+    arf_clear(one);
+}

@@ -3,6 +3,7 @@
    working precision; polynomial activations give exact rationals, rounded
    once at the first step. */
 #include "synccert/kernel.h"
+#include "synccert/print.h"
 
 void sc_kernel_result_init(sc_kernel_result *r)
 {
@@ -97,21 +98,23 @@ static int kcert_done(void *ctx)
     const kcert_ctx *c = ctx;
     const sc_kernel_result *r = c->r;
     slong n = c->digits;
-    return c->exact ||
-           (sc_arb_meets_digits(r->K1, n) && sc_arb_meets_digits(r->dK1, n) &&
-            (c->rho == NULL || (sc_arb_meets_digits(r->K, n) && sc_arb_meets_digits(r->dK, n))))
+    /* exact rationals too: one whose rounding at the last digit is a tie
+       (0.12345 at 4 digits) is a ball straddling that boundary at every
+       precision, so it ends at the cap (exit 1) instead of printing 3 */
+    return sc_arb_meets_digits(r->K1, n) && sc_arb_meets_digits(r->dK1, n) &&
+           (c->rho == NULL || (sc_arb_meets_digits(r->K, n) && sc_arb_meets_digits(r->dK, n)))
            ? SC_PREC_DONE : SC_PREC_MORE;
 }
 
-/* Correct digits of the worst output, for the message at the cap. */
+/* Digits printed of the worst output, for the message at the cap. */
 static slong kcert_reached(void *ctx)
 {
     const kcert_ctx *c = ctx;
     const sc_kernel_result *r = c->r;
-    slong got = FLINT_MIN(arb_rel_accuracy_bits(r->K1), arb_rel_accuracy_bits(r->dK1));
+    slong n = c->digits, got = FLINT_MIN(sc_arb_digits_count(r->K1, n), sc_arb_digits_count(r->dK1, n));
     if (c->rho != NULL)
-        got = FLINT_MIN(got, FLINT_MIN(arb_rel_accuracy_bits(r->K), arb_rel_accuracy_bits(r->dK)));
-    return FLINT_MAX(0, (slong) (got * 0.30103));
+        got = FLINT_MIN(got, FLINT_MIN(sc_arb_digits_count(r->K, n), sc_arb_digits_count(r->dK, n)));
+    return got;
 }
 
 int sc_kernel_check_inputs(const fmpq_t rho, const fmpq_t q, const fmpq_t s)

@@ -329,8 +329,11 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
 {
     kctx k;
     arb_t sp;
-    int st = SC_OK, at_one, at_minus, done = 0;
+    int st = SC_OK, at_one, at_minus, done = 0, bad;
 
+    /* a forced method that does not apply is bad input; under auto the
+       same gap is a limitation */
+    bad = method == SC_KM_AUTO ? SC_ERR_UNSUPPORTED : SC_ERR_INPUT;
     at_one = arb_is_one(rho);
     at_minus = arb_equal_si(rho, -1) && arb_is_zero(s);
 
@@ -359,7 +362,7 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
         if (done)
             return SC_OK;
         if (method == SC_KM_CLOSED)
-            return sc_error(SC_ERR_UNSUPPORTED, "%s has no closed-form kernel", def->name);
+            return sc_error(SC_ERR_INPUT, "%s has no closed-form kernel", def->name);
     }
 
     if (deriv == 1 && (def->flags & SC_ACT_JUMP))
@@ -369,7 +372,7 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
             arb_pos_inf(out);
             return SC_OK;
         }
-        return sc_error(SC_ERR_UNSUPPORTED, "%s: K' needs the closed form (phi' is a delta)", def->name);
+        return sc_error(bad, "%s: K' needs the closed form (phi' is a delta)", def->name);
     }
 
     memset(&k, 0, sizeof(k));
@@ -408,13 +411,13 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
         {
             k.mode = MODE_NESTED;
             if (def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP))
-                st = sc_error(SC_ERR_UNSUPPORTED, "%s: nested integration needs an analytic activation", def->name);
+                st = sc_error(bad, "%s: nested integration needs an analytic activation", def->name);
         }
         else
         {
             k.mode = MODE_SMOOTH;
             if (def->smooth == NULL)
-                st = sc_error(SC_ERR_UNSUPPORTED, "%s has no closed-form Gaussian smoothing", def->name);
+                st = sc_error(bad, "%s has no closed-form Gaussian smoothing", def->name);
         }
     }
     if (st == SC_OK && k.mode >= 0)

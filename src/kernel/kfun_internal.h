@@ -9,8 +9,15 @@
 #define SC_KFUN_SERIES_MMAX 120
 
 /* z = z intersected with x when both are finite (enclosures of the same
-   quantity); if z is not finite take x. */
-void _sc_kfun_isect(arb_t z, const arb_t x);
+   quantity), rounded outward at prec bits; if z is not finite take x. */
+void _sc_kfun_isect(arb_t z, const arb_t x, slong prec);
+
+/* The ball [r1, r2] (r1 <= r2 exact).  Exactly that interval when the
+   half-width has at most MAG_BITS bits and r1, r2 at most prec bits (the
+   dyadic boxes of the branch and bound), so a box [-1, r] does not poke
+   below -1 (arb_set_interval_arf adds an ulp to the radius, and
+   sc_kernel_eval refuses a rho ball outside [-1, 1]); else outward. */
+void _sc_kfun_box(arb_t box, const arf_t r1, const arf_t r2, slong prec);
 
 /* [a.lo, b.hi] as a ball (a.lo <= b.hi: enclosures of ordered values);
    non-finite if a or b is. */

@@ -37,7 +37,7 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
     arb_init(omr);
     arf_init(m);
 
-    arb_set_interval_arf(box, r1, r2, 4 * prec + 64);
+    _sc_kfun_box(box, r1, r2, 4 * prec + 64);
     arf_add(m, r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
     arf_mul_2exp_si(m, m, -1);
     arb_set_arf(mid, m);
@@ -61,17 +61,17 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
         sc_kfun_point(NULL, a1, kf, r1);
         sc_kfun_point(NULL, a2, kf, r2);
         _sc_kfun_range(t, a1, a2, prec);
-        _sc_kfun_isect(dK, t);
+        _sc_kfun_isect(dK, t, prec);
     }
     if (kf->closed)
     {
         if (sc_kernel_eval(NULL, t, kf->def, kf->p, kf->np, box, kf->q, kf->s, SC_KM_CLOSED, prec) == SC_OK)
-            _sc_kfun_isect(dK, t);
+            _sc_kfun_isect(dK, t, prec);
     }
     else if (_sc_kfun_series_ok(kf, cbox))
     {
         _sc_kfun_series_eval(NULL, t, kf, cbox);
-        _sc_kfun_isect(dK, t);
+        _sc_kfun_isect(dK, t, prec);
     }
 
     /* --- K over the box --- */
@@ -83,7 +83,7 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             sc_kfun_point(a1, NULL, kf, r1);
             sc_kfun_point(a2, NULL, kf, r2);
             _sc_kfun_range(t, a1, a2, prec);
-            _sc_kfun_isect(K, t);
+            _sc_kfun_isect(K, t, prec);
         }
         if (arb_is_finite(dK))
         {
@@ -93,12 +93,43 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             arb_add_error(u, h);
             arb_mul(u, u, dK, prec);
             arb_add(t, t, u, prec);
-            _sc_kfun_isect(K, t);
+            _sc_kfun_isect(K, t, prec);
         }
         if (kf->closed)
         {
             if (sc_kernel_eval(t, NULL, kf->def, kf->p, kf->np, box, kf->q, kf->s, SC_KM_CLOSED, prec) == SC_OK)
-                _sc_kfun_isect(K, t);
+                _sc_kfun_isect(K, t, prec);
+        }
+        if (!arb_is_finite(dK) && arb_is_zero(kf->s) && arf_sgn(r2) <= 0)
+        {
+            /* (M4) s = 0, rho <= 0: no mean-value form (K' unbounded, e.g.
+               step at rho = -1), but c = rho and K = E(|rho|) - O(|rho|)
+               with E, O the even and odd parts, both non-decreasing on
+               [0, 1]: K in [E(-r2) - O(-r1), E(-r1) - O(-r2)] */
+            arf_t n;
+            arb_t lo2, hi2;
+            arf_init(n);
+            arb_init(lo2);
+            arb_init(hi2);
+            sc_kfun_point(a1, NULL, kf, r1);
+            sc_kfun_point(a2, NULL, kf, r2);
+            arf_neg(n, r1);
+            sc_kfun_point(u, NULL, kf, n);          /* K(-r1) */
+            arf_neg(n, r2);
+            sc_kfun_point(v, NULL, kf, n);          /* K(-r2) */
+            arb_add(lo2, v, a2, prec);
+            arb_sub(lo2, lo2, u, prec);
+            arb_add(lo2, lo2, a1, prec);            /* 2 (E(-r2) - O(-r1)) */
+            arb_add(hi2, u, a1, prec);
+            arb_sub(hi2, hi2, v, prec);
+            arb_add(hi2, hi2, a2, prec);            /* 2 (E(-r1) - O(-r2)) */
+            arb_mul_2exp_si(lo2, lo2, -1);
+            arb_mul_2exp_si(hi2, hi2, -1);
+            _sc_kfun_range(t, lo2, hi2, prec);
+            _sc_kfun_isect(K, t, prec);
+            arb_clear(lo2);
+            arb_clear(hi2);
+            arf_clear(n);
         }
     }
 
@@ -112,14 +143,14 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
             sc_kfun_point_D(a1, kf, r1);
             sc_kfun_point_D(a2, kf, r2);
             _sc_kfun_range(t, a1, a2, prec);
-            _sc_kfun_isect(D, t);
+            _sc_kfun_isect(D, t, prec);
         }
         if (arf_cmp_si(r2, 1) < 0)
         {
             /* direct: (K(1) - K(box)) / (1 - box) */
             arb_sub(t, kf->K1, K, prec);
             arb_div(t, t, omr, prec);
-            _sc_kfun_isect(D, t);
+            _sc_kfun_isect(D, t, prec);
             /* mean value: D(mid) + D'(box) [-h, h], D' = (D - K') / (1 - rho) */
             if (arb_is_finite(D) && arb_is_finite(dK))
             {
@@ -130,7 +161,7 @@ int sc_kfun_interval(arb_t Kout, arb_t dKout, arb_t Dout, sc_kfun_t kf, const ar
                 arb_mul(u, u, v, prec);
                 sc_kfun_point_D(t, kf, m);
                 arb_add(t, t, u, prec);
-                _sc_kfun_isect(D, t);
+                _sc_kfun_isect(D, t, prec);
             }
         }
         arb_set(Dout, D);

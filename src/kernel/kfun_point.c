@@ -75,12 +75,12 @@ static void point_raw(arb_t K, arb_t dK, sc_kfun_t kf, const arf_t rho)
             if (K)
             {
                 _sc_kfun_sym_bound(b, kf->K1, kf->prec);
-                _sc_kfun_isect(K, b);
+                _sc_kfun_isect(K, b, kf->prec);
             }
             if (dK)
             {
                 _sc_kfun_sym_bound(b, kf->dK1, kf->prec);
-                _sc_kfun_isect(dK, b);
+                _sc_kfun_isect(dK, b, kf->prec);
             }
             arb_clear(b);
         }
@@ -145,14 +145,14 @@ int sc_kfun_point_D(arb_t D, sc_kfun_t kf, const arf_t rho)
         arb_div(D, D, u, prec);
         /* (M2): K'(rho) <= D(rho) <= K'(1) when c(rho) >= 0; always |D| <= K'(1) */
         _sc_kfun_sym_bound(u, kf->dK1, prec);
-        _sc_kfun_isect(D, u);
+        _sc_kfun_isect(D, u, kf->prec);
         arb_set_arf(u, rho);
         sc_kfun_corr(u, kf, u);
         if (arb_is_nonnegative(u) && arb_is_finite(kf->dK1))
         {
             sc_kfun_point(NULL, dK, kf, rho);
             _sc_kfun_range(u, dK, kf->dK1, prec);
-            _sc_kfun_isect(D, u);
+            _sc_kfun_isect(D, u, kf->prec);
         }
         arb_clear(K);
         arb_clear(u);

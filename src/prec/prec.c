@@ -1,6 +1,7 @@
 /* The precision policy (see include/synccert/prec.h). */
 #include <math.h>
 #include "synccert/prec.h"
+#include "synccert/print.h"
 
 slong sc_prec_for_digits(slong digits)
 {
@@ -23,10 +24,17 @@ int sc_arb_meets_digits(const arb_t x, slong digits)
         return 0;
     if (arb_contains_zero(x))
     {
-        /* absolute error below 10^-digits: rad <= 2^-(goal) suffices */
+        /* absolute error below 10^-digits: rad <= 2^-(goal) gives
+           |x| <= 2 rad < 10^-digits / 2, printed as a zero at that unit */
         return mag_cmp_2exp_si(arb_radref(x), -goal) <= 0;
     }
-    return arb_rel_accuracy_bits(x) >= goal;
+    /* what is printed decides: `digits` significant digits, every one
+       correctly rounded for every value of the ball (a ball straddling a
+       rounding boundary does not meet the goal until it is narrower).  A
+       relative width above 10^-(digits - 2) cannot print that many. */
+    if (arb_rel_accuracy_bits(x) < (slong) ((digits - 2) * 3.3219280948873623))
+        return 0;
+    return sc_arb_digits_count(x, digits) >= digits;
 }
 
 void sc_prec_policy_init(sc_prec_policy *pol, const char *who, slong digits)

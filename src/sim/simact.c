@@ -71,9 +71,18 @@ int sc_simact_init(sc_simact *f, const sc_act_t act)
             }
             memcpy(f->coef, mono, sizeof(mono));
         }
+        for (j = 0; j < f->ncoef; j++)
+            if (!isfinite(f->coef[j]))
+                return sc_error(SC_ERR_UNSUPPORTED, "%s: a coefficient is beyond the double range: "
+                                "the simulator runs in double precision", act->def->name);
     }
     else if (act->npar >= 1)
+    {
         f->par = fmpq_get_d(act->par + 0);
+        if (!isfinite(f->par))
+            return sc_error(SC_ERR_UNSUPPORTED, "%s: the parameter is beyond the double range: "
+                            "the simulator runs in double precision", act->def->name);
+    }
     return SC_OK;
 }
 

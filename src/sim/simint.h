@@ -8,6 +8,11 @@
 
 #define SC_SQRT1_2 0.70710678118654752440
 
+/* SC_OK if the estimate's mean is finite; else SC_ERR_UNSUPPORTED saying
+   that the double-precision simulation of `what` overflowed (a failed
+   simulation is never reported as an estimate). */
+int sc_simulate_check_est(const sc_sim_est *e, const char *what);
+
 /* Largest singular value of the d x d row-major matrix A (GSL SVD). */
 double sc_sim_opnorm(const double *A, long d);
 

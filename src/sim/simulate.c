@@ -39,6 +39,14 @@ void sc_sim_cmp_eval(sc_sim_cmp *c)
     c->consistent = c->applicable && c->diff <= c->threshold;
 }
 
+int sc_simulate_check_est(const sc_sim_est *e, const char *what)
+{
+    if (isfinite(e->mean))
+        return SC_OK;
+    return sc_error(SC_ERR_UNSUPPORTED, "the simulated %s is not finite: the double-precision "
+                    "network overflowed (activation values too large for doubles); no estimate", what);
+}
+
 void sc_simulate_problem_init(sc_simulate_problem *pb, int measure)
 {
     static const double T[] = { 100, 0, 2, 20 };

@@ -141,9 +141,14 @@ int sc_simulate_energy(sc_simulate_energy_result *r, const sc_act_t act,
     st = sc_sim_energy(r->Ep, r->ratio, r->t, &r->run.P, pb->tokens, fmpq_get_d(pb->p), pb->T,
                        pb->runs, &r->npts);
     sc_simulate_timed(&r->run, t0, r->nblocks * pb->runs * pb->tokens);
+    for (k = 0; k <= r->npts && st == SC_OK; k++)
+        if ((st = sc_simulate_check_est(r->Ep + k, "energy")) == SC_OK)
+            st = sc_simulate_check_est(r->ratio + k, "energy ratio");
     if (st != SC_OK)
         return st;
-    /* empirical rate from the last point; s.e. by the delta method */
+    /* empirical rate from the last point; s.e. by the delta method (+inf
+       when the mean energy at T is 0 in double precision: the tokens
+       coincide; printed as null with a note) */
     last = r->ratio[r->npts];
     Tend = r->t[r->npts];
     r->rate.mean = -log(last.mean) / Tend;

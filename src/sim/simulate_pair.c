@@ -75,6 +75,8 @@ int sc_simulate_lyapunov(sc_simulate_lyapunov_result *r, const sc_act_t act,
         t0 = sc_clock_seconds();
         st = sc_sim_lyapunov(&r->lambda.est, P, pb->T, pb->runs, pb->delta);
         sc_simulate_timed(&r->run, t0, r->nblocks * pb->runs);
+        if (st == SC_OK)
+            st = sc_simulate_check_est(&r->lambda.est, "Lyapunov exponent");
     }
     if (st == SC_OK)
     {
@@ -103,6 +105,8 @@ int sc_simulate_moments(sc_simulate_moments_result *r, const sc_act_t act,
         t0 = sc_clock_seconds();
         st = sc_sim_moments(&r->b.est, &r->a.est, P, fmpq_get_d(pb->rho), pb->runs);
         sc_simulate_timed(&r->run, t0, (double) pb->runs);
+        if (st == SC_OK && (st = sc_simulate_check_est(&r->b.est, "drift b")) == SC_OK)
+            st = sc_simulate_check_est(&r->a.est, "variance a");
     }
     if (st == SC_OK)
     {

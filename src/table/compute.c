@@ -30,16 +30,19 @@ static void cell_word(sc_tcell *c, int kind, const char *w)
     c->str = _sc_table_strdup(w);
 }
 
-static void cell_num(sc_tcell *c, const arb_t x, slong digits)
+/* A number: never a NaN or an unproved infinity (a failure is a word, not
+   "undefined": issue 11); with goal, only if it has its digits
+   (sc_arb_meets_digits), else "not certified". */
+static void cell_num(sc_tcell *c, const arb_t x, slong digits, int goal)
 {
-    flint_free(c->str);
-    arb_set(c->x, x);
-    if (arf_is_nan(arb_midref(x)))
+    int exact_inf = arf_is_inf(arb_midref(x)) && mag_is_zero(arb_radref(x));
+    if ((!arb_is_finite(x) && !exact_inf) || (goal && !sc_arb_meets_digits(x, digits)))
     {
-        c->kind = SC_CELL_WORD;
-        c->str = _sc_table_strdup("undefined");
+        cell_word(c, SC_CELL_FAILED, "not certified");
         return;
     }
+    flint_free(c->str);
+    arb_set(c->x, x);
     c->kind = SC_CELL_NUM;
     c->str = sc_arb_digits(x, digits);
 }
@@ -69,7 +72,7 @@ static void cp_cell(sc_tcell *c, const sc_coerc_result *r, int st, slong digits,
     {
         arb_init(x);
         arb_set_interval_arf(x, r->lo, r->hi, prec);
-        cell_num(c, x, digits);
+        cell_num(c, x, digits, 0);        /* its accuracy is the tolerance */
         arb_clear(x);
     }
     else
@@ -129,7 +132,7 @@ static void compute_dstar(sc_table *t, slong ia)
     if (st != SC_OK)
         cell_word(c, SC_CELL_FAILED, fail_word(st));
     else if (r.dstar_kind == SC_DSTAR_FINITE)
-        cell_num(c, r.dstar, t->digits);
+        cell_num(c, r.dstar, t->digits, 1);
     else if (r.dstar_kind == SC_DSTAR_NONE && r.max_sync_kind == SC_DIMV_ALL)
         cell_word(c, SC_CELL_WORD, "none");
     else
@@ -141,10 +144,10 @@ static void compute_dstar(sc_table *t, slong ia)
 static void kernel_cells(sc_table *t, slong ia, const sc_lyap_result *r)
 {
     sc_tcell *ca = sc_table_cell(t, ia, 0, SC_TQ_ANTI);
-    cell_num(sc_table_cell(t, ia, 0, SC_TQ_K1), r->K1, t->digits);
-    cell_num(sc_table_cell(t, ia, 0, SC_TQ_DK1), r->dK1, t->digits);
-    cell_num(sc_table_cell(t, ia, 0, SC_TQ_KM1), r->Km1, t->digits);
-    cell_num(sc_table_cell(t, ia, 0, SC_TQ_V), r->v, t->digits);
+    cell_num(sc_table_cell(t, ia, 0, SC_TQ_K1), r->K1, t->digits, 1);
+    cell_num(sc_table_cell(t, ia, 0, SC_TQ_DK1), r->dK1, t->digits, 1);
+    cell_num(sc_table_cell(t, ia, 0, SC_TQ_KM1), r->Km1, t->digits, 1);
+    cell_num(sc_table_cell(t, ia, 0, SC_TQ_V), r->v, t->digits, 1);
     if (r->antipodal == SC_ANTI_REPELLING)
         cell_word(ca, SC_CELL_WORD, "repelling");
     else if (r->antipodal == SC_ANTI_ATTRACTING)
@@ -160,21 +163,24 @@ static void sync_cells(sc_table *t, slong ia, slong id, const sc_lyap_result *r)
 {
     sc_tcell *cv = sc_table_cell(t, ia, id, SC_TQ_VERDICT);
     sc_tcell *cp = sc_table_cell(t, ia, id, SC_TQ_PSTAR);
-    cell_num(sc_table_cell(t, ia, id, SC_TQ_LAMBDA), r->lambda, t->digits);
+    if (r->lambda_undefined)       /* proved: K'(1) = +inf and d = 3 */
+        cell_word(sc_table_cell(t, ia, id, SC_TQ_LAMBDA), SC_CELL_WORD, "undefined");
+    else
+        cell_num(sc_table_cell(t, ia, id, SC_TQ_LAMBDA), r->lambda, t->digits, 1);
     if (r->verdict == SC_SYNC_YES)
     {
         cell_word(cv, SC_CELL_WORD, "yes");
-        if (arb_is_finite(r->pstar))
-            cell_num(cp, r->pstar, t->digits);
+        if (!sc_lyapunov_dK1_inf(r->dK1))
+            cell_num(cp, r->pstar, t->digits, 1);
         else
-            cell_word(cp, SC_CELL_WORD, "undefined");
+            cell_word(cp, SC_CELL_WORD, "undefined");    /* proved: v = +inf */
     }
     else if (r->verdict == SC_SYNC_NO)
     {
         cell_word(cv, SC_CELL_WORD, "no");
         cell_word(cp, SC_CELL_WORD, "--");
     }
-    else if (arf_is_nan(arb_midref(r->lambda)))
+    else if (r->lambda_undefined)
     {
         cell_word(cv, SC_CELL_WORD, "undefined");
         cell_word(cp, SC_CELL_WORD, "undefined");
@@ -200,8 +206,9 @@ static void compute_lyap(sc_table *t, slong ia)
         sc_lyap_result_init(&r);
         st = sc_lyapunov_certify(&r, t->acts + ia, t->ndims > 0 ? t->dims + id : two,
                                  t->sigma, t->wvar, t->bvar, t->digits, 0);
-        /* SC_ERR_PREC: the enclosures are valid, only wider than asked; the
-           printer then prints fewer digits.  Other errors: no enclosure. */
+        /* SC_ERR_PREC: the enclosures are valid, only wider than asked;
+           the cells that meet the digits are printed, the others say "not
+           certified" (cell_num).  Other errors: no enclosure. */
         if (st != SC_OK && st != SC_ERR_PREC)
         {
             for (q = 0; q < SC_TQ_N; q++)

@@ -224,13 +224,17 @@ static int cd_step(void *ctx, slong prec)
     return st;
 }
 
-/* K(1) and K'(1) (printed) must meet the digits; what the integers and d*
-   need beyond that is "settled": until then more precision is spent while
-   the cap allows, and what is still open is reported as undecided. */
+/* K(1), K'(1) and a finite d* (printed) must meet the digits; what the
+   integers need beyond that is "settled": until then more precision is
+   spent while the cap allows, and what is still open is reported as
+   undecided. */
 static int cd_done(void *ctx)
 {
     const cd_ctx *c = ctx;
     if (!sc_arb_meets_digits(c->r->K1, c->digits) || !sc_arb_meets_digits(c->r->dK1, c->digits))
+        return SC_PREC_MORE;
+    /* a printed d* has its digits too (it was let through short at the cap) */
+    if (c->r->dstar_kind == SC_DSTAR_FINITE && !sc_arb_meets_digits(c->r->dstar, c->digits))
         return SC_PREC_MORE;
     return c->settled ? SC_PREC_DONE : SC_PREC_MET;
 }
