@@ -439,7 +439,7 @@ static void test_spec(void)
     spec_fails(&P, "q=1:0", "--param q: empty range");
     spec_fails(&P, "q=0:1", "--param q: values must be > 0");
     spec_fails(&P, "q=x", "not a number");
-    spec_fails(&P, "beta=0:1", "unknown parameter 'beta' for leaky_relu");
+    spec_fails(&P, "delta=0:1", "unknown parameter 'delta' for leaky_relu");
     spec_fails(&P, "alpha", "malformed --param 'alpha' (NAME=LO:HI)");
     spec_fails(&P, "=0:1", "malformed --param");
     memset(longspec, 'x', 40);

@@ -27,6 +27,7 @@
 #include "synccert/coercivity.h"
 #include "synccert/regime.h"
 #include "synccert/table.h"
+#include "synccert/pair.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -39,7 +40,7 @@ extern "C" {
    the names being the CLI's long options without "--" ("rho", "0.5",
    "weight-var", "1/2", NULL); a NULL value means "not given" (the CLI's
    default); "param" may repeat (certify); flags take "1".
-   Commands: kernel, lyapunov, critical-dim, coercivity, certify (its JSON
+   Commands: kernel, lyapunov, critical-dim, coercivity, pair, certify (its JSON
    also lists every leaf under "leaf_list"), table (rows as JSON plus the
    text of every format), activations (the registry; ACT and KV unused).
    Returns SC_OK and sets *out to the JSON text, or an error status
@@ -90,6 +91,10 @@ void sc_json_coercivity(FILE *f, const char *spec, const sc_coerc_problem *P,
    p/q, integer ranges inclusive). */
 void sc_json_certify(FILE *f, const char *spec, const sc_regime_problem *P,
                      const sc_regime_result *R, int leaves);
+/* `synccert pair --json`: the classes, the outcome and one object per rho0
+   under "probabilities" (empty when none was asked or the outcome is
+   undecided), every real to P->digits. */
+void sc_json_pair(FILE *f, const char *spec, const sc_pair_problem *P, const sc_pair_result *r);
 /* A computed table: parameters, columns and one object per (activation, d)
    with every requested quantity (certified real, or the cell's word). */
 void sc_json_table(FILE *f, const sc_table *t);

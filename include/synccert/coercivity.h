@@ -31,10 +31,14 @@
 extern "C" {
 #endif
 
-/* Parameters of F: dimension d, exponent p in (0, 2], sigma^2 (balls). */
+/* Parameters of F: dimension d, exponent p in (0, 2], sigma^2 (balls).
+   projective (default 0): F is the quotient of the projective energy
+   (doc/model.md section 10), for odd phi with s = 0 only; it is even in
+   rho, and the branch and bound searches rho in [0, 1]. */
 typedef struct
 {
     arb_t d, p, sigma2;
+    int projective;
 }
 sc_fparams_struct;
 typedef sc_fparams_struct sc_fparams_t[1];
@@ -81,6 +85,17 @@ int sc_coercivity_auto_p(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
                          const arb_t d, const arb_t sigma2, const arb_t gl,
                          const arf_t tol, slong max_boxes);
 
+/* The same for the quotient described by base (d, sigma2, projective; its
+   p is ignored): the projective quotient is concave in p as well
+   (doc/model.md section 10). */
+int sc_coercivity_auto_p_fp(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
+                            const sc_fparams_t base, const arb_t gl,
+                            const arf_t tol, slong max_boxes);
+
+/* c_p^pm of the linear activation in closed form: p (1 - p) sigma^2 q
+   (doc/model.md section 10; independent of d). */
+void sc_coerc_projective_linear(arb_t c, const arb_t p, const arb_t sigma2, const arb_t q, slong prec);
+
 /* ---------- attention and the whole certificate ---------- */
 
 /* Lipschitz bound of the attention drift (doc/model.md section 5):
@@ -100,6 +115,8 @@ typedef struct
     int attention;          /* also compute L_att, r_p and the verdict */
     fmpq_t gamma, beta, vnorm, qknorm;  /* attention strength and norms (>= 0) */
     slong max_boxes;        /* per branch-and-bound (0: 2000000) */
+    int projective;         /* c_p^pm of the projective energy (doc/model.md section 10):
+                               needs gamma = 0; an odd phi (s = 0), or c_p^pm = -inf */
 }
 sc_coerc_problem;
 
@@ -112,7 +129,9 @@ typedef struct
     fmpq_t p;               /* the p used (given, or chosen by p_auto) */
     arb_t cp;               /* c_p (enclosure of width <= tol) */
     arb_t Latt, rp;         /* L_att and r_p = c_p - p gamma L_att (attention) */
-    int verdict;            /* SC_DISS_* (attention) */
+    int verdict;            /* SC_DISS_* (attention; projective: YES means c_p^pm > 0,
+                               synchronisation up to sign for any number of tokens) */
+    int minus_inf;          /* projective, phi not odd: c_p^pm = -inf exactly (rho -> -1) */
 }
 sc_coerc_cert;
 
@@ -128,6 +147,10 @@ int sc_coerc_problem_check(const sc_coerc_problem *P);
 
 /* The whole certificate: kernel function of act, branch and bound for c_p
    (at p, or the best p), L_att, r_p, verdict.  Tries 64 then 128 bits.
+   With P->projective: c_p^pm and the verdict from its sign; for a phi that
+   is not odd, c_p^pm = -inf (r->minus_inf) when b(-1) > 0 and d - 3 + p > 0
+   are certified (the quotient tends to -inf at rho = -1), else
+   SC_ERR_UNSUPPORTED.
    SC_OK (enclosure within tol), SC_ERR_BUDGET, SC_ERR_PREC (tolerance not
    reached: the message gives the enclosure found), or the kernel's error. */
 int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P);

@@ -98,6 +98,13 @@ int sc_kfun_point_D(arb_t D, sc_kfun_t kf, const arf_t rho);
    known (e.g. D near rho = 1 when K'(1) = +inf). */
 int sc_kfun_interval(arb_t K, arb_t dK, arb_t D, sc_kfun_t kf, const arf_t r1, const arf_t r2);
 
+/* The orthonormal Hermite coefficient A_n = E[phi(tZ) h_n(Z)] of an
+   activation (parameter balls p) at scale t > 0: a certified Gaussian
+   integral split at a kink, with the Cramer tail bound of doc/model.md
+   section 8.7 (the integral build_series uses).  SC_OK or SC_ERR_BUDGET. */
+int sc_kfun_hermite_coeff(arb_t A, const sc_act_def *def, arb_srcptr p, const arb_t t,
+                          slong n, slong prec);
+
 /* c(rho) = (q rho + s) / (q + s) as a ball. */
 void sc_kfun_corr(arb_t c, const sc_kfun_t kf, const arb_t rho);
 

@@ -11,6 +11,16 @@
      affine in d, so inf over d in [dA, dB] of c_p is min(c_p(dA), c_p(dB));
      "refuted" needs one rho* with F(rho*, d) < p gamma L_att at both ends
      (an upper bound of c_p for every d in between, F being affine in d).
+   - SC_PROP_PAIR_SYNC: two tokens with identity attention, the diagonal
+     attracts: lambda_gamma = lambda - gamma < 0 (doc/model.md section 9);
+     affine in d, decided at the two ends.
+   - SC_PROP_ANTIPODAL: the antipodal set attracts with positive
+     probability: phi odd (s = 0 on the whole box) and
+     mu = lambda + 2 gamma / (1 + e^{2 beta}) < 0 (affine in d); refuted
+     when mu > 0, or when phi is not odd and b(-1) > 0 on the whole box.
+   - SC_PROP_SYNC_UP_TO_SIGN: c_p^pm > 0 for the projective energy
+     (doc/model.md section 10; gamma = 0): as dissipation, with the
+     projective quotient (affine in d).
    Each leaf is `certified` (holds on the whole box), `refuted` (fails on
    the whole box) or `undecided` (depth, budget or work-list capacity
    reached).
@@ -37,14 +47,16 @@
 extern "C" {
 #endif
 
-enum { SC_PROP_SYNC = 0, SC_PROP_DISSIPATION };
+enum { SC_PROP_SYNC = 0, SC_PROP_DISSIPATION, SC_PROP_PAIR_SYNC, SC_PROP_ANTIPODAL,
+       SC_PROP_SYNC_UP_TO_SIGN };
 enum { SC_LEAF_UNDECIDED = 0, SC_LEAF_CERTIFIED, SC_LEAF_REFUTED };
 
 #define SC_REGIME_MAXAXES 16
 #define SC_REGIME_NAMELEN 32    /* axis names have at most 31 characters */
 
 /* axis kinds */
-enum { SC_AXIS_DIM = 0, SC_AXIS_ACT, SC_AXIS_Q, SC_AXIS_S, SC_AXIS_SIGMA, SC_AXIS_P };
+enum { SC_AXIS_DIM = 0, SC_AXIS_ACT, SC_AXIS_Q, SC_AXIS_S, SC_AXIS_SIGMA, SC_AXIS_P,
+       SC_AXIS_GAMMA, SC_AXIS_BETA };
 
 typedef struct
 {
@@ -61,7 +73,7 @@ typedef struct
     int property;
     slong naxes;
     sc_axis axes[SC_REGIME_MAXAXES];
-    fmpq_t gamma, beta, vnorm, qknorm;
+    fmpq_t gamma, beta, vnorm, qknorm;   /* gamma, beta unless they are axes */
     slong max_depth;    /* at most this many bisections along any path
                            (the sum of a box's per-axis depths) */
     slong max_leaves;   /* 0 or > SC_WL_DONE_CAP: SC_WL_DONE_CAP */
@@ -108,8 +120,8 @@ int sc_regime_add_axis(sc_regime_problem *P, const char *name, int kind, slong i
 /* ---------- the problem from textual specs (the syntax of `synccert
    certify`; messages name its options) ---------- */
 
-/* "sync" or "dissipation" into SC_PROP_*; s == NULL or anything else is
-   SC_ERR_INPUT. */
+/* "sync", "dissipation", "pair-sync", "antipodal" or "sync-up-to-sign"
+   into SC_PROP_*; s == NULL or anything else is SC_ERR_INPUT. */
 int sc_regime_property_parse(int *property, const char *s);
 const char *sc_regime_property_name(int property);
 
@@ -119,7 +131,7 @@ int sc_regime_add_dim(sc_regime_problem *P, const char *range);
 
 /* The axis NAME over "LO:HI" (a single value V means V:V).  NAME is a
    parameter of P->act (parse the activation first), q (> 0), s (>= 0),
-   sigma (> 0) or p (in (0, 2]); activation parameters must stay in their
+   sigma (> 0), p (in (0, 2]), gamma or beta (>= 0); activation parameters must stay in their
    domain.  SC_OK or SC_ERR_INPUT (unknown name, bad range, out of domain,
    repeated name, too many axes). */
 int sc_regime_add_param(sc_regime_problem *P, const char *name, const char *range);
@@ -143,6 +155,13 @@ int sc_regime_eval_box(const sc_regime_problem *P, const fmpq *lo, const fmpq *h
 /* SC_OK, or SC_ERR_INPUT (message via sc_last_error) if the problem cannot
    be run: more than SC_BOX_MAXDIM varying axes. */
 int sc_regime_check(const sc_regime_problem *P);
+
+/* Which options and axes the property uses (after the box is read): p
+   (dissipation, sync-up-to-sign; as --p or an axis), gamma and beta
+   (dissipation, pair-sync, antipodal; att_given: --gamma or --beta was
+   given), --vnorm and --qknorm (dissipation; norms_given).  SC_OK or
+   SC_ERR_INPUT with the message the CLI prints. */
+int sc_regime_check_options(const sc_regime_problem *P, int att_given, int norms_given);
 
 /* Split the root box and classify every leaf.  The work list is processed
    depth-first and strictly sequentially (top -> decide if the verdict is

@@ -5,8 +5,10 @@
    synchronisation table (lambda, verdicts, critical dimensions) with a
    pgfplots figure of lambda against d (error bars = the certified
    enclosures), a figure of the certified / refuted / undecided regions of a
-   `certify` run (sc_regime_run), the coercivity table, the RQF section, any
-   extra sections registered in sc_report_hooks, and how to reproduce it.
+   `certify` run (sc_regime_run), the coercivity table, the RQF section, the
+   two-token section (phase diagram in (beta, gamma), P(sync | rho0), the
+   projective c_p^pm), any extra sections registered in sc_report_hooks, and
+   how to reproduce it.
    Every number comes from an Arb enclosure through the verified digit
    printer (see table.h).  With `compile`, the document is compiled to
    DIR/NAME.pdf with latexmk when latexmk is on the PATH. */

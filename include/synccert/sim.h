@@ -92,6 +92,7 @@ typedef struct
     double beta;        /* inverse temperature >= 0 */
     int attention;      /* SC_SIM_ATT_* */
     double qkv_norm;    /* operator norm of random Q, K, V */
+    int projective;     /* energy: sum_{i<j} (1 - rho_ij^2)^{p/2} instead of |x_i - x_j|^p */
     unsigned long seed;
     int threads;        /* 0: OpenMP default */
     int progress;       /* draw a progress bar on stderr */
@@ -150,6 +151,16 @@ sc_sim_rqf_result;
 
 int sc_sim_rqf(sc_sim_rqf_result *r, const sc_sim_params *P, double rho0, double T, long runs);
 
+/* Two tokens through the discrete network with identity attention
+   (doc/model.md section 9): x <- normalise(x + sigma sqrt(h) xi(x)
+   + h gamma w(rho) (y - rho x)) and likewise for y (attention at the old
+   positions), w(rho) = e^{beta rho} / (e^beta + e^{beta rho}); `runs` pairs
+   started at rho0 in (-1, 1), each run until 1 - |rho| < stop (or time T).
+   Counts as sc_sim_rqf (sync: rho > 0 at the end).  Same reduced sampler as
+   the other pair measures.  runs <= 10^8, stop in [1e-15, 0.1]. */
+int sc_sim_pair(sc_sim_rqf_result *r, const sc_sim_params *P, double rho0, double T, long runs,
+                double stop);
+
 /* Step-size allowances: heuristic bounds on the O(h) discretisation bias of
    the discrete update relative to its h -> 0 limit (NOT Monte Carlo error,
    not certified).  Calibrated on simulations (relu, leaky/elu, linear, tanh,
@@ -165,6 +176,11 @@ double sc_sim_allowance_lyapunov(const sc_sim_params *P, double K1, double dK1);
 double sc_sim_allowance_b(const sc_sim_params *P, double K1);
 double sc_sim_allowance_a(const sc_sim_params *P, double K1);
 double sc_sim_allowance_rqf(const sc_sim_params *P);
+
+/* P(sync) of the pair measure: h (sigma^2 (d + 2) max(K1, dK1) + 4 gamma) / 2
+   (the RQF form, with the size of a block's noise and of its attention
+   step; calibrated as above, doc/model.md section 9.6). */
+double sc_sim_allowance_pair(const sc_sim_params *P, double K1, double dK1);
 
 /* Operator norm L_att = ||V|| (2 + beta ||Q^T K||) of the attention used by
    sc_sim_energy (random Q, K, V drawn from P->seed; NaN if d > 2000). */
@@ -206,7 +222,8 @@ void sc_sim_cmp_eval(sc_sim_cmp *c);
    again to reuse it).  Return values: SC_OK, SC_ERR_INPUT for a bad problem
    (message via sc_last_error), or the error of the certified computation. */
 
-enum { SC_SIMULATE_LYAPUNOV = 0, SC_SIMULATE_MOMENTS, SC_SIMULATE_ENERGY, SC_SIMULATE_RQF };
+enum { SC_SIMULATE_LYAPUNOV = 0, SC_SIMULATE_MOMENTS, SC_SIMULATE_ENERGY, SC_SIMULATE_RQF,
+       SC_SIMULATE_PAIR };
 
 /* The inputs.  sigma, q, s, rho, p, gamma, beta and qkv_norm are exact:
    the certified values use them, the simulation their doubles. */
@@ -229,6 +246,9 @@ typedef struct
     fmpq_t gamma, beta;     /* energy: attention strength >= 0, inverse temperature >= 0 */
     int attention;          /* energy: SC_SIM_ATT_IDENTITY (Q = K = V = I) or _RANDOM */
     fmpq_t qkv_norm;        /* energy, random attention: operator norm R > 0 of Q, K, V */
+    int projective;         /* energy: the projective energy sum (1 - rho_ij^2)^{p/2} and
+                               c_p^pm (doc/model.md section 10; gamma = 0, odd phi) */
+    double stop;            /* pair: a run ends when 1 - |rho| < stop */
 }
 sc_simulate_problem;
 
@@ -236,9 +256,9 @@ sc_simulate_problem;
    SC_SIMULATE_*): d = 4, m = 256, sigma = q = 1, s = 0, h = 0.01, seed 1,
    threads 0, no progress bar, delta = 1e-6, tokens 32, points 10, p = 1,
    gamma = 0, beta = 1, identity attention, qkv_norm = 1;
-   T = 100, 0, 2, 20 and runs = 8, 100000, 8, 4000 for lyapunov, moments,
-   energy, rqf; rho = 0.3 for moments, 0 otherwise.  clear frees the
-   rationals. */
+   T = 100, 0, 2, 20, 200 and runs = 8, 100000, 8, 4000, 1000 for lyapunov,
+   moments, energy, rqf, pair; rho = 0.3 for moments, 0 otherwise; pair:
+   width 64, stop 1e-12; not projective.  clear frees the rationals. */
 void sc_simulate_problem_init(sc_simulate_problem *pb, int measure);
 void sc_simulate_problem_clear(sc_simulate_problem *pb);
 
@@ -342,6 +362,29 @@ void sc_simulate_rqf_result_init(sc_simulate_rqf_result *r);
 void sc_simulate_rqf_result_clear(sc_simulate_rqf_result *r);
 
 int sc_simulate_rqf(sc_simulate_rqf_result *r, const sc_simulate_problem *pb);
+
+/* Two tokens with identity attention: sc_sim_pair next to the certified
+   P(sync | rho0) of sc_pair_certify (6 digits; doc/model.md section 9).
+   The synchronised fraction's standard error is binomial as for the RQF.
+   The allowance adds to sc_sim_allowance_pair the chance that a run stopped
+   at 1 - |rho| < stop would still have changed ends, bounded by the
+   certified max(P(antipodal | 1 - stop), P(sync | -1 + stop)). */
+typedef struct
+{
+    sc_simulate_run run;
+    sc_sim_rqf_result counts;   /* synchronised, antipodal, unsettled runs */
+    sc_sim_cmp psync;           /* synchronised fraction versus the certified P(sync | rho0) */
+    arb_t panti;                /* certified P(antipodal | rho0) */
+    arb_t switch_prob;          /* certified bound of the stopping error (see above) */
+    int outcome;                /* SC_PAIR_* (pair.h) */
+    double step_parameter;      /* h sigma^2 d K(1) */
+}
+sc_simulate_pair_result;
+
+void sc_simulate_pair_result_init(sc_simulate_pair_result *r);
+void sc_simulate_pair_result_clear(sc_simulate_pair_result *r);
+
+int sc_simulate_pair(sc_simulate_pair_result *r, const sc_act_t act, const sc_simulate_problem *pb);
 
 #ifdef __cplusplus
 }

@@ -15,7 +15,8 @@
 #include "synccert/twopoint.h"    /* b, a, lambda, v, p*, antipodal class */
 #include "synccert/critdim.h"     /* critical dimension */
 #include "synccert/rqf.h"         /* the Random Quadratic Form */
-#include "synccert/coercivity.h"  /* c_p and the attention certificate */
+#include "synccert/coercivity.h"  /* c_p, c_p^pm and the attention certificate */
+#include "synccert/pair.h"        /* two tokens with attention: classes, P(sync) */
 #include "synccert/regime.h"      /* certified parameter regimes */
 #include "synccert/core.h"        /* the verified core (pure C) */
 #include "synccert/verdict.h"     /* verdicts from enclosures */

@@ -95,7 +95,7 @@ def _flag(x):
 # ---------------------------------------------------------------- outputs
 
 _VERDICTS = {"lyapunov": Verdict, "coercivity": Dissipation}
-_RATIONAL = {"weight_var", "bias_var", "rho", "sigma", "q", "s", "p"}
+_RATIONAL = {"weight_var", "bias_var", "rho", "sigma", "q", "s", "p", "gamma", "beta", "rho0"}
 
 
 def _value(command, key, v):
@@ -109,11 +109,11 @@ def _value(command, key, v):
         return [_value(command, key, x) for x in v]
     if v == "undefined":
         return None
-    if key in ("verdict", "antipodal") and isinstance(v, str):
+    if key in ("verdict", "antipodal") and isinstance(v, str) and command != "pair":
         kind = Antipodal if key == "antipodal" else _VERDICTS.get(command, Verdict)
         try:
             return kind(v)
-        except ValueError:      # a command whose words are not these enums' (pair)
+        except ValueError:      # a word outside these enums (coercivity --projective)
             return v
     if key in _RATIONAL and isinstance(v, str):
         return Fraction(v)
@@ -167,16 +167,19 @@ def critical_dim(act, sigma=1, q=1, s=0, digits=15, prec_cap=None, budget=None):
 
 
 def coercivity(act, dim, p, sigma=1, q=1, s=0, tol=None, gamma=None, beta=None, vnorm=None,
-               qknorm=None, budget=None):
+               qknorm=None, budget=None, projective=False):
     """Noise coercivity constant c_p (an enclosure of width <= tol, default 1e-6)
     and where the infimum sits; with gamma also L_att, r_p and the Dissipation
-    verdict (`synccert coercivity`; doc/model.md section 5).  p may be "auto"."""
+    verdict (`synccert coercivity`; doc/model.md section 5).  p may be "auto".
+    projective=True: c_p^pm of the projective energy (odd activations,
+    doc/model.md section 10) with the verdict "synchronises up to sign (any
+    number of tokens)" when c_p^pm > 0 is certified (a plain string)."""
     raw = _lib.call("coercivity", act, [
         ("dim", _num(dim, "dim")), ("p", _num(p, "p")), ("sigma", _num(sigma, "sigma")),
         ("weight-var", _num(q, "q")), ("bias-var", _num(s, "s")), ("tol", _num(tol, "tol")),
         ("gamma", _num(gamma, "gamma")), ("beta", _num(beta, "beta")),
         ("vnorm", _num(vnorm, "vnorm")), ("qknorm", _num(qknorm, "qknorm")),
-        ("budget", _num(budget, "budget"))])
+        ("budget", _num(budget, "budget")), ("projective", _flag(projective))])
     return _result("coercivity", raw)
 
 
@@ -257,17 +260,20 @@ def activations():
     return _lib.call("activations", None, [])
 
 
-def pair(act, **options):
-    """Two tokens with attention (doc/model.md section 9), once the library has
-    the pair command (include/synccert/pair.h; see doc/python.md for how it
-    plugs in).  Options are the CLI's long options with '_' for '-'; numbers
-    as in every other function."""
-    opts = [(k.replace("_", "-"), _num(v, k)) for k, v in options.items()]
-    try:
-        raw = _lib.call("pair", act, opts)
-    except InputError as e:
-        if str(e).startswith("unknown command 'pair'"):
-            raise NotImplementedError("pair(): this libsynccert has no pair command yet "
-                                      "(see doc/python.md)") from None
-        raise
+def pair(act, dim, gamma=None, beta=None, rho0=None, sigma=1, q=1, s=0, digits=6, prec_cap=None,
+         budget=None):
+    """Two tokens under common noise and identity attention (`synccert pair`;
+    doc/model.md section 9): the diagonal exponent lambda_gamma and its class
+    (result.diagonal), the antipodal exponent mu (odd phi) or b(-1) and its
+    class (result.antipodal: "attracting", "repelling", "never reached", ...),
+    the outcome, and with rho0 (a number or a list of numbers in [-1, 1])
+    result.probabilities: one mapping per rho0 with the certified Reals
+    sync = P(sync | rho0) and antipodal = P(antipodal | rho0), to `digits`
+    correct digits (default 6)."""
+    rho = _list(rho0, "rho0", _num) if isinstance(rho0, (list, tuple)) else _num(rho0, "rho0")
+    raw = _lib.call("pair", act, [
+        ("dim", _num(dim, "dim")), ("gamma", _num(gamma, "gamma")), ("beta", _num(beta, "beta")),
+        ("rho0", rho), ("sigma", _num(sigma, "sigma")), ("weight-var", _num(q, "q")),
+        ("bias-var", _num(s, "s")), ("digits", _num(digits, "digits")),
+        ("prec-cap", _num(prec_cap, "prec_cap")), ("budget", _num(budget, "budget"))])
     return _result("pair", raw)

@@ -35,6 +35,15 @@ def without_seconds(d):
     (lambda: sc.certify("leaky_relu", "sync", dim="2:16", params={"alpha": (0, 1)}, max_depth=8),
      ["certify", "leaky_relu", "--property", "sync", "--dim", "2:16", "--param", "alpha=0:1",
       "--max-depth", "8"]),
+    (lambda: sc.pair("linear", dim=4, gamma="0.5", beta=0, rho0=[0, "-0.3", "1/2"]),
+     ["pair", "linear", "--dim", "4", "--gamma", "0.5", "--beta", "0", "--rho0", "0,-0.3,1/2"]),
+    (lambda: sc.pair("tanh", dim=8, gamma="0.3", beta=1, rho0="-0.2"),
+     ["pair", "tanh", "--dim", "8", "--gamma", "0.3", "--beta", "1", "--rho0", "-0.2"]),
+    (lambda: sc.pair("relu", dim=8, rho0=0, digits=10), ["pair", "relu", "--dim", "8", "--rho0", "0", "--digits", "10"]),
+    (lambda: sc.coercivity("tanh", dim=8, p="auto", projective=True),
+     ["coercivity", "tanh", "--dim", "8", "--p", "auto", "--projective"]),
+    (lambda: sc.certify("tanh", "antipodal", dim="2:8", params={"gamma": (0, 1)}, max_depth=6),
+     ["certify", "tanh", "--property", "antipodal", "--dim", "2:8", "--param", "gamma=0:1", "--max-depth", "6"]),
 ])
 def test_equals_cli_json(cli, py, args):
     assert without_seconds(py().json) == without_seconds(cli.json(*args))
@@ -161,12 +170,19 @@ def test_critical_dim_all(cli):
         assert py[obj["activation"]] == obj
 
 
-def test_pair_hook():
-    # pair() reaches the library's "pair" command; until the library has it,
-    # it says so instead of failing obscurely
-    try:
-        sc.pair("linear", dim=4)
-    except NotImplementedError as e:
-        assert "pair" in str(e)
-    except sc.SynccertError:
-        pass
+def test_pair_rqf_law_and_classes():
+    # gamma = 0, linear phi: P(sync | rho0) = 1 - arccos(rho0)/pi (doc/model.md section 6)
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 30
+    r = sc.pair("linear", dim=5, rho0=["-0.5", 0, "0.7"], digits=8)
+    assert r.diagonal == "attracting" and r.antipodal == "attracting"
+    assert r.outcome.startswith("synchronised or antipodal")
+    assert [p["rho0"] for p in r.probabilities] == [Fraction(-1, 2), 0, Fraction(7, 10)]
+    for p in r.probabilities:
+        exact = 1 - mpmath.acos(mpmath.mpf(p["rho0"].numerator) / p["rho0"].denominator) / mpmath.pi
+        assert encloses(p["sync"], exact, 12)
+        assert p["sync"].lo + p["antipodal"].lo <= 1 <= p["sync"].hi + p["antipodal"].hi
+    q = sc.pair("relu", dim=8, rho0=0)        # not odd: the diagonal alone attracts
+    assert q.antipodal != "attracting" and q.probabilities[0]["sync"].lo == 1 == q.probabilities[0]["sync"].hi
+    c = sc.coercivity("linear", dim=4, p="1/2", projective=True)     # p (1 - p) sigma^2 q
+    assert Fraction(1, 4) in c.c_p and c.verdict.startswith("synchronises up to sign")

@@ -1,7 +1,7 @@
 /* sc_bind_call: the string-in / JSON-out entry point (see bind.h).  The
    command table below names each command's options (the CLI's long
    options); a new command plugs in with one line here and one function
-   (e.g. pair: { "pair", pair_opts, sc_bind_pair }, see doc/python.md). */
+   (doc/python.md). */
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
@@ -25,7 +25,9 @@ static const char *const lyapunov_opts[] = { "dim", "sigma", "weight-var", "bias
                                              "budget", NULL };
 static const char *const critdim_opts[] = { "sigma", "weight-var", "bias-var", "digits", "prec-cap", "budget", NULL };
 static const char *const coerc_opts[] = { "dim", "p", "sigma", "tol", "weight-var", "bias-var", "gamma",
-                                          "beta", "vnorm", "qknorm", "budget", NULL };
+                                          "beta", "vnorm", "qknorm", "budget", "projective", NULL };
+static const char *const pair_opts[] = { "dim", "gamma", "beta", "rho0", "sigma", "weight-var", "bias-var",
+                                         "digits", "prec-cap", "budget", NULL };
 static const char *const certify_opts[] = { "property", "dim", "param", "p", "sigma", "gamma", "beta", "vnorm",
                                             "qknorm", "budget", "max-depth", "progress", NULL };
 static const char *const table_opts[] = { "activations", "dims", "quantities", "digits", "format", "sigma",
@@ -38,6 +40,7 @@ static const bind_cmd commands[] = {
     { "lyapunov", lyapunov_opts, sc_bind_lyapunov, 1, 600 },
     { "critical-dim", critdim_opts, sc_bind_critical_dim, 1, 600 },
     { "coercivity", coerc_opts, sc_bind_coercivity, 1, 600 },
+    { "pair", pair_opts, sc_bind_pair, 1, 600 },
     { "certify", certify_opts, sc_bind_certify, 1, 60 },
     { "table", table_opts, sc_bind_table, 0, 3600 },
     { "activations", no_opts, sc_bind_activations, 0, 0 },

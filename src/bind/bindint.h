@@ -52,6 +52,7 @@ int sc_bind_kernel(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_lyapunov(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_critical_dim(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_coercivity(FILE *f, const char *act, const sc_bind_args *a);
+int sc_bind_pair(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_certify(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_table(FILE *f, const char *act, const sc_bind_args *a);
 int sc_bind_activations(FILE *f, const char *act, const sc_bind_args *a);

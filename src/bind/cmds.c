@@ -150,6 +150,7 @@ static int coerc_problem(sc_coerc_problem *P, const sc_bind_args *a)
     if ((st = sigma_q_s(P->sigma, P->q, P->s, a)) ||
         (st = sc_bind_num(P->tol, sc_bind_opt(a, "tol"), "1e-6", "--tol", SC_BIND_ANY)))
         return st;
+    P->projective = sc_bind_opt(a, "projective") != NULL && strcmp(sc_bind_opt(a, "projective"), "0") != 0;
     P->attention = sg != NULL;
     if (!P->attention && (sc_bind_opt(a, "beta") || sc_bind_opt(a, "vnorm") || sc_bind_opt(a, "qknorm")))
         return sc_error(SC_ERR_INPUT, "--beta, --vnorm and --qknorm need --gamma");
@@ -158,9 +159,7 @@ static int coerc_problem(sc_coerc_problem *P, const sc_bind_args *a)
         (st = sc_bind_num(P->vnorm, sc_bind_opt(a, "vnorm"), "1", "--vnorm", SC_BIND_NONNEG)) ||
         (st = sc_bind_num(P->qknorm, sc_bind_opt(a, "qknorm"), "1", "--qknorm", SC_BIND_NONNEG)))
         return st;
-    if (sc_coerc_problem_check(P) != SC_OK)
-        return sc_error(SC_ERR_INPUT, "--tol must lie in [1e-12, 1]");
-    return SC_OK;
+    return sc_coerc_problem_check(P);
 }
 
 int sc_bind_coercivity(FILE *f, const char *spec, const sc_bind_args *a)
@@ -203,7 +202,9 @@ static int certify_box(sc_regime_problem *P, const sc_bind_args *a)
     {
         if ((st = sc_regime_param_split(name, &range, a->multi[i])))
             return st;
-        if ((strcmp(name, "p") == 0 && sp) || (strcmp(name, "sigma") == 0 && ssig))
+        if ((strcmp(name, "p") == 0 && sp) || (strcmp(name, "sigma") == 0 && ssig) ||
+            (strcmp(name, "gamma") == 0 && sc_bind_opt(a, "gamma")) ||
+            (strcmp(name, "beta") == 0 && sc_bind_opt(a, "beta")))
             return sc_error(SC_ERR_INPUT, "%s given both as --%s and --param", name, name);
         if ((st = sc_regime_add_param(P, name, range)))
             return st;
@@ -218,7 +219,7 @@ static int certify_problem(sc_regime_problem *P, const sc_bind_args *a)
     static const char *const att[] = { "gamma", "beta", "vnorm", "qknorm" };
     fmpq *val[4];
     slong depth = 30;
-    int st, k, attention = sc_bind_opt(a, "p") != NULL;
+    int st, k;
     val[0] = P->gamma; val[1] = P->beta; val[2] = P->vnorm; val[3] = P->qknorm;
     if ((st = sc_regime_property_parse(&P->property, sc_bind_opt(a, "property"))) ||
         (st = certify_box(P, a)))
@@ -227,12 +228,12 @@ static int certify_problem(sc_regime_problem *P, const sc_bind_args *a)
     {
         char what[16];
         snprintf(what, sizeof what, "--%s", att[k]);
-        attention |= sc_bind_opt(a, att[k]) != NULL;
         if ((st = sc_bind_num(val[k], sc_bind_opt(a, att[k]), k < 2 ? "0" : "1", what, SC_BIND_NONNEG)))
             return st;
     }
-    if (P->property == SC_PROP_SYNC && attention)
-        return sc_error(SC_ERR_INPUT, "--p and attention options apply to --property dissipation only");
+    if ((st = sc_regime_check_options(P, sc_bind_opt(a, "gamma") || sc_bind_opt(a, "beta"),
+                                      sc_bind_opt(a, "vnorm") || sc_bind_opt(a, "qknorm"))))
+        return st;
     P->budget = a->budget;
     if ((sc_bind_opt(a, "max-depth") &&
                (st = sc_parse_slong(&depth, sc_bind_opt(a, "max-depth"), "--max-depth", 0, 60))))
@@ -336,5 +337,37 @@ int sc_bind_table(FILE *f, const char *act, const sc_bind_args *a)
         }
     }
     sc_table_clear(&t);
+    return st;
+}
+
+/* --- pair (sc_pair_certify) --- */
+
+int sc_bind_pair(FILE *f, const char *spec, const sc_bind_args *a)
+{
+    const char *sr = sc_bind_opt(a, "rho0"), *sd = sc_bind_opt(a, "digits");
+    sc_act_t act;
+    sc_pair_problem P;
+    sc_pair_result r;
+    int st;
+
+    sc_act_init(act);
+    sc_pair_problem_init(&P);
+    sc_pair_result_init(&r);
+    if (!(st = sc_act_parse(act, spec)) && !(st = sc_bind_dim(P.d, sc_bind_opt(a, "dim"))) &&
+        !(st = sc_bind_num(P.gamma, sc_bind_opt(a, "gamma"), "0", "--gamma", SC_BIND_NONNEG)) &&
+        !(st = sc_bind_num(P.beta, sc_bind_opt(a, "beta"), "0", "--beta", SC_BIND_NONNEG)) &&
+        !(st = sigma_q_s(P.sigma, P.q, P.s, a)) &&
+        !(sr && (st = sc_pair_problem_parse_rho0(&P, sr))) &&
+        !(sd && (st = sc_parse_slong(&P.digits, sd, "--digits", 1, 3000))) &&
+        !(st = sc_bind_prec_cap(&P.prec_cap, sc_bind_opt(a, "prec-cap"))) &&
+        !(st = sc_pair_certify(&r, act, &P)))
+    {
+        char *canon = sc_act_spec(act);
+        sc_json_pair(f, canon, &P, &r);
+        flint_free(canon);
+    }
+    sc_act_clear(act);
+    sc_pair_problem_clear(&P);
+    sc_pair_result_clear(&r);
     return st;
 }

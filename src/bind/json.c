@@ -105,9 +105,52 @@ void sc_json_lyapunov(FILE *f, const char *spec, const sc_lyap_result *r, const 
         sc_json_key_real(f, "lambda_anti", r->lambda_anti, digits, 1);
     else
         fputs("\"lambda_anti\": null, ", f);
-    fprintf(f, "\"odd\": %s, \"antipodal\": \"%s\", \"verdict\": \"%s\", \"prec_bits\": %ld}",
+    fprintf(f, "\"odd\": %s, \"antipodal\": \"%s\", \"verdict\": \"%s\", \"prec_bits\": %ld",
             r->odd ? "true" : "false", sc_antipodal_name(r->antipodal),
             sc_verdict_name(r->verdict), (long) r->prec);
+    if (r->odd)
+        fputs(", \"energy_certificate\": \"does not apply (phi odd: c_p <= 0); see coercivity "
+              "--projective and pair\"", f);
+    fputc('}', f);
+}
+
+void sc_json_pair(FILE *f, const char *spec, const sc_pair_problem *P, const sc_pair_result *r)
+{
+    slong n = P->digits, i;
+    fputs("{\"command\": \"pair\", ", f);
+    key_string(f, "activation", spec, 1);
+    fputs("\"dim\": ", f);
+    fmpz_fprint(f, P->d);
+    fputs(", ", f);
+    sc_json_key_fmpq(f, "sigma", P->sigma, 1);
+    sc_json_key_fmpq(f, "q", P->q, 1);
+    sc_json_key_fmpq(f, "s", P->s, 1);
+    sc_json_key_fmpq(f, "gamma", P->gamma, 1);
+    sc_json_key_fmpq(f, "beta", P->beta, 1);
+    sc_json_key_real(f, "K1", r->ly.K1, n, 1);
+    sc_json_key_real(f, "dK1", r->ly.dK1, n, 1);
+    sc_json_key_real(f, "lambda", r->ly.lambda, n, 1);
+    sc_json_key_real(f, "v", r->ly.v, n, 1);
+    sc_json_key_real(f, "lambda_gamma", r->lambda_gamma, n, 1);
+    fprintf(f, "\"diagonal\": \"%s\", \"odd\": %s, ", sc_pair_end_name(r->diag), r->ly.odd ? "true" : "false");
+    if (r->ly.odd)
+        sc_json_key_real(f, "mu", r->mu, n, 1);
+    else
+        sc_json_key_real(f, "b_minus1", r->ly.bminus1, n, 1);
+    fprintf(f, "\"antipodal\": \"%s\", \"outcome\": \"%s\", \"probabilities\": [",
+            sc_pair_end_name(r->anti), sc_pair_outcome_name(r->outcome));
+    for (i = 0; i < r->nrho && r->has_prob; i++)
+    {
+        fputs(i ? ", {" : "{", f);
+        sc_json_key_fmpq(f, "rho0", P->rho0 + i, 1);
+        sc_json_key_real(f, "sync", r->psync + i, n, 1);
+        sc_json_key_real(f, "antipodal", r->panti + i, n, 0);
+        fputc('}', f);
+    }
+    fprintf(f, "], \"integrated\": %s, \"pieces\": %ld, \"end_log2\": %ld, \"kernel\": \"%s\", \"prec_bits\": %ld}",
+            r->integrated ? "true" : "false", (long) r->pieces, (long) r->end_log2,
+            !r->integrated ? "none" : r->kd_method == SC_PAIR_KD_SERIES ? "hermite series" : "closed form",
+            (long) r->prec);
 }
 
 /* A dimension answer: an integer, "none", "all" or "undecided". */
@@ -186,8 +229,12 @@ void sc_json_coercivity(FILE *f, const char *spec, const sc_coerc_problem *P,
     sc_print_json_real(f, r->cp, 15);
     fputs(", \"argmin\": ", f);
     arf_interval(f, r->bb.rlo, r->bb.rhi);
-    fprintf(f, ", \"infimum_at\": \"%s\", \"boxes\": %ld", where, (long) r->bb.boxes);
-    if (P->attention)
+    fprintf(f, ", \"infimum_at\": \"%s\", \"boxes\": %ld, \"projective\": %s", where, (long) r->bb.boxes,
+            P->projective ? "true" : "false");
+    if (P->projective)
+        fprintf(f, ", \"verdict\": \"%s\"", r->verdict == SC_DISS_YES ? "synchronises up to sign (any number of tokens)"
+                : r->verdict == SC_DISS_NO ? "not certified" : "undecided");
+    else if (P->attention)
     {
         fputs(", \"L_att\": ", f);
         sc_print_json_real(f, r->Latt, 15);

@@ -9,6 +9,7 @@
 #include <flint/fmpq.h>
 #include "synccert/act.h"
 #include "synccert/common.h"
+#include "synccert/parse.h"
 
 /* Exit statuses, one meaning each (documented in `synccert help` and the
    README):

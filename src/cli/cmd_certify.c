@@ -9,13 +9,13 @@
 #include "synccert/bind.h"
 
 static const char help[] =
-"usage: synccert certify ACT --property sync|dissipation [--dim A:B]\n"
+"usage: synccert certify ACT --property PROPERTY [--dim A:B]\n"
 "                        [--param NAME=LO:HI ...] [--p P|LO:HI] [--sigma S|LO:HI]\n"
 "                        [--gamma G] [--beta B] [--vnorm V] [--qknorm QK]\n"
 "                        [--budget SECONDS] [--max-depth K] [--json] [--out FILE.csv]\n"
 "\n"
 "Certified parameter regimes.  The parameter box (the dimension range, the\n"
-"activation's parameters, q, s, sigma and p; at most 6 of them varying) is\n"
+"activation's parameters, q, s, sigma, p, gamma and beta; at most 6 of them varying) is\n"
 "split in halves by the verified dyadic box core (integer dimension ranges are\n"
 "split as integers; each split halves the least-split axis) and the property is\n"
 "evaluated on each box with ball-valued parameters, so a verdict holds for\n"
@@ -37,19 +37,32 @@ static const char help[] =
 "                'refuted' means r_p < 0 on the whole box: this certificate\n"
 "                cannot prove dissipation there; it does NOT prove that\n"
 "                synchronisation fails (r_p > 0 is only sufficient).\n"
+"  pair-sync     two tokens with identity attention: the diagonal attracts,\n"
+"                lambda_gamma = lambda - gamma < 0 (doc/model.md, section 9;\n"
+"                see 'synccert help pair'); affine in d.\n"
+"  antipodal     two tokens: the antipodal set attracts, so the pair ends\n"
+"                antipodal with positive probability: phi odd (s = 0) and\n"
+"                mu = lambda + 2 gamma / (1 + e^{2 beta}) < 0; refuted when mu > 0,\n"
+"                or when phi is not odd and b(-1) > 0 (never an outcome).\n"
+"  sync-up-to-sign  c_p^pm > 0 for the projective energy (doc/model.md,\n"
+"                section 10; see 'synccert help coercivity', --projective):\n"
+"                every number of tokens synchronises up to sign (gamma = 0).\n"
+"                'refuted' means c_p^pm < 0: the certificate fails there.\n"
 "\n"
 "options:\n"
 "  ACT                activation, fixed parameters as ACT:key=value\n"
-"  --property P       sync or dissipation (required)\n"
+"  --property P       sync, dissipation, pair-sync, antipodal or sync-up-to-sign\n"
+"                     (required)\n"
 "  --dim A:B          integer dimension range, 2 <= A <= B (default 2:64)\n"
 "  --param NAME=LO:HI range of an activation parameter (e.g. alpha=0:1), of\n"
 "                     q (weight variance, > 0), s (bias variance, >= 0),\n"
-"                     sigma (> 0) or p (in (0, 2]); repeatable; a single value V\n"
-"                     means V:V\n"
-"  --p P|LO:HI        energy exponent (dissipation; default 1/2)\n"
+"                     sigma (> 0), p (in (0, 2]), gamma or beta (>= 0; the\n"
+"                     two-token and dissipation properties); repeatable; a\n"
+"                     single value V means V:V\n"
+"  --p P|LO:HI        energy exponent (dissipation, sync-up-to-sign; default 1/2)\n"
 "  --sigma S|LO:HI    noise strength (default 1)\n"
-"  --gamma G          attention strength >= 0 (default 0)\n"
-"  --beta B           inverse temperature >= 0 (default 0)\n"
+"  --gamma G          attention strength >= 0 (default 0; or --param gamma=LO:HI)\n"
+"  --beta B           inverse temperature >= 0 (default 0; or --param beta=LO:HI)\n"
 "  --vnorm V          ||V|| >= 0 (default 1)\n"
 "  --qknorm QK        ||Q^T K|| >= 0 (default 1)\n"
 "  --budget SECONDS   stop cleanly after this time (default 60); the boxes not\n"
@@ -71,6 +84,8 @@ static const char help[] =
 "  synccert certify tanh --property sync --dim 2:64\n"
 "  synccert certify leaky_relu --property sync --param alpha=0:1 --dim 2:64\n"
 "  synccert certify relu --property dissipation --dim 2:1024 --gamma 0.01\n"
+"  synccert certify tanh --property antipodal --dim 2:32 --param gamma=0:1 --param beta=0:4\n"
+"  synccert certify erf --property sync-up-to-sign --dim 2:64 --param c=0.1:2\n"
 "Exit status: 0 success (also when the budget stops the run), 1 the leaves could\n"
 "not be written, 2 bad input (also an --out file that cannot be created),\n"
 "130 / 143 interrupted (SIGINT / SIGTERM: --out keeps its old content).\n";
@@ -93,7 +108,8 @@ static int read_box(sc_regime_problem *P, const char *const *o, const char **par
     {
         if (sc_regime_param_split(name, &range, params[i]) != SC_OK)
             return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
-        if ((strcmp(name, "p") == 0 && o[PP]) || (strcmp(name, "sigma") == 0 && o[SIGMA]))
+        if ((strcmp(name, "p") == 0 && o[PP]) || (strcmp(name, "sigma") == 0 && o[SIGMA]) ||
+            (strcmp(name, "gamma") == 0 && o[GAMMA]) || (strcmp(name, "beta") == 0 && o[BETA]))
             return sc_cli_fail(CMD, SC_EXIT_USAGE, "%s given both as --%s and --param", name, name);
         if (sc_regime_add_param(P, name, range) != SC_OK)
             return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
@@ -117,8 +133,8 @@ static int read_problem(sc_regime_problem *P, const char *const *o, const char *
         (rc = sc_cli_num(P->vnorm, o[VN], "1", CMD, "--vnorm", SC_CLI_NONNEG)) ||
         (rc = sc_cli_num(P->qknorm, o[QK], "1", CMD, "--qknorm", SC_CLI_NONNEG)))
         return rc;
-    if (P->property == SC_PROP_SYNC && (o[GAMMA] || o[BETA] || o[VN] || o[QK] || o[PP]))
-        return sc_cli_fail(CMD, SC_EXIT_USAGE, "--p and attention options apply to --property dissipation only");
+    if (sc_regime_check_options(P, o[GAMMA] || o[BETA], o[VN] || o[QK]) != SC_OK)
+        return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     P->budget = sc_deadline_seconds();     /* --budget (sc_cli_parse) */
     if (o[DEPTH] && sc_parse_slong(&depth, o[DEPTH], "--max-depth", 0, 60) != SC_OK)
         return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
@@ -173,6 +189,9 @@ static void print_text(const char *spec, const sc_regime_problem *P, const sc_re
     if (P->property == SC_PROP_DISSIPATION && cnt[SC_LEAF_REFUTED] > 0)
         printf("note         refuted = r_p < 0 certified: the certificate fails there; this\n"
                "             does not prove that synchronisation fails\n");
+    if (P->property == SC_PROP_SYNC_UP_TO_SIGN && cnt[SC_LEAF_REFUTED] > 0)
+        printf("note         refuted = c_p^pm < 0 certified: the certificate fails there; this\n"
+               "             does not prove that synchronisation up to sign fails\n");
     if (out)
         printf("leaves csv   %s\n", out);
     arb_clear(x);

@@ -13,7 +13,7 @@ static const char help[] =
 "usage: synccert coercivity ACT --dim D --p P|auto [--sigma S] [--tol T]\n"
 "                           [--weight-var Q] [--bias-var S0]\n"
 "                           [--gamma G [--beta B] [--vnorm V] [--qknorm QK]]\n"
-"                           [--budget SECONDS] [--json]\n"
+"                           [--projective] [--budget SECONDS] [--json]\n"
 "\n"
 "Certified enclosure [lo, hi] of the noise coercivity constant\n"
 "(doc/model.md, section 5)\n"
@@ -55,6 +55,20 @@ static const char help[] =
 "  --beta B          inverse temperature B >= 0 (default 0; needs --gamma)\n"
 "  --vnorm V         operator norm ||V|| >= 0 (default 1; needs --gamma)\n"
 "  --qknorm QK       operator norm ||Q^T K|| >= 0 (default 1; needs --gamma)\n"
+"  --projective      the projective energy sum_{i<j} (1 - rho_ij^2)^(p/2) instead\n"
+"                    (doc/model.md, section 10): c_p^pm = inf over rho in (-1, 1) of\n"
+"                        p sigma^2 [ (1 + (d-2) rho - p rho^2) K(1)\n"
+"                                    - rho (d-3+p rho^2) D(rho) ] / (1 + rho),\n"
+"                    even in rho for an odd phi (searched on [0, 1]; the location\n"
+"                    is printed as |rho|), -g(p) at rho -> +-1, p sigma^2 K(1) at 0.\n"
+"                    Verdict 'synchronises up to sign (any number of tokens)' when\n"
+"                    c_p^pm > 0 is certified: E[sum (1 - rho_ij^2)^(p/2)] decays at\n"
+"                    least like exp(-c_p^pm t).  For odd phi (tanh, erf, sin,\n"
+"                    sign, linear) c_p <= 0 and this is the certificate that applies.\n"
+"                    Without attention only (gamma = 0; with attention see\n"
+"                    'synccert pair').  A phi that is not odd gives c_p^pm = -inf\n"
+"                    (the antipodal set repels: the quotient -> -inf at rho = -1).\n"
+"                    Linear phi: c_p^pm = p (1 - p) sigma^2 q exactly.\n"
 "  --budget SECONDS  stop after this much time and exit 1 (default 600)\n"
 "  --json            one JSON object instead of the table\n"
 "\n"
@@ -63,6 +77,7 @@ static const char help[] =
 "Examples:\n"
 "  synccert coercivity relu --dim 8 --p 1/2           # c_p = 1/8, the diagonal limit\n"
 "  synccert coercivity tanh --dim 8 --p auto --gamma 0.01 --beta 1\n"
+"  synccert coercivity tanh --dim 8 --projective --p auto   # synchronisation up to sign\n"
 "Exit status: 0 success, 1 tolerance or budget not met, 2 bad input.\n";
 
 #define CMD "coercivity"
@@ -85,31 +100,56 @@ static void text_bounds(const char *label, const arb_t x)
     flint_free(hi);
 }
 
-static const char *verdict_word(int v)
+static const char *verdict_word(int v, int projective)
 {
+    if (projective && v == SC_DISS_YES)
+        return "synchronises up to sign (any number of tokens)";
     return v == SC_DISS_YES ? "dissipates" : v == SC_DISS_NO ? "not certified" : "undecided";
 }
 
 static void print_text(const char *spec, const sc_coerc_problem *P, const sc_coerc_cert *r)
 {
     char *ps = fmpq_get_str(NULL, 10, r->p), *ss = sc_fmpq_decimal(P->sigma), *dg;
+    const char *name = P->projective ? "c_p^pm" : "c_p";
     printf("activation   %s\n", spec);
     printf("dimension    %ld\n", (long) P->d);
     printf("p            %s%s\n", ps, P->p_auto ? "   (chosen by --p auto)" : "");
     printf("sigma        %s\n", ss);
-    text_bounds("c_p", r->cp);
+    if (P->projective)
+        printf("energy       projective: sum_{i<j} (1 - rho_ij^2)^(p/2)\n");
+    text_bounds(name, r->cp);
     dg = sc_arb_digits(r->cp, 15);
-    printf("c_p digits   %s\n", dg);
-    printf("infimum at   %s; every minimiser lies in rho in ",
-           r->bb.diagonal ? "the diagonal limit rho -> 1" :
-           r->bb.antipodal ? "rho = -1 (antipodal)" : "rho inside (-1, 1)");
-    print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi);
-    printf("\n");
-    if (P->attention)
+    printf("%-12s %s\n", P->projective ? "c_p^pm dig." : "c_p digits", dg);
+    if (r->minus_inf)
+        printf("infimum at   rho -> -1: phi is not odd, K(1) + K(-1) > 0 and d - 3 + p > 0\n");
+    else if (P->projective)
+    {
+        printf("infimum at   %s; every minimiser lies in |rho| in ",
+               r->bb.diagonal ? "the limit rho -> +-1" : "rho inside (-1, 1)");
+        print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi);
+        printf("\n");
+    }
+    else
+    {
+        printf("infimum at   %s; every minimiser lies in rho in ",
+               r->bb.diagonal ? "the diagonal limit rho -> 1" :
+               r->bb.antipodal ? "rho = -1 (antipodal)" : "rho inside (-1, 1)");
+        print_arf_bounds(stdout, r->bb.rlo, r->bb.rhi);
+        printf("\n");
+    }
+    if (P->projective)
+    {
+        printf("verdict      %s\n", verdict_word(r->verdict, 1));
+        if (r->verdict == SC_DISS_YES)
+            printf("             E[sum (1 - rho_ij^2)^(p/2)](t) <= exp(-c_p^pm t) E[...](0) for every N\n");
+        else
+            printf("note         c_p^pm > 0 is only a sufficient condition\n");
+    }
+    else if (P->attention)
     {
         text_bounds("L_att", r->Latt);
         text_bounds("r_p", r->rp);
-        printf("verdict      %s\n", verdict_word(r->verdict));
+        printf("verdict      %s\n", verdict_word(r->verdict, 0));
         if (r->verdict != SC_DISS_YES)
             printf("note         r_p > 0 is only a sufficient condition: this does not show that\n"
                    "             synchronisation fails\n");
@@ -148,19 +188,19 @@ static int read_problem(sc_coerc_problem *P, const char *const *o)
         (rc = sc_cli_num(P->qknorm, o[QK], "1", CMD, "--qknorm", SC_CLI_NONNEG)))
         return rc;
     if (sc_coerc_problem_check(P) != SC_OK)
-        return sc_cli_fail(CMD, SC_EXIT_USAGE, "--tol must lie in [1e-12, 1]");
+        return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     return 0;
 }
 
 static int run(int argc, char **argv)
 {
     const char *o[10] = { NULL }, *pos[1];
-    int json = 0, npos = 0, rc, st;
+    int json = 0, proj = 0, npos = 0, rc, st;
     sc_opt opts[] = {
         { "dim", 1, &o[0] }, { "p", 1, &o[1] }, { "sigma", 1, &o[2] }, { "tol", 1, &o[3] },
         { "weight-var", 1, &o[4] }, { "bias-var", 1, &o[5] }, { "gamma", 1, &o[6] },
         { "beta", 1, &o[7] }, { "vnorm", 1, &o[8] }, { "qknorm", 1, &o[9] },
-        { "json", 0, NULL, &json },
+        { "json", 0, NULL, &json }, { "projective", 0, NULL, &proj },
     };
     sc_act_t act;
     sc_coerc_problem P;
@@ -172,6 +212,7 @@ static int run(int argc, char **argv)
     if ((rc = sc_cli_parse(argc, argv, opts, sizeof(opts) / sizeof(opts[0]), pos, 1, &npos)) != 0)
         goto done;
     if (npos != 1) { rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "expected one activation (see 'synccert help coercivity')"); goto done; }
+    P.projective = proj;
     if ((rc = sc_cli_act(act, pos[0], CMD)) || (rc = read_problem(&P, o)))
         goto done;
     st = sc_coercivity_certify(&r, act, &P);

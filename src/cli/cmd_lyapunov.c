@@ -50,6 +50,10 @@ static const char help[] =
 "              decide the sign before giving up.\n"
 "For step and sign K'(1) = inf: lambda = -inf at d = 2, +inf for d >= 4 and is\n"
 "undefined at d = 3 (the verdict there is undecided).\n"
+"For odd phi (tanh, erf, sin, sign, linear) c_p <= 0: the energy certificate of\n"
+"'synccert coercivity' does not apply; the output points to 'coercivity\n"
+"--projective' (synchronisation up to sign, any number of tokens) and 'pair'\n"
+"(two tokens with attention: classes of both ends and P(sync)).\n"
 "\n"
 "Exit status: 0 success, 1 the digits could not be reached (precision cap or\n"
 "budget), 2 bad input.\n"
@@ -90,6 +94,16 @@ static void print_text(const char *spec, const sc_lyap_result *r, const fmpz_t d
     else
         printf("   (the sign of lambda could not be certified at %ld bits)", (long) r->prec);
     printf("\n");
+    if (r->odd)
+    {
+        char *ds = fmpz_get_str(NULL, 10, d);
+        printf("note         phi is odd: c_p <= 0, so the energy certificate (coercivity) does not\n"
+               "             apply.  Synchronisation up to sign (any number of tokens):\n"
+               "             synccert coercivity %s --dim %s --projective --p auto\n"
+               "             two tokens with attention (classes, P(sync)):\n"
+               "             synccert pair %s --dim %s --gamma G --beta B --rho0 R\n", spec, ds, spec, ds);
+        flint_free(ds);
+    }
 }
 
 static int run(int argc, char **argv)

@@ -16,13 +16,13 @@
 #define CMD "simulate"
 
 static const char help[] =
-"usage: synccert simulate ACT --dim D [--measure lyapunov|moments|energy|rqf]\n"
+"usage: synccert simulate ACT --dim D [--measure lyapunov|moments|energy|rqf|pair]\n"
 "                         [--width M] [--step h] [--time T] [--runs R] [--seed S]\n"
 "                         [--sigma S] [--weight-var Q] [--bias-var S0]\n"
 "                         [--rho R] [--delta E]                    (pair measures)\n"
 "                         [--tokens N] [--p P] [--points K]        (energy)\n"
 "                         [--gamma G] [--beta B] [--attention identity|random]\n"
-"                         [--qkv-norm R]                           (energy)\n"
+"                         [--qkv-norm R] [--projective]            (energy)\n"
 "                         [--threads T] [--budget SECONDS] [--progress | --quiet]\n"
 "                         [--json]\n"
 "\n"
@@ -59,7 +59,9 @@ static const char help[] =
 "            and the bound exp(-r_p t) are printed beside them when the\n"
 "            certificate holds (r_p > 0 certified; the bound is for the h -> 0\n"
 "            limit, the discrete network may differ by O(h)).  Odd activations\n"
-"            without bias have c_p <= 0.\n"
+"            without bias have c_p <= 0: with --projective the measure is the\n"
+"            projective energy sum_{i<j} (1 - rho_ij^2)^{p/2} next to c_p^pm\n"
+"            (doc/model.md, section 10; gamma = 0).\n"
 "  rqf       the Random Quadratic Form itself (doc/model.md, section 6), x <-\n"
 "            normalise(x - sigma sqrt(h) G x) with G a GOE matrix (diagonal\n"
 "            variance 1, off-diagonal 1/2) in dimension n = D: --runs pairs\n"
@@ -68,17 +70,26 @@ static const char help[] =
 "            with its binomial standard error, next to the certified 1 - theta0/pi,\n"
 "            theta0 = arccos rho0.  ACT may be omitted; if given it must be linear\n"
 "            (the RQF is the linear case of sections 3-4).\n"
+"  pair      two tokens through the network with identity attention (--gamma,\n"
+"            --beta; doc/model.md, section 9), --runs pairs from rho0 = --rho in\n"
+"            (-1, 1), each until 1 - |rho| < 1e-12 (or time T): the fraction\n"
+"            ending synchronised, with its binomial standard error, next to the\n"
+"            certified P(sync | rho0) of 'synccert pair'.  The allowance adds the\n"
+"            certified chance that a stopped run would still change ends,\n"
+"            max(P(antipodal | 1 - 1e-12), P(sync | -1 + 1e-12)).  Default width 64.\n"
 "\n"
 "Options (numbers are read exactly, then rounded to double for simulation):\n"
 "  ACT               activation, NAME or NAME:key=value,... ('synccert help activations')\n"
 "  --dim D           dimension d, integer in [2, 100000] (required)\n"
-"  --measure M       lyapunov (default), moments, energy or rqf\n"
+"  --measure M       lyapunov (default), moments, energy, rqf or pair\n"
 "  --width M         hidden units m, integer in [1, 10^7] (default 256)\n"
 "  --step h          depth step h in (0, 1] (default 0.01)\n"
 "  --time T          depth T > 0, simulated blocks T/h (rounded) per run (default\n"
-"                    100 for lyapunov, 2 for energy, 20 for rqf; not for moments)\n"
+"                    100 for lyapunov, 2 for energy, 20 for rqf, 200 for pair; not\n"
+"                    for moments)\n"
 "  --runs R          independent runs (default 8 for lyapunov, at most 10^7; 8 for\n"
-"                    energy, at most 10^6; 4000 for rqf, at most 10^8) or antithetic\n"
+"                    energy, at most 10^6; 4000 for rqf, 1000 for pair, at most 10^8)\n"
+"                    or antithetic\n"
 "                    samples (moments, default 100000, at most 10^9)\n"
 "  --seed S          seed, integer in [0, 2^62] (default 1).  Every run has its own\n"
 "                    generator (GSL taus2) seeded from (S, run index), so the output\n"
@@ -87,18 +98,19 @@ static const char help[] =
 "  --weight-var Q    weight variance q > 0 (default 1)\n"
 "  --bias-var S0     bias variance s >= 0 (default 0)\n"
 "  --rho R           moments: rho in (-1, 1) (default 0.3); rqf: initial rho in\n"
-"                    [-1, 1] (default 0)\n"
+"                    [-1, 1] (default 0); pair: initial rho in (-1, 1) (default 0)\n"
 "  --delta E         lyapunov: pair separation in (0, 0.1] (default 1e-6)\n"
 "  --tokens N        energy: number of tokens in [2, 100000] (default 32)\n"
 "  --p P             energy: exponent p in (0, 2] (default 1)\n"
 "  --points K        energy: report times, 1..1000 (default 10)\n"
-"  --gamma G         energy: attention strength gamma >= 0 (default 0: no attention)\n"
-"  --beta B          energy: inverse temperature beta >= 0 (default 1)\n"
+"  --gamma G         energy, pair: attention strength gamma >= 0 (default 0: none)\n"
+"  --beta B          energy, pair: inverse temperature beta >= 0 (default 1)\n"
 "  --attention A     energy: identity (default; Q = K = V = I, scores beta <x_i, x_j>)\n"
 "                    or random (Gaussian Q, K, V fixed for the whole simulation,\n"
 "                    each scaled to operator norm --qkv-norm)\n"
 "  --qkv-norm R      operator norm of random Q, K, V, R > 0 (default 1); the\n"
 "                    certified rate then uses L_att <= R (2 + beta R^2)\n"
+"  --projective      energy: the projective energy and c_p^pm (odd phi, gamma = 0)\n"
 "  --threads T       OpenMP threads, 1..1024 (default: all cores)\n"
 "  --progress        always draw the progress bar on stderr (default: only when\n"
 "                    stderr is a terminal)\n"
@@ -120,7 +132,8 @@ static const char help[] =
 "    lyapunov   2 h sigma^4 (d + 2) M^2,        M = max(K(1), K'(1)),\n"
 "    moments    h sigma^4 (d + 2)^2 K(1)^2 / 4  for b,\n"
 "               4 h sigma^4 (d + 2) K(1)^2      for a,\n"
-"    rqf        2 h sigma^2                     for the synchronised fraction.\n"
+"    rqf        2 h sigma^2                     for the synchronised fraction,\n"
+"    pair       h (sigma^2 (d + 2) M + 4 gamma) / 2 for the synchronised fraction.\n"
 "The small parameter is h sigma^2 d K(1) (the squared size of a block's noise);\n"
 "when it is not small (say above 0.1) the discrete network is far from the limit.\n"
 "The two are called 'consistent' when |simulated - certified| <= 5 standard errors\n"
@@ -135,7 +148,9 @@ static const char help[] =
 "  synccert simulate relu --dim 4\n"
 "  synccert simulate tanh --dim 5 --measure moments --rho 0.3\n"
 "  synccert simulate gelu --dim 16 --measure energy --tokens 64 --gamma 0.1 --beta 1\n"
-"  synccert simulate --measure rqf --dim 8 --rho 0.5 --json\n";
+"  synccert simulate --measure rqf --dim 8 --rho 0.5 --json\n"
+"  synccert simulate tanh --measure pair --dim 8 --gamma 0.3 --beta 1 --rho -0.2\n"
+"  synccert simulate tanh --measure energy --projective --dim 8 --p 1/4\n";
 
 
 /* ------------------------------------------------------------ options */
@@ -143,7 +158,7 @@ static const char help[] =
 enum { DIM, MEASURE, WIDTH, STEP, TIME, RUNS, SEED, SIGMA, WVAR, BVAR, RHO, DELTA, TOKENS, PP, POINTS,
        GAMMA, BETA, ATT, QKV, THREADS, NOPT };
 
-static const char *const measure_name[] = { "lyapunov", "moments", "energy", "rqf" };
+static const char *const measure_name[] = { "lyapunov", "moments", "energy", "rqf", "pair" };
 
 /* x (an option's number as a double) in the interval; s its text (NULL: the default) */
 static int in_range(double x, const char *s, const char *name, double lo, int lo_strict, double hi,
@@ -181,12 +196,13 @@ static int get_double(double *x, const char *s, const char *name, double lo, int
    are reported: one that does not apply is an error, not ignored. */
 static int check_applies(int measure, const char *const *o)
 {
-    enum { L = 1, M = 2, E = 4, R = 8 };
+    enum { L = 1, M = 2, E = 4, R = 8, P = 16 };
     static const struct { int opt, measures; const char *name; } limited[] = {
-        { TOKENS, E, "--tokens" }, { PP, E, "--p" }, { POINTS, E, "--points" }, { GAMMA, E, "--gamma" },
-        { BETA, E, "--beta" }, { ATT, E, "--attention" }, { QKV, E, "--qkv-norm" },
-        { TIME, L | E | R, "--time" }, { DELTA, L, "--delta" }, { RHO, M | R, "--rho" },
-        { WIDTH, L | M | E, "--width" }, { WVAR, L | M | E, "--weight-var" }, { BVAR, L | M | E, "--bias-var" },
+        { TOKENS, E, "--tokens" }, { PP, E, "--p" }, { POINTS, E, "--points" }, { GAMMA, E | P, "--gamma" },
+        { BETA, E | P, "--beta" }, { ATT, E, "--attention" }, { QKV, E, "--qkv-norm" },
+        { TIME, L | E | R | P, "--time" }, { DELTA, L, "--delta" }, { RHO, M | R | P, "--rho" },
+        { WIDTH, L | M | E | P, "--width" }, { WVAR, L | M | E | P, "--weight-var" },
+        { BVAR, L | M | E | P, "--bias-var" },
     };
     size_t i;
     for (i = 0; i < sizeof(limited) / sizeof(limited[0]); i++)
@@ -200,7 +216,7 @@ static int check_applies(int measure, const char *const *o)
    exit status (message printed). */
 static int read_problem(sc_simulate_problem *pb, int measure, const char *const *o)
 {
-    static const slong runs_max[] = { 10000000, 1000000000L, 1000000, 100000000 };
+    static const slong runs_max[] = { 10000000, 1000000000L, 1000000, 100000000, 100000000 };
     slong seed = (slong) pb->seed, threads = 0;
     double blocks;
     int rc, mom = measure == SC_SIMULATE_MOMENTS, rqf = measure == SC_SIMULATE_RQF;
@@ -407,40 +423,71 @@ static void print_pair(int json, const char *spec, const sc_simulate_problem *pb
     printf("\n%-22s %.3f s, %.4g blocks/s\n", "time", run->seconds, run->per_second);
 }
 
-static void print_rqf(int json, const sc_simulate_problem *pb, const sc_simulate_rqf_result *r)
+/* rqf (spec NULL) and pair: the end states and the absorption probability */
+static void print_absorb(int json, const char *spec, const sc_simulate_problem *pb, const sc_simulate_run *run,
+                         const sc_sim_rqf_result *n, const sc_sim_cmp *psync, const arb_t panti,
+                         const arb_t sw)
 {
-    const sc_sim_params *P = &r->run.P;
-    const sc_sim_rqf_result *n = &r->counts;
+    const sc_sim_params *P = &run->P;
     double rho = fmpq_get_d(pb->rho);
     char e[64];
     if (json)
     {
-        printf("{\"command\": \"simulate\", \"measure\": \"rqf\", \"statistical\": true, \"dim\": %ld, "
+        printf("{\"command\": \"simulate\", \"measure\": \"%s\", \"statistical\": true, ", spec ? "pair" : "rqf");
+        if (spec)
+            printf("\"activation\": \"%s\", \"width\": %ld, \"gamma\": %.10g, \"beta\": %.10g, ", spec,
+                   P->m, P->gamma, P->beta);
+        printf("\"dim\": %ld, "
                "\"sigma\": %.10g, \"step\": %.10g, \"time\": %.10g, \"rho\": %.10g, \"runs\": %ld, "
                "\"seed\": %lu, \"threads\": %d, \"synchronised\": %ld, \"antipodal\": %ld, "
-               "\"unsettled\": %ld", P->d, P->sigma, P->h, pb->T, rho, pb->runs, P->seed, r->run.threads,
+               "\"unsettled\": %ld", P->d, P->sigma, P->h, pb->T, rho, pb->runs, P->seed, run->threads,
                n->sync, n->anti, n->unsettled);
-        json_sim("p_sync", &r->psync);
+        json_sim("p_sync", psync);
         printf(", ");
-        sc_cli_json_real(stdout, "p_antipodal_certified", r->panti, 10, 0);
-        json_compare("p_sync", &r->psync);
-        printf(", \"seconds\": %.4g}\n", r->run.seconds);
+        sc_cli_json_real(stdout, "p_antipodal_certified", panti, 10, 0);
+        if (sw != NULL)
+        {
+            printf(", ");
+            sc_cli_json_real(stdout, "stop_switch_bound", sw, 6, 0);
+        }
+        json_compare("p_sync", psync);
+        printf(", \"seconds\": %.4g}\n", run->seconds);
         return;
     }
-    text_banner("RQF model", "6", "lines");
-    printf("%-22s rqf (Random Quadratic Form, GOE increments)\n", "measure");
-    printf("%-22s n = %ld, sigma = %g, step h = %g, time T = %g, rho0 = %g\n", "model", P->d, P->sigma,
-           P->h, pb->T, rho);
+    if (spec == NULL)
+    {
+        text_banner("RQF model", "6", "lines");
+        printf("%-22s rqf (Random Quadratic Form, GOE increments)\n", "measure");
+        printf("%-22s n = %ld, sigma = %g, step h = %g, time T = %g, rho0 = %g\n", "model", P->d, P->sigma,
+               P->h, pb->T, rho);
+    }
+    else
+    {
+        text_banner("model", "9", "lines");
+        printf("%-22s pair (two tokens, identity attention, until 1 - |rho| < %g)\n", "measure", pb->stop);
+        printf("%-22s %s\n", "activation", spec);
+        printf("%-22s d = %ld, width m = %ld, sigma = %g, q = %g, s = %g, gamma = %g, beta = %g,\n"
+               "%-22s step h = %g, time T = %g, rho0 = %g\n", "model", P->d, P->m, P->sigma, P->q, P->s,
+               P->gamma, P->beta, "", P->h, pb->T, rho);
+    }
     printf("%-22s %ld runs, seed %lu (%d threads; the output does not depend on the thread count)\n",
-           "sampling", pb->runs, P->seed, r->run.threads);
+           "sampling", pb->runs, P->seed, run->threads);
     printf("\n%-22s %ld synchronised (rho > 0), %ld antipodal (rho < 0), %ld unsettled (|rho| < 0.99)\n",
            "end states", n->sync, n->anti, n->unsettled);
     printf("%-22s %s   (simulated: fraction +/- 1 binomial standard error)\n", "P(sync) simulated",
-           est_str(e, sizeof(e), r->psync.est, " +/- n/a"));
-    text_certified("P(sync) certified", r->psync.cert, "1 - theta0/pi, theta0 = arccos rho0");
-    text_certified("P(antipodal) cert.", r->panti, "theta0/pi");
-    text_compare(&r->psync);
-    printf("\n%-22s %.3f s\n", "time", r->run.seconds);
+           est_str(e, sizeof(e), psync->est, " +/- n/a"));
+    text_certified("P(sync) certified", psync->cert, spec ? "the limit h -> 0" : "1 - theta0/pi, theta0 = arccos rho0");
+    text_certified("P(antipodal) cert.", panti, spec ? "the limit h -> 0" : "theta0/pi");
+    if (sw != NULL)
+    {
+        char *lo, *hi;
+        sc_arb_bounds(&lo, &hi, sw, 3);
+        printf("%-22s <= %s   (certified: chance that a stopped run would change ends)\n", "stopping error", hi);
+        flint_free(lo);
+        flint_free(hi);
+    }
+    text_compare(psync);
+    printf("\n%-22s %.3f s\n", "time", run->seconds);
 }
 
 /* the one way the simulated rate is not finite (the library checked E_p) */
@@ -454,10 +501,11 @@ static void print_energy_json(const char *spec, const sc_simulate_problem *pb, c
            "\"activation\": \"%s\", \"dim\": %ld, \"width\": %ld, \"tokens\": %ld, \"p\": %.10g, "
            "\"sigma\": %.10g, \"weight_var\": %.10g, \"bias_var\": %.10g, \"step\": %.10g, "
            "\"time\": %.10g, \"runs\": %ld, \"gamma\": %.10g, \"beta\": %.10g, \"attention\": \"%s\", "
+           "\"projective\": %s, "
            "\"L_att\": %.10g, \"seed\": %lu, \"threads\": %d, \"points\": [",
            spec, P->d, P->m, pb->tokens, fmpq_get_d(pb->p), P->sigma, P->q, P->s, P->h, pb->T, pb->runs,
            P->gamma, P->beta, P->attention == SC_SIM_ATT_RANDOM ? "random" : "identity",
-           arf_get_d(arb_midref(r->Latt), ARF_RND_NEAR), P->seed, r->run.threads);
+           P->projective ? "true" : "false", arf_get_d(arb_midref(r->Latt), ARF_RND_NEAR), P->seed, r->run.threads);
     for (k = 0; k <= r->npts; k++)
     {
         printf("%s{\"t\": %.10g, \"E_p\": %.10g, ", k ? ", " : "", r->t[k], r->Ep[k].mean);
@@ -510,7 +558,8 @@ static void print_energy_text(const char *spec, const sc_simulate_problem *pb, c
     char b1[64], b2[64], *lo, *hi;
     long k;
     text_banner("model", "1", "values");
-    printf("%-22s energy (E_p = sum_{i<j} |x_i - x_j|^p over depth)\n", "measure");
+    printf("%-22s %s\n", "measure", P->projective ? "energy, projective (E_p = sum_{i<j} (1 - rho_ij^2)^{p/2} over depth)"
+                                                 : "energy (E_p = sum_{i<j} |x_i - x_j|^p over depth)");
     printf("%-22s %s\n", "activation", spec);
     printf("%-22s d = %ld, width m = %ld, sigma = %g, q = %g, s = %g, step h = %g\n", "model",
            P->d, P->m, P->sigma, P->q, P->s, P->h);
@@ -546,7 +595,7 @@ static void print_energy_text(const char *spec, const sc_simulate_problem *pb, c
         printf("%-22s not available (%s)\n", "certified rate", r->note);
     else
     {
-        text_bounds("c_p", r->cp, "");
+        text_bounds(P->projective ? "c_p^pm" : "c_p", r->cp, "");
         text_bounds("r_p", r->rp, ", c_p - p gamma L_att");
         if (r->verdict == SC_DISS_YES)
             printf("%-22s holds: E[E_p(t)] <= exp(-r_p t) E_p(0) in the limit h -> 0\n", "certificate");
@@ -567,6 +616,7 @@ static int simulate(int measure, int json, const sc_act_t act, const sc_simulate
         sc_simulate_moments_result m;
         sc_simulate_energy_result e;
         sc_simulate_rqf_result q;
+        sc_simulate_pair_result p;
     } r;
     char *spec = sc_act_spec(act);
     int st = SC_OK;
@@ -591,10 +641,16 @@ static int simulate(int measure, int json, const sc_act_t act, const sc_simulate
             (json ? print_energy_json : print_energy_text)(spec, pb, &r.e);
         sc_simulate_energy_result_clear(&r.e);
         break;
+    case SC_SIMULATE_PAIR:
+        sc_simulate_pair_result_init(&r.p);
+        if ((st = sc_simulate_pair(&r.p, act, pb)) == SC_OK)
+            print_absorb(json, spec, pb, &r.p.run, &r.p.counts, &r.p.psync, r.p.panti, r.p.switch_prob);
+        sc_simulate_pair_result_clear(&r.p);
+        break;
     default:
         sc_simulate_rqf_result_init(&r.q);
         if ((st = sc_simulate_rqf(&r.q, pb)) == SC_OK)
-            print_rqf(json, pb, &r.q);
+            print_absorb(json, NULL, pb, &r.q.run, &r.q.counts, &r.q.psync, r.q.panti, NULL);
         sc_simulate_rqf_result_clear(&r.q);
     }
     flint_free(spec);
@@ -604,7 +660,7 @@ static int simulate(int measure, int json, const sc_act_t act, const sc_simulate
 static int run(int argc, char **argv)
 {
     const char *o[NOPT] = { NULL }, *pos[1];
-    int json = 0, prog = 0, quiet = 0, npos = 0, rc, measure = SC_SIMULATE_LYAPUNOV;
+    int json = 0, prog = 0, quiet = 0, proj = 0, npos = 0, rc, measure = SC_SIMULATE_LYAPUNOV;
     const sc_opt opts[] = {
         { "dim", 1, &o[DIM] }, { "measure", 1, &o[MEASURE] }, { "width", 1, &o[WIDTH] },
         { "step", 1, &o[STEP] }, { "time", 1, &o[TIME] }, { "runs", 1, &o[RUNS] }, { "seed", 1, &o[SEED] },
@@ -613,6 +669,7 @@ static int run(int argc, char **argv)
         { "points", 1, &o[POINTS] }, { "gamma", 1, &o[GAMMA] }, { "beta", 1, &o[BETA] },
         { "attention", 1, &o[ATT] }, { "qkv-norm", 1, &o[QKV] }, { "threads", 1, &o[THREADS] },
         { "progress", 0, NULL, &prog }, { "quiet", 0, NULL, &quiet }, { "json", 0, NULL, &json },
+        { "projective", 0, NULL, &proj },
     };
     sc_act_t act;
     sc_simulate_problem pb;
@@ -620,11 +677,16 @@ static int run(int argc, char **argv)
     sc_act_init(act);
     if ((rc = sc_cli_parse(argc, argv, opts, sizeof(opts) / sizeof(opts[0]), pos, 1, &npos)) != 0)
         goto out;
-    while (o[MEASURE] != NULL && measure <= SC_SIMULATE_RQF && strcmp(o[MEASURE], measure_name[measure]) != 0)
+    while (o[MEASURE] != NULL && measure <= SC_SIMULATE_PAIR && strcmp(o[MEASURE], measure_name[measure]) != 0)
         measure++;
-    if (measure > SC_SIMULATE_RQF)
+    if (measure > SC_SIMULATE_PAIR)
     {
-        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "unknown measure '%s' (lyapunov, moments, energy or rqf)", o[MEASURE]);
+        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "unknown measure '%s' (lyapunov, moments, energy, rqf or pair)", o[MEASURE]);
+        goto out;
+    }
+    if (proj && measure != SC_SIMULATE_ENERGY)
+    {
+        rc = sc_cli_fail(CMD, SC_EXIT_USAGE, "--projective does not apply to --measure %s", measure_name[measure]);
         goto out;
     }
     /* ACT; the RQF is the linear case: ACT may be omitted */
@@ -640,6 +702,7 @@ static int run(int argc, char **argv)
     if ((rc = read_problem(&pb, measure, o)) == 0)
     {
         pb.progress = quiet ? 0 : (prog ? 1 : isatty(2));
+        pb.projective = proj;
         rc = simulate(measure, json, act, &pb);
     }
     sc_simulate_problem_clear(&pb);

@@ -8,6 +8,7 @@ extern const sc_cmd sc_cmd_kernel;
 extern const sc_cmd sc_cmd_coercivity;
 extern const sc_cmd sc_cmd_certify;
 extern const sc_cmd sc_cmd_twopoint;
+extern const sc_cmd sc_cmd_pair;
 extern const sc_cmd sc_cmd_lyapunov;
 extern const sc_cmd sc_cmd_critical_dim;
 extern const sc_cmd sc_cmd_rqf;
@@ -22,6 +23,7 @@ const sc_cmd *const sc_cmds[] = {
     &sc_cmd_certify,
     &sc_cmd_twopoint,
     &sc_cmd_lyapunov,
+    &sc_cmd_pair,
     &sc_cmd_critical_dim,
     &sc_cmd_rqf,
     &sc_cmd_simulate,

@@ -3,7 +3,7 @@
 #include "synccert/coercivity.h"
 
 /* certified lower bound of c_p - p gl at p = k/256 (coarse tolerance) */
-static int auto_eval(arf_t val, slong k, sc_kfun_t kf, const arb_t d, const arb_t sigma2,
+static int auto_eval(arf_t val, slong k, sc_kfun_t kf, const sc_fparams_t base,
                      const arb_t gl, const arf_t tol, slong max_boxes)
 {
     sc_fparams_t fp;
@@ -13,8 +13,9 @@ static int auto_eval(arf_t val, slong k, sc_kfun_t kf, const arb_t d, const arb_
     sc_fparams_init(fp);
     sc_coerc_result_init(&r);
     arb_init(t);
-    arb_set(fp->d, d);
-    arb_set(fp->sigma2, sigma2);
+    arb_set(fp->d, base->d);
+    arb_set(fp->sigma2, base->sigma2);
+    fp->projective = base->projective;
     arb_set_si(fp->p, k);
     arb_mul_2exp_si(fp->p, fp->p, -8);
     st = sc_coercivity_bb(&r, kf, fp, tol, NULL, max_boxes);
@@ -33,6 +34,20 @@ static int auto_eval(arf_t val, slong k, sc_kfun_t kf, const arb_t d, const arb_
 int sc_coercivity_auto_p(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
                          const arb_t d, const arb_t sigma2, const arb_t gl,
                          const arf_t tol, slong max_boxes)
+{
+    sc_fparams_t base;
+    int st;
+    sc_fparams_init(base);
+    arb_set(base->d, d);
+    arb_set(base->sigma2, sigma2);
+    st = sc_coercivity_auto_p_fp(p_best, r, kf, base, gl, tol, max_boxes);
+    sc_fparams_clear(base);
+    return st;
+}
+
+int sc_coercivity_auto_p_fp(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
+                            const sc_fparams_t base, const arb_t gl,
+                            const arf_t tol, slong max_boxes)
 {
     /* golden-section style search on the integer grid k in [1, 512]
        (p = k/256), valid for the concave function p -> c_p - p gl; the
@@ -55,9 +70,9 @@ int sc_coercivity_auto_p(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
     {
         m1 = lo + (hi - lo) / 3;
         m2 = hi - (hi - lo) / 3;
-        if ((st = auto_eval(v1, m1, kf, d, sigma2, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
+        if ((st = auto_eval(v1, m1, kf, base, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
             break;
-        if ((st = auto_eval(v2, m2, kf, d, sigma2, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
+        if ((st = auto_eval(v2, m2, kf, base, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
             break;
         if (arf_cmp(v1, bv) > 0) { arf_set(bv, v1); best = m1; }
         if (arf_cmp(v2, bv) > 0) { arf_set(bv, v2); best = m2; }
@@ -69,14 +84,15 @@ int sc_coercivity_auto_p(fmpq_t p_best, sc_coerc_result *r, sc_kfun_t kf,
     if (st != SC_ERR_BUDGET)
         for (k = lo; k <= hi; k++)
         {
-            if ((st = auto_eval(v1, k, kf, d, sigma2, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
+            if ((st = auto_eval(v1, k, kf, base, gl, ctol, max_boxes)) == SC_ERR_BUDGET)
                 break;
             if (arf_cmp(v1, bv) > 0) { arf_set(bv, v1); best = k; }
         }
     fmpq_set_si(p_best, best, 256);
     sc_fparams_init(fp);
-    arb_set(fp->d, d);
-    arb_set(fp->sigma2, sigma2);
+    arb_set(fp->d, base->d);
+    arb_set(fp->sigma2, base->sigma2);
+    fp->projective = base->projective;
     arb_set_fmpq(fp->p, p_best, kf->prec);
     if (st != SC_ERR_BUDGET)
         st = sc_coercivity_bb(r, kf, fp, tol, NULL, max_boxes);

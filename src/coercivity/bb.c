@@ -232,9 +232,10 @@ int sc_coercivity_bb(sc_coerc_result *r, sc_kfun_t kf, const sc_fparams_t fp,
         arf_init(&b.r1);
         arf_init(&b.r2);
         arf_init(&b.lb);
-        arf_set_si(&b.r1, 2 * i - ninit);
+        /* [-1, 1] in 16 boxes; the projective quotient is even: [0, 1] */
+        arf_set_si(&b.r1, fp->projective ? i : 2 * i - ninit);
         arf_mul_2exp_si(&b.r1, &b.r1, -4);      /* ninit = 16 */
-        arf_set_si(&b.r2, 2 * i + 2 - ninit);
+        arf_set_si(&b.r2, fp->projective ? i + 1 : 2 * i + 2 - ninit);
         arf_mul_2exp_si(&b.r2, &b.r2, -4);
         if ((st = eval_box(&c, &b)) == SC_ERR_BUDGET)
         {

@@ -5,6 +5,7 @@
 #include "synccert/print.h"
 #include "synccert/verdict.h"
 #include "synccert/prec.h"
+#include "synccert/kernel.h"
 
 void sc_coerc_problem_init(sc_coerc_problem *P)
 {
@@ -27,6 +28,7 @@ void sc_coerc_problem_init(sc_coerc_problem *P)
     fmpq_init(P->qknorm);
     fmpq_one(P->qknorm);
     P->max_boxes = 0;
+    P->projective = 0;
 }
 
 void sc_coerc_problem_clear(sc_coerc_problem *P)
@@ -50,6 +52,7 @@ void sc_coerc_cert_init(sc_coerc_cert *r)
     arb_init(r->Latt);
     arb_init(r->rp);
     r->verdict = SC_DISS_UNDECIDED;
+    r->minus_inf = 0;
 }
 
 void sc_coerc_cert_clear(sc_coerc_cert *r)
@@ -84,6 +87,9 @@ int sc_coerc_problem_check(const sc_coerc_problem *P)
     if (fmpq_sgn(P->gamma) < 0 || fmpq_sgn(P->beta) < 0 || fmpq_sgn(P->vnorm) < 0 ||
         fmpq_sgn(P->qknorm) < 0)
         return sc_error(SC_ERR_INPUT, "gamma, beta and the attention norms must be >= 0");
+    if (P->projective && fmpq_sgn(P->gamma) > 0)
+        return sc_error(SC_ERR_INPUT, "the projective energy certifies synchronisation up to sign "
+                        "without attention (gamma = 0); for two tokens with attention see 'synccert pair'");
     return SC_OK;
 }
 
@@ -128,6 +134,7 @@ static int certify_pass(certify_ctx *c, slong prec)
     arf_init(tolf);
     sc_fparams_init(fp);
     arb_set_si(fp->d, P->d);
+    fp->projective = P->projective;
     arb_set_fmpq(fp->sigma2, P->sigma, prec);
     arb_sqr(fp->sigma2, fp->sigma2, prec);
     arb_set_fmpq(x, P->beta, prec);
@@ -140,7 +147,7 @@ static int certify_pass(certify_ctx *c, slong prec)
     arb_set_fmpq(x, P->tol, prec);
     arb_get_lbound_arf(tolf, x, prec);
     if (P->p_auto)
-        st = sc_coercivity_auto_p(r->p, &r->bb, kf, fp->d, fp->sigma2, c->gl, tolf, c->max_boxes);
+        st = sc_coercivity_auto_p_fp(r->p, &r->bb, kf, fp, c->gl, tolf, c->max_boxes);
     else
     {
         fmpq_set(r->p, P->p);
@@ -166,6 +173,54 @@ static int certify_done(void *vc)
     return ((certify_ctx *) vc)->r->bb.reached;
 }
 
+/* The projective quotient of a phi that is not odd: near rho = -1 the
+   bracket tends to -sigma^2 (K(1) + K(-1)) (d - 3 + p) / 2 while 1 + rho -> 0
+   (doc/model.md section 10.2), so c_p^pm = -inf once K(1) + K(-1) > 0 and
+   d - 3 + p > 0 are certified. */
+static int projective_not_odd(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P)
+{
+    arb_t K1, dK1, Km1;
+    fmpq_t t;
+    int pos;
+    if (P->p_auto)
+        return sc_error(SC_ERR_UNSUPPORTED, "%s is not odd (with s = %s): the projective energy "
+                        "cannot decay (c_p^pm = -inf for d - 3 + p > 0); --p auto needs an odd "
+                        "activation", act->def->name, fmpq_is_zero(P->s) ? "0" : "> 0");
+    arb_init(K1);
+    arb_init(dK1);
+    arb_init(Km1);
+    fmpq_init(t);
+    fmpq_set_si(t, P->d - 3, 1);
+    fmpq_add(t, t, P->p);
+    pos = fmpq_sgn(t) > 0 && sc_kernel_at_ends(K1, dK1, Km1, act, P->q, P->s, 128) == SC_OK;
+    if (pos)
+    {
+        arb_add(K1, K1, Km1, 128);
+        pos = sc_arb_sign(K1) > 0;
+    }
+    arb_clear(K1);
+    arb_clear(dK1);
+    arb_clear(Km1);
+    fmpq_clear(t);
+    if (!pos)
+        return sc_error(SC_ERR_UNSUPPORTED, "%s is not odd: c_p^pm of the projective energy is only "
+                        "handled for odd activations, or as -inf when K(1) + K(-1) > 0 and "
+                        "d - 3 + p > 0", act->def->name);
+    fmpq_set(r->p, P->p);
+    arb_neg_inf(r->cp);
+    arb_neg_inf(r->rp);
+    arf_neg_inf(r->bb.lo);
+    arf_neg_inf(r->bb.hi);
+    arf_set_si(r->bb.rlo, -1);
+    arf_set_si(r->bb.rhi, -1);
+    r->bb.antipodal = 1;
+    r->bb.diagonal = 0;
+    r->bb.reached = 1;
+    r->minus_inf = 1;
+    r->verdict = SC_DISS_NO;
+    return SC_OK;
+}
+
 int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_problem *P)
 {
     sc_prec_policy pol;
@@ -175,6 +230,8 @@ int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_p
 
     if ((st = sc_coerc_problem_check(P)) != SC_OK)
         return st;
+    if (P->projective && !sc_act_is_odd(act, P->s))
+        return projective_not_odd(r, act, P);
     c.r = r;
     c.act = act;
     c.P = P;
@@ -207,7 +264,7 @@ int sc_coercivity_certify(sc_coerc_cert *r, const sc_act_t act, const sc_coerc_p
         arb_set_fmpq(y, r->p, 128);
         arb_mul(y, y, c.gl, 128);
         arb_sub(r->rp, r->cp, y, 128);
-        if (P->attention)
+        if (P->attention || P->projective)
         {
             int v = sc_arb_sign(r->rp);
             r->verdict = v > 0 ? SC_DISS_YES : v < 0 ? SC_DISS_NO : SC_DISS_UNDECIDED;

@@ -10,6 +10,7 @@ void sc_fparams_init(sc_fparams_t f)
     arb_init(f->d);
     arb_init(f->p);
     arb_init(f->sigma2);
+    f->projective = 0;
 }
 
 void sc_fparams_clear(sc_fparams_t f)
@@ -85,6 +86,8 @@ int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, con
     arf_t m;
     int st;
 
+    if (fp->projective)
+        return _sc_coerc_F_projective(F, kf, fp, r1, r2);
     arb_init(box);
     arb_init(D);
     arb_init(dK);

@@ -335,3 +335,28 @@ void _sc_kfun_series_eval(arb_t K, arb_t dK, const sc_kfun_t kf, const arb_t c)
     arb_clear(ac);
     arb_clear(e);
 }
+
+int sc_kfun_hermite_coeff(arb_t A, const sc_act_def *def, arb_srcptr p, const arb_t t,
+                          slong n, slong prec)
+{
+    herm_ctx h;
+    arb_ptr g;
+    arb_t strip;
+    slong ng;
+    int st;
+
+    g = _arb_vec_init(SC_GROWTH_MAX);
+    arb_init(strip);
+    ng = def->growth(def, g, strip, 0, p, prec);
+    h.def = def;
+    h.p = p;
+    h.n = n;
+    h.side = 0;
+    arb_init(h.t);
+    arb_set(h.t, t);
+    st = herm_coeff(A, &h, g, ng, prec);
+    arb_clear(h.t);
+    arb_clear(strip);
+    _arb_vec_clear(g, SC_GROWTH_MAX);
+    return st;
+}

@@ -5,16 +5,7 @@
 #include "synccert/lyapunov.h"
 #include "synccert/coercivity.h"
 #include "synccert/verdict.h"
-
-/* The box's parameters as balls: dimension ends dA <= dB, activation
-   parameters, q, s, sigma^2, p (defaults 1, 0, 1, 1/2 when not an axis). */
-typedef struct
-{
-    arb_ptr par;
-    slong np, dA, dB;
-    arb_t q, s, sigma2, p;
-}
-box_params;
+#include "regimeint.h"
 
 static void ball_of(arb_t x, const fmpq_t lo, const fmpq_t hi, slong prec)
 {
@@ -29,7 +20,7 @@ static void ball_of(arb_t x, const fmpq_t lo, const fmpq_t hi, slong prec)
     arb_clear(t);
 }
 
-static void params_init(box_params *B, const sc_regime_problem *P, const fmpq *lo, const fmpq *hi,
+static void params_init(_sc_regime_box *B, const sc_regime_problem *P, const fmpq *lo, const fmpq *hi,
                         slong prec)
 {
     slong i;
@@ -40,6 +31,10 @@ static void params_init(box_params *B, const sc_regime_problem *P, const fmpq *l
     arb_init(B->s);
     arb_init(B->sigma2);
     arb_init(B->p);
+    arb_init(B->gamma);
+    arb_init(B->beta);
+    arb_set_fmpq(B->gamma, P->gamma, prec);
+    arb_set_fmpq(B->beta, P->beta, prec);
     arb_one(B->q);
     arb_one(B->sigma2);
     arb_set_d(B->p, 0.5);
@@ -60,21 +55,25 @@ static void params_init(box_params *B, const sc_regime_problem *P, const fmpq *l
                 arb_sqr(B->sigma2, B->sigma2, prec);
                 break;
             case SC_AXIS_P: ball_of(B->p, lo + i, hi + i, prec); break;
+            case SC_AXIS_GAMMA: ball_of(B->gamma, lo + i, hi + i, prec); break;
+            case SC_AXIS_BETA: ball_of(B->beta, lo + i, hi + i, prec); break;
         }
     }
 }
 
-static void params_clear(box_params *B, const sc_regime_problem *P)
+static void params_clear(_sc_regime_box *B, const sc_regime_problem *P)
 {
     sc_act_params_clear(B->par, P->act);
     arb_clear(B->q);
     arb_clear(B->s);
     arb_clear(B->sigma2);
     arb_clear(B->p);
+    arb_clear(B->gamma);
+    arb_clear(B->beta);
 }
 
 /* lambda < 0 at both ends of [dA, dB] (lambda is affine in d) */
-static int sync_class(const sc_regime_problem *P, const box_params *B, slong prec)
+static int sync_class(const sc_regime_problem *P, const _sc_regime_box *B, slong prec)
 {
     arb_t K1, dK1, one;
     int cls = SC_LEAF_UNDECIDED;
@@ -131,8 +130,10 @@ static int refuted(sc_kfun_t kf, sc_fparams_t fp, const slong *dd, slong nd, con
 }
 
 /* r_p = c_p - p gamma L_att > 0 at both ends of [dA, dB]: inf over d of c_p
-   is min(c_p(dA), c_p(dB)), F being affine in d */
-static int dissipation_class(const sc_regime_problem *P, const box_params *B, slong prec)
+   is min(c_p(dA), c_p(dB)), F being affine in d.  projective: c_p^pm > 0
+   (gamma = 0; the projective quotient is affine in d as well). */
+static int dissipation_class(const sc_regime_problem *P, const _sc_regime_box *B, slong prec,
+                             int projective)
 {
     slong dd[2] = { B->dA, B->dB }, k, nd = B->dA == B->dB ? 1 : 2;
     sc_kfun_t kf;
@@ -147,14 +148,14 @@ static int dissipation_class(const sc_regime_problem *P, const box_params *B, sl
     arb_init(beta);
     arb_init(vnorm);
     arb_init(qknorm);
-    /* gl = p gamma L_att over the box */
-    arb_set_fmpq(beta, P->beta, prec);
+    /* gl = p gamma L_att over the box (0 for the projective energy) */
     arb_set_fmpq(vnorm, P->vnorm, prec);
     arb_set_fmpq(qknorm, P->qknorm, prec);
-    sc_attention_bound(gl, beta, vnorm, qknorm, prec);
-    arb_set_fmpq(beta, P->gamma, prec);
-    arb_mul(gl, gl, beta, prec);
+    sc_attention_bound(gl, B->beta, vnorm, qknorm, prec);
+    arb_mul(gl, gl, B->gamma, prec);
     arb_mul(gl, gl, B->p, prec);
+    if (projective)
+        arb_zero(gl);
     if (sc_kfun_init(kf, P->act->def, B->par, B->np, B->q, B->s, 1, prec) == SC_OK)
     {
         sc_fparams_init(fp);
@@ -167,6 +168,7 @@ static int dissipation_class(const sc_regime_problem *P, const box_params *B, sl
         arb_get_ubound_arf(thr, gl, prec);
         arb_set(fp->p, B->p);
         arb_set(fp->sigma2, B->sigma2);
+        fp->projective = projective;
         for (k = 0; k < nd; k++)
         {
             arb_set_si(fp->d, dd[k]);
@@ -203,10 +205,19 @@ static int dissipation_class(const sc_regime_problem *P, const box_params *B, sl
 
 int sc_regime_eval_box(const sc_regime_problem *P, const fmpq *lo, const fmpq *hi, slong prec)
 {
-    box_params B;
+    _sc_regime_box B;
     int cls;
     params_init(&B, P, lo, hi, prec);
-    cls = P->property == SC_PROP_SYNC ? sync_class(P, &B, prec) : dissipation_class(P, &B, prec);
+    switch (P->property)
+    {
+        case SC_PROP_SYNC: cls = sync_class(P, &B, prec); break;
+        case SC_PROP_DISSIPATION: cls = dissipation_class(P, &B, prec, 0); break;
+        case SC_PROP_SYNC_UP_TO_SIGN:
+            cls = _sc_regime_box_odd(P, &B) ? dissipation_class(P, &B, prec, 1)
+                                            : _sc_regime_pair_class(P, &B, prec);
+            break;
+        default: cls = _sc_regime_pair_class(P, &B, prec); break;
+    }
     params_clear(&B, P);
     return cls;
 }

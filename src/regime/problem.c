@@ -80,6 +80,28 @@ int sc_regime_check(const sc_regime_problem *P)
     return SC_OK;
 }
 
+int sc_regime_check_options(const sc_regime_problem *P, int att_given, int norms_given)
+{
+    int prop = P->property, k;
+    int uses_p = prop == SC_PROP_DISSIPATION || prop == SC_PROP_SYNC_UP_TO_SIGN;
+    int uses_att = prop == SC_PROP_DISSIPATION || prop == SC_PROP_PAIR_SYNC || prop == SC_PROP_ANTIPODAL;
+    int has_p = 0, has_att = att_given;
+    for (k = 0; k < P->naxes; k++)
+    {
+        has_p |= P->axes[k].kind == SC_AXIS_P;
+        has_att |= P->axes[k].kind == SC_AXIS_GAMMA || P->axes[k].kind == SC_AXIS_BETA;
+    }
+    if (has_p && !uses_p)
+        return sc_error(SC_ERR_INPUT, "p applies to --property dissipation and sync-up-to-sign only");
+    if (has_att && !uses_att)
+        return sc_error(SC_ERR_INPUT, "gamma and beta apply to --property dissipation, pair-sync "
+                        "and antipodal only%s", prop == SC_PROP_SYNC_UP_TO_SIGN ? " (sync-up-to-sign "
+                        "is certified without attention)" : "");
+    if (norms_given && prop != SC_PROP_DISSIPATION)
+        return sc_error(SC_ERR_INPUT, "--vnorm and --qknorm apply to --property dissipation only");
+    return SC_OK;
+}
+
 void sc_regime_result_init(sc_regime_result *R)
 {
     memset(R, 0, sizeof(*R));

@@ -34,4 +34,22 @@ void _sc_regime_box_bounds(fmpq *lo, fmpq *hi, const _sc_regime_map *M,
    axes of width / root width (integer axes count points). */
 void _sc_regime_box_measure(fmpq_t m, const _sc_regime_map *M, const sc_box_t *b);
 
+/* A box's parameters as balls (eval.c): dimension ends dA <= dB,
+   activation parameters, q, s, sigma^2, p, gamma, beta (defaults 1, 0, 1,
+   1/2 and the problem's gamma, beta when not an axis). */
+typedef struct
+{
+    arb_ptr par;
+    slong np, dA, dB;
+    arb_t q, s, sigma2, p, gamma, beta;
+}
+_sc_regime_box;
+
+/* The two-token properties on a box (eval_pair.c): SC_PROP_PAIR_SYNC
+   (lambda_gamma < 0) and SC_PROP_ANTIPODAL (mu < 0, phi odd); SC_LEAF_*. */
+int _sc_regime_pair_class(const sc_regime_problem *P, const _sc_regime_box *B, slong prec);
+
+/* Is phi odd on the whole box (from its definition, and s = 0 exactly)? */
+int _sc_regime_box_odd(const sc_regime_problem *P, const _sc_regime_box *B);
+
 #endif

@@ -6,22 +6,27 @@
 #include "synccert/regime.h"
 #include "synccert/parse.h"
 
+static const char *const prop_names[] = { "sync", "dissipation", "pair-sync", "antipodal",
+                                          "sync-up-to-sign" };
+
 int sc_regime_property_parse(int *property, const char *s)
 {
+    int k;
     if (s == NULL)
-        return sc_error(SC_ERR_INPUT, "--property sync|dissipation is required");
-    if (strcmp(s, "sync") == 0)
-        *property = SC_PROP_SYNC;
-    else if (strcmp(s, "dissipation") == 0)
-        *property = SC_PROP_DISSIPATION;
-    else
-        return sc_error(SC_ERR_INPUT, "unknown property '%s' (sync or dissipation)", s);
-    return SC_OK;
+        return sc_error(SC_ERR_INPUT, "--property sync|dissipation|pair-sync|antipodal|sync-up-to-sign is required");
+    for (k = 0; k < 5; k++)
+        if (strcmp(s, prop_names[k]) == 0)
+        {
+            *property = k;
+            return SC_OK;
+        }
+    return sc_error(SC_ERR_INPUT, "unknown property '%s' (sync, dissipation, pair-sync, antipodal or "
+                    "sync-up-to-sign)", s);
 }
 
 const char *sc_regime_property_name(int property)
 {
-    return property == SC_PROP_DISSIPATION ? "dissipation" : "sync";
+    return property >= 0 && property < 5 ? prop_names[property] : "sync";
 }
 
 int sc_regime_add_dim(sc_regime_problem *P, const char *range)
@@ -55,6 +60,8 @@ static int axis_kind(slong *idx, const sc_regime_problem *P, const char *name)
     if (strcmp(name, "s") == 0) return SC_AXIS_S;
     if (strcmp(name, "sigma") == 0) return SC_AXIS_SIGMA;
     if (strcmp(name, "p") == 0) return SC_AXIS_P;
+    if (strcmp(name, "gamma") == 0) return SC_AXIS_GAMMA;
+    if (strcmp(name, "beta") == 0) return SC_AXIS_BETA;
     if ((*idx = sc_act_param_index(P->act->def, name)) >= 0) return SC_AXIS_ACT;
     return -1;
 }
@@ -68,8 +75,8 @@ static int check_domain(const sc_regime_problem *P, const char *name, int kind, 
     int st = SC_OK;
     if ((kind == SC_AXIS_Q || kind == SC_AXIS_SIGMA || kind == SC_AXIS_P) && fmpq_sgn(lo) <= 0)
         return sc_error(SC_ERR_INPUT, "--param %s: values must be > 0", name);
-    if (kind == SC_AXIS_S && fmpq_sgn(lo) < 0)
-        return sc_error(SC_ERR_INPUT, "--param s: values must be >= 0");
+    if ((kind == SC_AXIS_S || kind == SC_AXIS_GAMMA || kind == SC_AXIS_BETA) && fmpq_sgn(lo) < 0)
+        return sc_error(SC_ERR_INPUT, "--param %s: values must be >= 0", name);
     if (kind == SC_AXIS_P && fmpq_cmp_ui(hi, 2) > 0)
         return sc_error(SC_ERR_INPUT, "--param p: values must lie in (0, 2]");
     if (kind != SC_AXIS_ACT)
@@ -106,7 +113,7 @@ int sc_regime_add_param(sc_regime_problem *P, const char *name, const char *rang
     if (st != SC_OK)
         ;   /* the parser's message */
     else if ((kind = axis_kind(&idx, P, name)) < 0)
-        st = sc_error(SC_ERR_INPUT, "unknown parameter '%s' for %s (activation parameters, q, s, sigma, p)",
+        st = sc_error(SC_ERR_INPUT, "unknown parameter '%s' for %s (activation parameters, q, s, sigma, p, gamma, beta)",
                       name, P->act->def->name);
     else if ((st = check_domain(P, name, kind, idx, lo, hi)) == SC_OK)
         st = sc_regime_add_axis(P, name, kind, idx, lo, hi);

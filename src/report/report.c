@@ -91,6 +91,7 @@ sections[] = {
     { "figure: certified regions (certify run)", _sc_report_sec_regions },
     { "coercivity table", _sc_report_sec_coercivity },
     { "RQF section", _sc_report_sec_rqf },
+    { "two tokens section", _sc_report_sec_pair },
 };
 
 static void write_hooks(FILE *tex, sc_report_opts *o)

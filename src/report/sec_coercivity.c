@@ -14,7 +14,10 @@ void _sc_report_sec_coercivity(FILE *tex, sc_report_opts *o)
                  "$K'$ and $D(\\rho)=(K(1)-K(\\rho))/(1-\\rho)$).  If $c_p-p\\gamma L_{\\mathrm{att}}>0$,\n"
                  "$\\mathbb{E}\\sum_{i<j}|x_i-x_j|^p$ decays at least like $e^{-(c_p-p\\gamma\n"
                  "L_{\\mathrm{att}})t}$ for every $N$.  For odd $\\phi$, $c_p\\le 0$: antipodal pairs\n"
-                 "are stationary, and the right question is synchronisation up to sign.\n"
+                 "are stationary, the energy certificate does not apply, and the right question\n"
+                 "is synchronisation up to sign: see the projective energy\n"
+                 "(\\texttt{synccert coercivity --projective}) and two tokens with attention\n"
+                 "(\\texttt{synccert pair}) in the section ``Two tokens''.\n"
                  "Fewer digits mean the branch and bound stopped at its tolerance ($10^{-6}$)\n"
                  "or time budget; the enclosure is still certified.\n\n");
     _sc_report_table(tex, o, acts, dims, "cp", "tab:coerc", "Noise coercivity $c_p$, $p = 1/2$.",

@@ -31,6 +31,7 @@ void _sc_report_sec_sync(FILE *tex, sc_report_opts *o);         /* sec_sync.c */
 void _sc_report_sec_regions(FILE *tex, sc_report_opts *o);      /* sec_regions.c */
 void _sc_report_sec_coercivity(FILE *tex, sc_report_opts *o);   /* sec_coercivity.c */
 void _sc_report_sec_rqf(FILE *tex, sc_report_opts *o);          /* sec_rqf.c */
+void _sc_report_sec_pair(FILE *tex, sc_report_opts *o);         /* sec_pair.c */
 
 /* Registered in hooks.c (sec_sim.c). */
 int _sc_report_sec_sim(FILE *tex, FILE *summary, const sc_report_opts *o);

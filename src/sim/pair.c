@@ -163,15 +163,11 @@ int sc_sim_lyapunov(sc_sim_est *lambda, const sc_sim_params *P, double T, long r
     return SC_OK;
 }
 
-/* One block from x = e1, y = rho e1 + sr e2 with weights W2 and -W2:
-   dplus, dminus = rho' - rho. */
-static void moments_block(const sc_sim_params *P, gsl_rng *r, double *u, double *v,
-                          double rho, double sr, double *dplus, double *dminus)
+void _sc_sim_pair_noise(sc_sim_pair_noise_t *z, const sc_sim_params *P, gsl_rng *r, double *u, double *v,
+                        double rho, double sr)
 {
     long k, m = P->m;
     double G11 = 0, G12 = 0, G22 = 0, l11, l21, l22, z1, z2, z3, z4;
-    double x1, x2, y1, y2, S11, S12, S22, c, cc;
-    int sgn;
 
     hidden_pair(u, v, r, m, sqrt(P->q), sqrt(P->s), rho, sr, 0);
     sc_simact_apply(&P->phi, u, u, m);
@@ -185,18 +181,30 @@ static void moments_block(const sc_sim_params *P, gsl_rng *r, double *u, double 
     sc_sim_chol2(&l11, &l21, &l22, G11 / m, G12 / m, G22 / m);
     z1 = sc_sim_normal(r); z2 = sc_sim_normal(r);
     z3 = sc_sim_normal(r); z4 = sc_sim_normal(r);
-    x1 = l11 * z1; y1 = l21 * z1 + l22 * z2;
-    x2 = l11 * z3; y2 = l21 * z3 + l22 * z4;
-    sc_sim_wishart2(&S11, &S12, &S22, r, P->d - 2, l11, l21, l22);
+    z->x1 = l11 * z1; z->y1 = l21 * z1 + l22 * z2;
+    z->x2 = l11 * z3; z->y2 = l21 * z3 + l22 * z4;
+    sc_sim_wishart2(&z->S11, &z->S12, &z->S22, r, P->d - 2, l11, l21, l22);
+}
+
+/* One block from x = e1, y = rho e1 + sr e2 with weights W2 and -W2:
+   dplus, dminus = rho' - rho. */
+static void moments_block(const sc_sim_params *P, gsl_rng *r, double *u, double *v,
+                          double rho, double sr, double *dplus, double *dminus)
+{
+    sc_sim_pair_noise_t z;
+    double c, cc;
+    int sgn;
+
+    _sc_sim_pair_noise(&z, P, r, u, v, rho, sr);
     c = P->sigma * sqrt(P->h);
     cc = c * c;
     for (sgn = 1; sgn >= -1; sgn -= 2)
     {
-        double a1 = 1.0 + sgn * c * x1, a2 = sgn * c * x2;
-        double b1 = rho + sgn * c * y1, b2 = sr + sgn * c * y2;
-        double aa = a1 * a1 + a2 * a2 + cc * S11;
-        double bb = b1 * b1 + b2 * b2 + cc * S22;
-        double ab = a1 * b1 + a2 * b2 + cc * S12;
+        double a1 = 1.0 + sgn * c * z.x1, a2 = sgn * c * z.x2;
+        double b1 = rho + sgn * c * z.y1, b2 = sr + sgn * c * z.y2;
+        double aa = a1 * a1 + a2 * a2 + cc * z.S11;
+        double bb = b1 * b1 + b2 * b2 + cc * z.S22;
+        double ab = a1 * b1 + a2 * b2 + cc * z.S12;
         double rn = ab / sqrt(aa * bb);
         if (rn > 1)
             rn = 1;
@@ -297,39 +305,31 @@ static double rqf_step(gsl_rng *r, long n, double c, double rho)
     return rn > 1 ? 1.0 : (rn < -1 ? -1.0 : rn);
 }
 
-int sc_sim_rqf(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, double T, long runs)
+int _sc_sim_absorb(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, long nsteps, long runs,
+                   double stop, long nwork, sc_sim_absorb_step step, const char *label)
 {
-    long nsteps, run;
-    signed char *out;
+    long run;
+    signed char *out = sc_sim_calloc(runs, 1);
     sc_sim_progress pb;
-    double c;
 
-    if (P->d < 2 || P->d > 100000)
-        return sc_error(SC_ERR_INPUT, "dimension must lie in [2, 100000]");
-    if (!(P->sigma > 0) || !isfinite(P->sigma) || !(P->h > 0) || !isfinite(P->h))
-        return sc_error(SC_ERR_INPUT, "sigma and the step must be positive");
-    if (!(rho0 >= -1 && rho0 <= 1))
-        return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
-    if (runs < 1 || runs > 100000000)
-        return sc_error(SC_ERR_INPUT, "runs must lie in [1, 10^8]");
-    nsteps = (long) floor(T / P->h + 0.5);
-    if (!(T > 0) || nsteps < 1 || (double) nsteps * runs > 1e12)
-        return sc_error(SC_ERR_INPUT, "time T must give between 1 and 10^12 steps in all (T/h = %g)", T / P->h);
-    c = P->sigma * sqrt(P->h);
-    out = sc_sim_calloc(runs, 1);
     sc_sim_threads(P);
-    sc_sim_progress_start(&pb, P->progress, (double) runs, "simulate rqf");
-#pragma omp parallel for schedule(dynamic, 16)
-    for (run = 0; run < runs; run++)
+    sc_sim_progress_start(&pb, P->progress, (double) runs, label);
+#pragma omp parallel
     {
-        gsl_rng *r = sc_sim_rng(P->seed, (unsigned long) run);
-        double rho = rho0;
-        long k;
-        for (k = 0; k < nsteps && 1.0 - fabs(rho) >= 1e-12; k++)
-            rho = rqf_step(r, P->d, c, rho);
-        out[run] = (signed char) ((rho > 0 ? 1 : (rho < 0 ? -1 : 0)) * (fabs(rho) < 0.99 ? 2 : 1));
-        gsl_rng_free(r);
-        sc_sim_progress_add(&pb, 1.0);
+        double *work = sc_sim_malloc(FLINT_MAX(nwork, 1) * sizeof(double));
+#pragma omp for schedule(dynamic, 4)
+        for (run = 0; run < runs; run++)
+        {
+            gsl_rng *r = sc_sim_rng(P->seed, (unsigned long) run);
+            double rho = rho0;
+            long k;
+            for (k = 0; k < nsteps && 1.0 - fabs(rho) >= stop; k++)
+                rho = step(P, r, work, rho);
+            out[run] = (signed char) ((rho > 0 ? 1 : (rho < 0 ? -1 : 0)) * (fabs(rho) < 0.99 ? 2 : 1));
+            gsl_rng_free(r);
+            sc_sim_progress_add(&pb, 1.0);
+        }
+        free(work);
     }
     sc_sim_progress_end(&pb);
     res->runs = runs;
@@ -345,4 +345,27 @@ int sc_sim_rqf(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, doub
     }
     free(out);
     return SC_OK;
+}
+
+static double rqf_absorb_step(const sc_sim_params *P, gsl_rng *r, double *work, double rho)
+{
+    return rqf_step(r, P->d, P->sigma * sqrt(P->h), rho);
+}
+
+int sc_sim_rqf(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, double T, long runs)
+{
+    long nsteps;
+
+    if (P->d < 2 || P->d > 100000)
+        return sc_error(SC_ERR_INPUT, "dimension must lie in [2, 100000]");
+    if (!(P->sigma > 0) || !isfinite(P->sigma) || !(P->h > 0) || !isfinite(P->h))
+        return sc_error(SC_ERR_INPUT, "sigma and the step must be positive");
+    if (!(rho0 >= -1 && rho0 <= 1))
+        return sc_error(SC_ERR_INPUT, "rho must lie in [-1, 1]");
+    if (runs < 1 || runs > 100000000)
+        return sc_error(SC_ERR_INPUT, "runs must lie in [1, 10^8]");
+    nsteps = (long) floor(T / P->h + 0.5);
+    if (!(T > 0) || nsteps < 1 || (double) nsteps * runs > 1e12)
+        return sc_error(SC_ERR_INPUT, "time T must give between 1 and 10^12 steps in all (T/h = %g)", T / P->h);
+    return _sc_sim_absorb(res, P, rho0, nsteps, runs, 1e-12, 0, rqf_absorb_step, "simulate rqf");
 }

@@ -75,6 +75,29 @@ int sc_sim_threads(const sc_sim_params *P);
 
 int sc_sim_check_params(const sc_sim_params *P);
 
+/* The random part of one block for a pair x = e1, y = rho e1 + sr e2
+   (pair.c; see the reduction in sim.h): the noise coordinates (x1, x2),
+   (y1, y2) in the plane of the pair and the Wishart sums S of the other
+   d - 2 coordinates; the new pair is x + c xi, y + c eta (c = sigma sqrt h)
+   with |.|^2 and <.,.> completed by c^2 S.  u, v: work arrays of m doubles. */
+typedef struct
+{
+    double x1, x2, y1, y2, S11, S12, S22;
+}
+sc_sim_pair_noise_t;
+
+void _sc_sim_pair_noise(sc_sim_pair_noise_t *z, const sc_sim_params *P, gsl_rng *r, double *u, double *v,
+                        double rho, double sr);
+
+/* Pairs run to an end (pair.c): `runs` runs from rho0, each with its own
+   generator (seed, run), of at most nsteps steps rho <- step(P, r, work, rho)
+   until 1 - |rho| < stop; counted as in sc_sim_rqf_result (end states:
+   sign of rho, unsettled if |rho| < 0.99).  work: nwork doubles per thread. */
+typedef double (*sc_sim_absorb_step)(const sc_sim_params *P, gsl_rng *r, double *work, double rho);
+
+int _sc_sim_absorb(sc_sim_rqf_result *res, const sc_sim_params *P, double rho0, long nsteps, long runs,
+                   double stop, long nwork, sc_sim_absorb_step step, const char *label);
+
 /* --- the sc_simulate_* calls (src/sim/simulate*.c) --- */
 
 /* run->P from the problem (phi from act; act NULL leaves phi unset, as the

@@ -49,9 +49,9 @@ int sc_simulate_check_est(const sc_sim_est *e, const char *what)
 
 void sc_simulate_problem_init(sc_simulate_problem *pb, int measure)
 {
-    static const double T[] = { 100, 0, 2, 20 };
-    static const long runs[] = { 8, 100000, 8, 4000 };
-    int k = measure >= SC_SIMULATE_LYAPUNOV && measure <= SC_SIMULATE_RQF ? measure : 0;
+    static const double T[] = { 100, 0, 2, 20, 200 };
+    static const long runs[] = { 8, 100000, 8, 4000, 1000 };
+    int k = measure >= SC_SIMULATE_LYAPUNOV && measure <= SC_SIMULATE_PAIR ? measure : 0;
     sc_sim_params P;
     sc_sim_params_default(&P);
     pb->d = P.d;
@@ -81,6 +81,10 @@ void sc_simulate_problem_init(sc_simulate_problem *pb, int measure)
     pb->attention = P.attention;
     fmpq_init(pb->qkv_norm);
     fmpq_one(pb->qkv_norm);
+    pb->projective = 0;
+    pb->stop = 1e-12;
+    if (measure == SC_SIMULATE_PAIR)
+        pb->m = 64;
 }
 
 void sc_simulate_problem_clear(sc_simulate_problem *pb)
@@ -112,6 +116,7 @@ int sc_simulate_setup(sc_simulate_run *run, const sc_act_t act, const sc_simulat
     P->beta = fmpq_get_d(pb->beta);
     P->attention = pb->attention;
     P->qkv_norm = fmpq_get_d(pb->qkv_norm);
+    P->projective = pb->projective;
     P->seed = pb->seed;
     P->threads = pb->threads;
     P->progress = pb->progress;

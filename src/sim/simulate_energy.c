@@ -47,9 +47,15 @@ static int certified_cp(sc_simulate_energy_result *r, const sc_act_t act, const 
     arf_t tol;
     int st;
 
-    if (sc_act_is_odd(act, pb->s))       /* b(-1) = a(-1) = 0 */
+    if (!pb->projective && sc_act_is_odd(act, pb->s))       /* b(-1) = a(-1) = 0 */
         return sc_error(SC_ERR_UNSUPPORTED, "odd activation without bias: c_p <= 0 (doc/model.md "
-                        "section 5), no decay certificate");
+                        "section 5), no decay certificate; see --projective");
+    if (pb->projective && !sc_act_is_odd(act, pb->s))
+        return sc_error(SC_ERR_UNSUPPORTED, "the activation is not odd (with this bias): c_p^pm = -inf "
+                        "(doc/model.md section 10), no decay certificate");
+    if (pb->projective && fmpq_sgn(pb->gamma) > 0)
+        return sc_error(SC_ERR_UNSUPPORTED, "the projective certificate is for gamma = 0 (doc/model.md "
+                        "section 10)");
     if ((st = sc_kfun_init_act(kf, act, pb->q, pb->s, 1, 128)) != SC_OK)
         return st;
     sc_fparams_init(fp);
@@ -59,6 +65,7 @@ static int certified_cp(sc_simulate_energy_result *r, const sc_act_t act, const 
     arb_set_fmpq(fp->sigma2, pb->sigma, 128);
     arb_sqr(fp->sigma2, fp->sigma2, 128);
     arb_set_fmpq(fp->p, pb->p, 128);
+    fp->projective = pb->projective;
     arf_set_d(tol, 1e-6);
     sc_budget_set(30.0);
     st = sc_coercivity_bb(&cr, kf, fp, tol, NULL, 200000);

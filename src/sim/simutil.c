@@ -204,6 +204,7 @@ void sc_sim_params_default(sc_sim_params *P)
     P->beta = 1.0;
     P->attention = SC_SIM_ATT_IDENTITY;
     P->qkv_norm = 1.0;
+    P->projective = 0;
     P->seed = 1;
     P->threads = 0;
     P->progress = 0;
@@ -266,4 +267,10 @@ double sc_sim_allowance_a(const sc_sim_params *P, double K1)
 double sc_sim_allowance_rqf(const sc_sim_params *P)
 {
     return 2.0 * P->h * P->sigma * P->sigma;
+}
+
+double sc_sim_allowance_pair(const sc_sim_params *P, double K1, double dK1)
+{
+    double M = K1 > dK1 ? K1 : dK1;
+    return 0.5 * P->h * (P->sigma * P->sigma * (P->d + 2) * M + 4.0 * P->gamma);
 }

@@ -57,8 +57,10 @@ double sc_sim_attention_lipschitz(const sc_sim_params *P)
     return nv * (2.0 + P->beta * nm);
 }
 
-/* E_p = sum_{i<j} |x_i - x_j|^p, differences taken directly (no cancellation) */
-static double energy(const double *X, long N, long d, double p)
+/* E_p = sum_{i<j} |x_i - x_j|^p, differences taken directly (no cancellation);
+   projective: sum_{i<j} (1 - rho_ij^2)^{p/2} with 1 - rho^2 = |x - y|^2 |x + y|^2 / 4
+   (no cancellation near rho = +-1 either) */
+static double energy(const double *X, long N, long d, double p, int projective)
 {
     long i, j, k;
     double E = 0.0;
@@ -66,12 +68,19 @@ static double energy(const double *X, long N, long d, double p)
         for (j = i + 1; j < N; j++)
         {
             const double *a = X + i * d, *b = X + j * d;
-            double s = 0.0;
+            double s = 0.0, sp = 0.0;
             for (k = 0; k < d; k++)
             {
                 double t = a[k] - b[k];
                 s += t * t;
+                if (projective)
+                {
+                    t = a[k] + b[k];
+                    sp += t * t;
+                }
             }
+            if (projective)
+                s *= 0.25 * sp;
             E += p == 2.0 ? s : (p == 1.0 ? sqrt(s) : pow(s, 0.5 * p));
         }
     return E;
@@ -229,7 +238,7 @@ int sc_sim_energy(sc_sim_est *Ep, sc_sim_est *ratio, double *tpts, const sc_sim_
                     x[a] = sc_sim_normal(r);
                 cblas_dscal(d, 1.0 / cblas_dnrm2(d, x, 1), x, 1);
             }
-            E[run * (npts + 1)] = energy(w.X, N, d, p);
+            E[run * (npts + 1)] = energy(w.X, N, d, p, P->projective);
             for (kk = 1; kk <= npts; kk++)
             {
                 long stop = kk * nblocks / npts;
@@ -238,7 +247,7 @@ int sc_sim_energy(sc_sim_est *Ep, sc_sim_est *ratio, double *tpts, const sc_sim_
                     block(&w, r, N, P, QKV, QKV ? QKV + d * d : NULL, QKV ? QKV + 2 * d * d : NULL);
                     sc_sim_progress_add(&pb, 1.0);
                 }
-                E[run * (npts + 1) + kk] = energy(w.X, N, d, p);
+                E[run * (npts + 1) + kk] = energy(w.X, N, d, p, P->projective);
             }
             gsl_rng_free(r);
         }

@@ -73,14 +73,14 @@ expect_error 2 "integers" certify relu --property sync --dim 2.5:8
 expect_error 2 "2 <= A" certify relu --property sync --dim 1:8
 expect_error 2 "empty range" certify leaky_relu --property sync --param alpha=1:0
 expect_error 2 "domain" certify leaky_relu --property sync --param alpha=0:2
-expect_error 2 "unknown parameter" certify relu --property sync --param beta=0:1
+expect_error 2 "unknown parameter" certify relu --property sync --param delta=0:1
 expect_error 2 "malformed --param" certify relu --property sync --param alpha
 expect_error 2 "given twice" certify leaky_relu --property sync --param alpha=0:1 --param alpha=0:0.5
 expect_error 2 "p" certify relu --property dissipation --p 0:3
 expect_error 2 "p: values must lie in \(0, 2\]" certify relu --property dissipation --p 1:3
 expect_error 2 "q: values must be > 0" certify relu --property dissipation --param q=0:1
 expect_error 2 "p given both as --p and --param" certify relu --property dissipation --param p=0.5 --p 0.5
-expect_error 2 "dissipation only" certify relu --property sync --gamma 0.5
+expect_error 2 "apply to --property dissipation" certify relu --property sync --gamma 0.5
 expect_error 2 "cannot write" certify relu --property sync --out /nonexistent/dir/x.csv
 expect_error 2 "budget" certify relu --property sync --budget 0
 expect_error 2 "max-depth" certify relu --property sync --max-depth 99

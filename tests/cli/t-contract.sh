@@ -39,6 +39,7 @@ expect_error 2 'synccert certify: ' certify relu --dim 2:8
 expect_error 2 'synccert table: ' table --dims 1
 expect_error 2 'synccert report: --digits' report --digits 0
 expect_error 2 'synccert simulate: ' simulate relu --dim 4 --runs 0
+expect_error 2 "synccert pair: --rho0 must lie in \[-1, 1\], got '2'" pair relu --dim 4 --rho0 2
 expect_error 2 'synccert help: unknown topic' help nosuch
 expect_error 2 'synccert help: expected one topic' help a b
 expect_error 2 'synccert version: unexpected argument' --version x
@@ -52,7 +53,8 @@ expect_ok '^130 / 143 interrupted by SIGINT / SIGTERM' help
 # --- options every command shares --------------------------------------------
 for c in "kernel relu" "twopoint relu --dim 4 --rho 0.5" "lyapunov relu --dim 4" "critical-dim relu" \
          "rqf --dim 4" "coercivity relu --dim 4 --p 1/2" "certify relu --property sync --dim 2:8" \
-         "table --activations relu --dims 4" "report --small --no-pdf" "simulate relu --dim 4"; do
+         "table --activations relu --dims 4" "report --small --no-pdf" "simulate relu --dim 4" \
+         "pair relu --dim 4"; do
     name=${c%% *}
     # shellcheck disable=SC2086
     {
@@ -66,7 +68,7 @@ for c in "kernel relu" "twopoint relu --dim 4 --rho 0.5" "lyapunov relu --dim 4"
 done
 for c in "kernel relu" "twopoint relu --dim 4 --rho 0.5" "lyapunov relu --dim 4" "critical-dim relu" \
          "rqf --dim 4" "coercivity relu --dim 4 --p 1/2" "certify relu --property sync --dim 2:8" \
-         "simulate relu --dim 4"; do
+         "simulate relu --dim 4" "pair relu --dim 4"; do
     # shellcheck disable=SC2086
     expect_error 2 "synccert ${c%% *}: option --json given twice" $c --json --json
 done
@@ -94,6 +96,8 @@ expect_json rqf --dim 4 --theta0 1 --json
 expect_json coercivity relu --dim 4 --p 1/2 --json
 expect_json certify relu --property sync --dim 2:8 --json
 expect_json simulate relu --dim 4 --runs 2 --time 1 --json
+expect_json pair linear --dim 4 --gamma 0.5 --rho0 0,0.5 --json
+expect_json pair relu --dim 8 --rho0 0 --json
 
 # --- a spent budget: exit 1, one line, nothing on stdout ---------------------
 # (--budget 1e-400 used to underflow to 0, which meant "no budget")
@@ -104,6 +108,8 @@ expect_error 1 'synccert lyapunov: relu: time budget' lyapunov relu --dim 4 --bu
 expect_error 1 'synccert critical-dim: relu: time budget' critical-dim relu --budget 1e-400
 expect_error 1 'synccert rqf: .*time budget' rqf --dim 4 --budget 1e-400
 expect_error 1 'synccert coercivity: time budget' coercivity relu --dim 4 --p 1/2 --budget 1e-400
+expect_error 1 'synccert pair: relu: time budget' pair relu --dim 4 --budget 1e-400
+expect_error 1 'synccert pair: tanh: time budget' pair tanh --dim 8 --gamma 0.3 --beta 1 --rho0 0 --budget 1e-400
 expect_error 1 'synccert simulate: .*time budget' simulate relu --dim 4 --runs 2 --time 1 --budget 1e-400
 expect_error 1 'synccert table: time budget of 1e-06 s exhausted before the table was complete' \
     table --activations relu --dims 4 --budget 1e-400
@@ -114,6 +120,7 @@ expect_ok '"budget_hit": true' certify relu --property sync --dim 2:8 --budget 1
 expect_full kernel relu
 expect_full table --activations relu --dims 4
 expect_full critical-dim relu --json
+expect_full pair linear --dim 4 --gamma 0.5 --rho0 0 --json
 expect_full help
 
 finish

@@ -58,6 +58,7 @@ expect_budget 10 twopoint tanh --dim 8 --rho 0.3 --digits 1000 --budget 2       
 expect_budget 10 coercivity elu --dim 1000 --p 1/2 --tol 1e-12 --budget 2        # was > 300 s
 expect_budget 10 coercivity leaky_relu:alpha=0.1 --dim 4 --p 1 --tol 1e-3 --sigma 1e31 --budget 2
 expect_budget 10 coercivity relu --dim 8 --p 1/2 --sigma 1e100 --budget 2       # was 68 s
+expect_budget 10 pair tanh --dim 8 --gamma 0.3 --beta 1 --rho0 -0.2 --digits 30 --budget 2
 # critical-dim all prints a row per activation as it goes; it must end on time
 sc_run=$((sc_run + 1))
 timeout 10 "$SYNCCERT" critical-dim all --digits 3000 --budget 2 >"$sc_out" 2>"$sc_err"; sc_rc=$?
@@ -65,7 +66,7 @@ if [ "$sc_rc" -ne 1 ] || ! grep -q 'time budget' "$sc_err"; then
     sc_failed=$((sc_failed + 1)); echo "FAILED: critical-dim all --digits 3000 --budget 2 (exit $sc_rc)"
 fi
 # every command has a default budget, stated in its help
-for c in kernel twopoint lyapunov critical-dim rqf coercivity certify table report simulate; do
+for c in kernel twopoint lyapunov critical-dim rqf coercivity certify table report simulate pair; do
     expect_ok '--budget .*\(default [0-9]+\)' help "$c"
 done
 
@@ -90,6 +91,19 @@ if kill -0 "$pid" 2>/dev/null; then
 else
     wait "$pid"; rc=$?
     [ "$rc" -eq 130 ] || { sc_failed=$((sc_failed + 1)); echo "FAILED: SIGINT gave exit $rc, want 130"; }
+fi
+
+# pair: the scale integral polls between pieces (SIGTERM: exit 143, one line)
+sc_run=$((sc_run + 1))
+"$SYNCCERT" pair tanh --dim 8 --gamma 0.3 --beta 1 --rho0 -0.2 --digits 30 >"$sc_out" 2>"$sc_err" &
+pid=$!; sleep 2; kill -TERM "$pid"; sleep 3
+if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"; sc_failed=$((sc_failed + 1)); echo "FAILED: pair ignored SIGTERM"
+else
+    wait "$pid"; rc=$?
+    if [ "$rc" -ne 143 ] || [ -s "$sc_out" ] || ! tail -n 1 "$sc_err" | grep -q 'interrupted by SIGTERM'; then
+        sc_failed=$((sc_failed + 1)); echo "FAILED: pair SIGTERM gave exit $rc, want 143 ($(tail -n 1 "$sc_err"))"
+    fi
 fi
 
 # --- outputs are written whole, or not at all -------------------------------
