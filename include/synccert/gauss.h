@@ -102,7 +102,9 @@ void sc_gauss_grid_poly(arb_t S, arb_srcptr c, slong n, const arb_t h, slong pre
 void sc_gauss_poly_moment(arb_t S, arb_srcptr c, slong n, slong prec);
 
 /* w[i] = phi(x0 + i h), i = 0..n-1 (Gaussian density, by a two-term
-   recurrence: two multiplications per node). */
+   recurrence: two multiplications per node).  Polls the time budget: once
+   it has expired (sc_budget_expired) the weights not yet computed are
+   indeterminate. */
 void sc_gauss_grid_weights(arb_ptr w, slong n, const arb_t x0, const arb_t h, slong prec);
 
 #ifdef __cplusplus

@@ -145,6 +145,14 @@ void sc_gauss_grid_weights(arb_ptr w, slong n, const arb_t x0, const arb_t h, sl
     arb_exp(q, q, prec);                /* e^{-h^2} */
     for (i = 1; i < n; i++)
     {
+        if (i % 256 == 0 && sc_budget_expired())
+        {
+            /* stopped: the rest is unknown (the caller's sum is then
+               indeterminate and its precision loop reports the stop) */
+            for (; i < n; i++)
+                arb_indeterminate(w + i);
+            break;
+        }
         arb_mul(w + i, w + i - 1, r, prec);
         arb_mul(r, r, q, prec);
     }
