@@ -125,6 +125,8 @@ void _sc_trap_sum_lattice(arb_t S, sc_trap_fn *T, const arb_t c, const arb_t sp,
     {
         const arb_struct *wj = w + (i >= Ny ? i - Ny : Ny - i);
         arf_t mm;
+        if (!arb_is_finite(wj))
+            goto fail;                          /* stopped (sc_gauss_grid_weights) */
         arf_init(mm);
         arf_mul_2exp_si(mm, arb_midref(wj), sb);
         arf_get_fmpz(z, mm, ARF_RND_NEAR);
