@@ -80,6 +80,12 @@ typedef struct
     double budget;      /* seconds, 0 = none */
     int progress;       /* show progress on stderr after 1 s */
     slong max_boxes_bb; /* per c_p branch-and-bound */
+    /* checkpoint and resume (sc_regime_run; not part of the problem's
+       identity, see sc_regime_problem_text) */
+    const char *checkpoint;     /* NULL or a file rewritten atomically every
+                                   checkpoint_every seconds and at the end */
+    const char *resume;         /* NULL or a checkpoint file to continue */
+    double checkpoint_every;    /* seconds; <= 0: 5 */
 }
 sc_regime_problem;
 
@@ -174,9 +180,66 @@ int sc_regime_check_options(const sc_regime_problem *P, int att_given, int norms
    full decided list (at most max_leaves leaves; the run stops as soon as
    the open boxes might not fit any more) makes the open boxes undecided
    leaves; so does an interruption (sc_interrupt: R->interrupted, boxes
-   being evaluated then are not decided).  Returns SC_OK or SC_ERR_INPUT
-   (see sc_regime_check). */
+   being evaluated then are not decided).
+
+   Checkpoints: with P->checkpoint the run writes the problem's text and the
+   log of work-list operations so far (split along an axis, decide with a
+   verdict) atomically to that file every P->checkpoint_every seconds, when
+   it stops (budget, interruption, a full list, an evaluator error) and at
+   the end.  With P->resume it reads such a file, refuses one of another
+   problem (SC_ERR_INPUT, one line naming the first differing key), and
+   replays the log from the root through the proved operations
+   (sc_worklist_split / sc_worklist_decide, checking every split axis
+   against sc_box_pick_axis) before continuing; the leaves are those of an
+   uninterrupted run.  Returns SC_OK, SC_ERR_INPUT (see sc_regime_check; a
+   bad checkpoint), SC_ERR_IO (the checkpoint could not be written) or the
+   evaluator's error. */
 int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P);
+
+/* ---------- evaluation strategies (the MPI build substitutes its own) ---------- */
+
+/* An evaluator classifies a batch: verdict[i] for the core box b[i] of P
+   (coordinates as in the work list), SC_LEAF_* or -1 when the evaluation
+   was not finished (deadline, an absolute sc_clock_seconds() time or 0 for
+   none, or an interruption).  It must give every box the verdict
+   sc_regime_eval_boxes gives it (a verdict depends only on the box), so
+   the leaves do not depend on the evaluator.  Returns SC_OK, or an error
+   with a message (e.g. a worker lost); sc_regime_run then stops and
+   returns that error. */
+typedef struct
+{
+    int (*eval)(void *ctx, int *verdict, const sc_box_t *b, slong n,
+                const sc_regime_problem *P, double deadline);
+    void *ctx;
+}
+sc_regime_evaluator;
+
+/* The local evaluator: OpenMP over the batch, sc_regime_eval_box at 64
+   bits on each box's exact bounds.  SC_OK. */
+int sc_regime_eval_boxes(int *verdict, const sc_box_t *b, slong n, const sc_regime_problem *P,
+                         double deadline);
+
+/* The process-wide evaluator of sc_regime_run (NULL: sc_regime_eval_boxes).
+   Set it before any run starts; E must outlive the runs. */
+void sc_regime_set_evaluator(const sc_regime_evaluator *E);
+
+/* Free the kernel objects the evaluation keeps per thread for reuse across
+   boxes (sc_regime_run calls it when it ends; a program calling
+   sc_regime_eval_box or sc_regime_eval_boxes itself calls it when done). */
+void sc_regime_cache_clear(void);
+
+/* ---------- the problem as text (checkpoints, MPI workers) ---------- */
+
+/* The problem's identity as lines "KEY VALUE" in a fixed order:
+   activation (canonical spec), property, one "axis NAME LO:HI" per axis
+   (exact), gamma, beta, vnorm, qknorm, max-depth, max-leaves, max-boxes-bb.
+   Budget, progress and checkpoint settings are not part of it.  Free with
+   flint_free. */
+char *sc_regime_problem_text(const sc_regime_problem *P);
+
+/* The problem from sc_regime_problem_text's lines (P freshly initialised).
+   SC_OK or SC_ERR_INPUT naming the bad line. */
+int sc_regime_problem_from_text(sc_regime_problem *P, const char *text);
 
 /* ---------- the result ---------- */
 

@@ -184,20 +184,27 @@ def coercivity(act, dim, p, sigma=1, q=1, s=0, tol=None, gamma=None, beta=None, 
 
 
 def certify(act, property, dim=None, params=None, p=None, sigma=None, gamma=None, beta=None,
-            vnorm=None, qknorm=None, budget=None, max_depth=None, progress=False):
+            vnorm=None, qknorm=None, budget=None, max_depth=None, progress=False,
+            checkpoint=None, checkpoint_every=None, resume=None):
     """Certified parameter regimes (`synccert certify`): split the box (dim "A:B" or
     (A, B), default 2:64; params {name: (lo, hi)} for activation parameters, q, s,
     sigma, p) and classify every leaf.  result.leaves is the list of Leaf
     objects (box, cls, depth); result.certified / refuted / undecided hold
     the counts, volume fractions and dimension ranges as in the CLI's JSON.
-    progress=True shows progress on stderr."""
+    progress=True shows progress on stderr.  checkpoint="FILE" saves the run
+    there every checkpoint_every seconds (default 5) and when it stops;
+    resume="FILE" continues a saved run of the same problem (and keeps saving
+    to FILE unless checkpoint names another file)."""
     opts = [("property", property), ("dim", _range(dim, "dim"))]
     for name, rng in (params or {}).items():
         opts.append(("param", "%s=%s" % (name, _range(rng, name))))
     opts += [("p", _range(p, "p")), ("sigma", _range(sigma, "sigma")), ("gamma", _num(gamma, "gamma")),
              ("beta", _num(beta, "beta")), ("vnorm", _num(vnorm, "vnorm")),
              ("qknorm", _num(qknorm, "qknorm")), ("budget", _num(budget, "budget")),
-             ("max-depth", _num(max_depth, "max_depth")), ("progress", _flag(progress))]
+             ("max-depth", _num(max_depth, "max_depth")), ("progress", _flag(progress)),
+             ("checkpoint", None if checkpoint is None else str(checkpoint)),
+             ("checkpoint-every", _num(checkpoint_every, "checkpoint_every")),
+             ("resume", None if resume is None else str(resume))]
     raw = _lib.call("certify", act, opts)
     result = _result("certify", {k: v for k, v in raw.items() if k != "leaf_list"})
     result._values["box"] = {k: (Fraction(a), Fraction(b)) for k, (a, b) in raw["box"].items()}

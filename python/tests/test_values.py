@@ -133,6 +133,18 @@ def test_certify_leaves_tile_the_box():
         assert vol[cls] / 15 in r[cls.value]["fraction"]
 
 
+
+def test_certify_checkpoint_resume(tmp_path):
+    ck = str(tmp_path / "run.ck")
+    args = dict(dim=(2, 64), params={"alpha": ("0", "1")}, max_depth=8)
+    r = sc.certify("leaky_relu", "sync", checkpoint=ck, **args)
+    # resuming a finished run replays its log: the same leaves, nothing evaluated
+    r2 = sc.certify("leaky_relu", "sync", resume=ck, **args)
+    assert r2.json["evaluated"] == 0 < r.json["evaluated"]
+    assert [(l.box, l.cls) for l in r2.leaves] == [(l.box, l.cls) for l in r.leaves]
+    with pytest.raises(sc.InputError, match="another problem .max-depth: 8 in the file, 7"):
+        sc.certify("leaky_relu", "sync", resume=ck, dim=(2, 64), params={"alpha": ("0", "1")}, max_depth=7)
+
 def test_real_semantics():
     x = sc.Real("0.25", "0.75", "0.5")
     assert x.mid == Fraction(1, 2) and x.rad == Fraction(1, 4)

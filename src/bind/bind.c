@@ -29,7 +29,8 @@ static const char *const coerc_opts[] = { "dim", "p", "sigma", "tol", "weight-va
 static const char *const pair_opts[] = { "dim", "gamma", "beta", "rho0", "sigma", "weight-var", "bias-var",
                                          "digits", "prec-cap", "budget", NULL };
 static const char *const certify_opts[] = { "property", "dim", "param", "p", "sigma", "gamma", "beta", "vnorm",
-                                            "qknorm", "budget", "max-depth", "progress", NULL };
+                                            "qknorm", "budget", "max-depth", "progress", "checkpoint",
+                                            "checkpoint-every", "resume", NULL };
 static const char *const table_opts[] = { "activations", "dims", "quantities", "digits", "format", "sigma",
                                           "weight-var", "bias-var", "p", "cp-digits", "cp-budget", "budget", "progress",
                                           NULL };

@@ -240,6 +240,20 @@ static int certify_problem(sc_regime_problem *P, const sc_bind_args *a)
         return st;
     P->max_depth = depth;
     P->progress = sc_bind_opt(a, "progress") != NULL && strcmp(sc_bind_opt(a, "progress"), "0") != 0;
+    P->resume = sc_bind_opt(a, "resume");
+    P->checkpoint = sc_bind_opt(a, "checkpoint") ? sc_bind_opt(a, "checkpoint") : P->resume;
+    if (sc_bind_opt(a, "checkpoint-every"))
+    {
+        fmpq_t every;
+        fmpq_init(every);
+        st = sc_bind_num(every, sc_bind_opt(a, "checkpoint-every"), "5", "--checkpoint-every", SC_BIND_ANY);
+        if (st == SC_OK && fmpq_sgn(every) <= 0)
+            st = sc_error(SC_ERR_INPUT, "--checkpoint-every must be > 0 seconds");
+        P->checkpoint_every = fmpq_get_d(every);
+        fmpq_clear(every);
+        if (st)
+            return st;
+    }
     return sc_regime_check(P);
 }
 

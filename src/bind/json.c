@@ -296,8 +296,9 @@ void sc_json_certify(FILE *f, const char *spec, const sc_regime_problem *P,
         }
         fputc('}', f);
     }
-    fprintf(f, ", \"budget_hit\": %s, \"list_full\": %s, \"seconds\": %.3f", R->budget_hit ? "true" : "false",
-            R->full_hit ? "true" : "false", R->seconds);
+    fprintf(f, ", \"budget_hit\": %s, \"list_full\": %s, \"seconds\": %.3f, \"evaluated\": %ld, \"rounds\": %ld",
+            R->budget_hit ? "true" : "false", R->full_hit ? "true" : "false", R->seconds, (long) R->evaluated,
+            (long) R->rounds);
     if (leaves)
     {
         fputs(", \"leaf_list\": [", f);

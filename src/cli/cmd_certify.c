@@ -1,6 +1,7 @@
 /* `synccert certify`: certified parameter regimes by splitting the
    parameter box (see regime.h): options into an sc_regime_problem,
    sc_regime_run, print. */
+#include <signal.h>
 #include <string.h>
 #include "cli.h"
 #include "synccert/parse.h"
@@ -13,6 +14,8 @@ static const char help[] =
 "                        [--param NAME=LO:HI ...] [--p P|LO:HI] [--sigma S|LO:HI]\n"
 "                        [--gamma G] [--beta B] [--vnorm V] [--qknorm QK]\n"
 "                        [--budget SECONDS] [--max-depth K] [--json] [--out FILE.csv]\n"
+"                        [--checkpoint FILE] [--checkpoint-every SECONDS]\n"
+"                        [--resume FILE]\n"
 "\n"
 "Certified parameter regimes.  The parameter box (the dimension range, the\n"
 "activation's parameters, q, s, sigma, p, gamma and beta; at most 6 of them varying) is\n"
@@ -72,6 +75,17 @@ static const char help[] =
 "  --out FILE.csv     write every leaf: NAME_lo,NAME_hi,... (exact decimals), class;\n"
 "                     the file is replaced only when the run completes\n"
 "  --json             one JSON object instead of the table\n"
+"  --checkpoint FILE  save the run to FILE (atomically) every few seconds (see\n"
+"                     --checkpoint-every, default 5), when it\n"
+"                     stops (budget, SIGINT, SIGTERM) and at the end: the problem\n"
+"                     and the log of the work list's splits and decisions\n"
+"  --resume FILE      continue the run saved in FILE (refused, with the\n"
+"                     differing setting named, if FILE is of another problem:\n"
+"                     give the same activation, property, box and options); the\n"
+"                     leaves are those of an uninterrupted run; saving goes on to\n"
+"                     FILE unless --checkpoint names another file.  The MPI\n"
+"                     build (synccert-mpi) reads and writes the same files\n"
+"  --checkpoint-every SECONDS  time between two saves (> 0, default 5)\n"
 "\n"
 "Output: the volume fraction of each class in the root box's measure (integer\n"
 "dimensions count as points), and for boxes where only d varies the certified\n"
@@ -88,13 +102,14 @@ static const char help[] =
 "  synccert certify erf --property sync-up-to-sign --dim 2:64 --param c=0.1:2\n"
 "Exit status: 0 success (also when the budget stops the run), 1 the leaves could\n"
 "not be written, 2 bad input (also an --out file that cannot be created),\n"
-"130 / 143 interrupted (SIGINT / SIGTERM: --out keeps its old content).\n";
+"130 / 143 interrupted (SIGINT / SIGTERM: --out keeps its old content; the\n"
+"checkpoint, if any, is written).\n";
 
 #define CMD "certify"
 #define MAXPARAM 12
 
 /* option values, indexed as in run's option table */
-enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, DEPTH, OUT, NOPT };
+enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, DEPTH, OUT, CKPT, EVERY, RESUME, NOPT };
 
 /* The box: --dim, every --param, --p and --sigma (in this order). */
 static int read_box(sc_regime_problem *P, const char *const *o, const char **params, int nparams)
@@ -140,6 +155,17 @@ static int read_problem(sc_regime_problem *P, const char *const *o, const char *
         return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     P->max_depth = depth;
     P->progress = 1;
+    {
+        fmpq_t every;
+        fmpq_init(every);
+        rc = sc_cli_num(every, o[EVERY], "5", CMD, "--checkpoint-every", SC_CLI_POS);
+        P->checkpoint_every = fmpq_get_d(every);
+        fmpq_clear(every);
+        if (rc)
+            return rc;
+    }
+    P->resume = o[RESUME];
+    P->checkpoint = o[CKPT] ? o[CKPT] : o[RESUME];
     if (sc_regime_check(P) != SC_OK)
         return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     return 0;
@@ -207,6 +233,8 @@ static int run(int argc, char **argv)
         { "p", 1, &o[PP] }, { "sigma", 1, &o[SIGMA] }, { "gamma", 1, &o[GAMMA] },
         { "beta", 1, &o[BETA] }, { "vnorm", 1, &o[VN] }, { "qknorm", 1, &o[QK] },
         { "max-depth", 1, &o[DEPTH] }, { "out", 1, &o[OUT] },
+        { "checkpoint", 1, &o[CKPT] }, { "checkpoint-every", 1, &o[EVERY] },
+        { "resume", 1, &o[RESUME] },
         { "json", 0, NULL, &json },
     };
     sc_regime_problem P;
@@ -226,8 +254,14 @@ static int run(int argc, char **argv)
     { rc = sc_cli_lib_fail(CMD, st); goto done; }
     st = sc_regime_run(&R, &P);
     sc_cli_watchdog_off();             /* a budget stop ends the run normally */
-    /* interrupted: R holds the leaves decided so far (a checkpoint could be
-       written here); --out keeps its old content */
+    /* interrupted: --out keeps its old content, the checkpoint is saved */
+    if (st == SC_OK && R.interrupted && P.checkpoint != NULL)
+    {
+        sc_cli_fail(CMD, 0, "interrupted by %s; the run is saved in '%s' (continue with --resume)",
+                    sc_interrupted() == SIGTERM ? "SIGTERM" : "SIGINT", P.checkpoint);
+        rc = sc_cli_interrupted_exit();
+        goto done;
+    }
     if ((rc = sc_cli_done(CMD, st)) != 0)
         goto done;
     if (csv.f != NULL)

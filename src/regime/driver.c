@@ -132,9 +132,14 @@ typedef struct
     rnode *slot[SC_WL_CAP];     /* the cache node of each open box */
     batch_t B;
     slong cap;                  /* at most this many leaves */
-    double t0, deadline, tshow;
-    int stop;                   /* 1: budget, 2: decided list full, 3: interrupted */
+    double t0, deadline, tshow, tckpt;
+    int stop;                   /* 1: budget, 2: decided list full, 3: interrupted,
+                                   4: the evaluator failed */
     int shown, open_full;
+    _sc_regime_oplog log;       /* the work-list operations so far */
+    sc_box_t *bbox;             /* the batch's boxes and verdicts */
+    int *bverdict;
+    slong balloc;
 }
 run_state;
 
@@ -147,7 +152,10 @@ static int decide(run_state *S, int v)
     fmpq_init(m);
     _sc_regime_box_measure(m, &S->M, sc_worklist_top(S->w));
     if ((rc = sc_worklist_decide(S->w, v)) == 0)
+    {
         fmpq_add(S->R->frac[v], S->R->frac[v], m);
+        _sc_regime_oplog_push(&S->log, _sc_regime_op_decide(v));
+    }
     fmpq_clear(m);
     return rc;
 }
@@ -179,6 +187,7 @@ static void replay(run_state *S)
         }
         if (ax >= 0 && sc_worklist_split(w, ax) == 0)
         {
+            _sc_regime_oplog_push(&S->log, _sc_regime_op_split(ax));
             S->slot[w->n - 2] = adopt(x, &w->open[w->n - 2]);
             S->slot[w->n - 1] = adopt(x, &w->open[w->n - 1]);
             node_free(x);
@@ -210,42 +219,33 @@ static void close_open(run_state *S)
     }
 }
 
-/* Evaluate, in parallel, every box the replay will need next. */
-static void eval_round(run_state *S)
+/* Evaluate every box the replay will need next (the evaluator: OpenMP
+   locally, worker ranks in the MPI build). */
+static int eval_round(run_state *S)
 {
-    const sc_regime_problem *P = S->P;
     batch_t *B = &S->B;
-    slong j, n = P->naxes;
-    double deadline = S->deadline;
+    slong j;
+    int rc;
 
     B->n = 0;
     B->limit = FLINT_MAX(16, FLINT_MIN(4096, 2 * (S->cap - S->w->ndone)));
     for (j = S->w->n - 1; j >= 0; j--)
-        collect(B, S->slot[j], P);
-#pragma omp parallel for schedule(dynamic, 1)
-    for (j = 0; j < B->n; j++)
+        collect(B, S->slot[j], S->P);
+    if (B->n > S->balloc)
     {
-        rnode *x = B->v[j];
-        fmpq *lo = _fmpq_vec_init(n), *hi = _fmpq_vec_init(n);
-        double left = deadline > 0 ? deadline - sc_clock_seconds() : 0;
-        if ((deadline <= 0 || left > 0) && !sc_interrupted())
-        {
-            int v;
-            sc_budget_saved outer;
-            _sc_regime_box_bounds(lo, hi, &S->M, P, &x->box);
-            sc_budget_push(&outer, deadline > 0 ? left : 0);
-            v = sc_regime_eval_box(P, lo, hi, 64);
-            /* a budget or an interruption stopped the evaluation: not
-               evaluated (its computations stopped early) */
-            if (!sc_budget_expired())
-                x->verdict = v;
-            sc_budget_pop(&outer);
-        }
-        _fmpq_vec_clear(lo, n);
-        _fmpq_vec_clear(hi, n);
+        S->balloc = B->n;
+        S->bbox = flint_realloc(S->bbox, S->balloc * sizeof(sc_box_t));
+        S->bverdict = flint_realloc(S->bverdict, S->balloc * sizeof(int));
     }
+    for (j = 0; j < B->n; j++)
+        sc_box_copy(S->bbox + j, &B->v[j]->box);
+    rc = _sc_regime_eval_batch(S->bverdict, S->bbox, B->n, S->P, S->deadline);
+    for (j = 0; j < B->n && rc == SC_OK; j++)
+        if (S->bverdict[j] >= SC_LEAF_UNDECIDED && S->bverdict[j] <= SC_LEAF_REFUTED)
+            B->v[j]->verdict = S->bverdict[j];
     S->R->rounds++;
     S->R->evaluated += B->n;
+    return rc;
 }
 
 static void show_progress(run_state *S)
@@ -296,11 +296,51 @@ static void make_leaves(run_state *S)
     fmpq_clear(m);
 }
 
+/* Replay a checkpoint's log from the root through the proved operations
+   (every split axis checked against the one the run would choose), then
+   open a cache node per open box. */
+static int resume(run_state *S, const char *path)
+{
+    char *ops = NULL;
+    slong k, nops = 0;
+    int rc = _sc_regime_checkpoint_read(&ops, &nops, path, S->P);
+    for (k = 0; k < nops && rc == SC_OK; k++)
+    {
+        const sc_box_t *b = sc_worklist_top(S->w);
+        int ax = _sc_regime_op_axis(ops[k]), v = _sc_regime_op_verdict(ops[k]), ok;
+        if (b == NULL)
+            ok = 0;
+        else if (ax >= 0)
+        {
+            ok = ax == split_axis(S->P, b) && S->w->ndone + S->w->n + 1 <= S->cap &&
+                 sc_worklist_split(S->w, ax) == 0;
+            if (ok)
+                _sc_regime_oplog_push(&S->log, ops[k]);
+        }
+        else
+            ok = v >= 0 && decide(S, v) == 0;
+        if (!ok)
+            rc = sc_error(SC_ERR_INPUT, "--resume '%s': the checkpoint's log does not replay "
+                          "(operation %ld of %ld)", path, (long) k + 1, (long) nops);
+    }
+    flint_free(ops);
+    for (k = 0; k < S->w->n; k++)
+        S->slot[k] = node_new(&S->w->open[k]);
+    return rc;
+}
+
+static int write_checkpoint(run_state *S)
+{
+    S->tckpt = sc_clock_seconds();
+    return _sc_regime_checkpoint_write(S->P->checkpoint, S->P, &S->log);
+}
+
 int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
 {
     run_state S;
     slong i;
-    int rc;
+    int rc, erc = SC_OK;
+    double every = P->checkpoint_every > 0 ? P->checkpoint_every : 5.0;
 
     R->naxes = P->naxes;
     if ((rc = sc_regime_check(P)) != SC_OK)
@@ -321,9 +361,15 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
     S.t0 = sc_clock_seconds();
     S.deadline = P->budget > 0 ? S.t0 + P->budget : 0;
     S.cap = P->max_leaves > 0 && P->max_leaves < SC_WL_DONE_CAP ? P->max_leaves : SC_WL_DONE_CAP;
-    S.slot[0] = node_new(sc_worklist_top(S.w));
+    if (P->resume != NULL)
+        rc = resume(&S, P->resume);
+    else
+        S.slot[0] = node_new(sc_worklist_top(S.w));
+    /* the first write finds a checkpoint path that cannot be written */
+    if (rc == SC_OK && P->checkpoint != NULL)
+        rc = write_checkpoint(&S);
 
-    while (S.w->n > 0)
+    while (rc == SC_OK && S.w->n > 0)
     {
         replay(&S);
         if (S.w->n == 0)
@@ -333,32 +379,45 @@ int sc_regime_run(sc_regime_result *R, const sc_regime_problem *P)
         if (!S.stop && sc_interrupted())
             S.stop = 3;
         if (S.stop)
+            break;
+        if ((erc = eval_round(&S)) != SC_OK)
         {
-            close_open(&S);
+            S.stop = 4;
             break;
         }
-        eval_round(&S);
         if (S.slot[S.w->n - 1]->verdict < 0)
             S.stop = sc_interrupted() ? 3 : 1;  /* the budget ran out first */
         show_progress(&S);
+        if (P->checkpoint != NULL && !S.stop && sc_clock_seconds() - S.tckpt >= every)
+            rc = write_checkpoint(&S);
     }
+    /* the last checkpoint keeps the open boxes open (a resumed run
+       continues them), then a stop makes them undecided leaves */
+    if (rc == SC_OK && P->checkpoint != NULL)
+        rc = write_checkpoint(&S);
+    if (S.stop)
+        close_open(&S);
     if (S.shown)
         fprintf(stderr, "\n");
     R->budget_hit = S.stop == 1;
     R->full_hit = S.stop == 2;
     R->interrupted = S.stop == 3;
-    if (S.stop == 2 && P->progress)
+    if (rc == SC_OK && S.stop == 2 && P->progress)
         fprintf(stderr, "synccert certify: note: the decided list is full (%ld leaves): "
                 "the remaining boxes are undecided leaves\n", (long) S.cap);
-    if (S.open_full && P->progress)
+    if (rc == SC_OK && S.open_full && P->progress)
         fprintf(stderr, "synccert certify: note: the open list was full (%d boxes): some "
                 "boxes were not split\n", SC_WL_CAP);
     make_leaves(&S);
     for (i = 0; i < S.w->n; i++)
         node_free(S.slot[i]);
     flint_free(S.B.v);
+    flint_free(S.bbox);
+    flint_free(S.bverdict);
+    flint_free(S.log.s);
+    sc_regime_cache_clear();
     sc_worklist_free(S.w);
     _sc_regime_map_clear(&S.M);
     R->seconds = sc_clock_seconds() - S.t0;
-    return SC_OK;
+    return erc != SC_OK ? erc : rc;
 }

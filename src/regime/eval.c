@@ -1,6 +1,5 @@
 /* Certified parameter regimes: the verdict on one box, with ball-valued
    parameters (see regime.h for the argument on each property). */
-#include "synccert/regime.h"
 #include "synccert/kernel.h"
 #include "synccert/lyapunov.h"
 #include "synccert/coercivity.h"
@@ -75,13 +74,11 @@ static void params_clear(_sc_regime_box *B, const sc_regime_problem *P)
 /* lambda < 0 at both ends of [dA, dB] (lambda is affine in d) */
 static int sync_class(const sc_regime_problem *P, const _sc_regime_box *B, slong prec)
 {
-    arb_t K1, dK1, one;
+    arb_t K1, dK1;
     int cls = SC_LEAF_UNDECIDED;
     arb_init(K1);
     arb_init(dK1);
-    arb_init(one);
-    arb_one(one);
-    if (sc_kernel_eval(K1, dK1, P->act->def, B->par, B->np, one, B->q, B->s, SC_KM_AUTO, prec) == SC_OK)
+    if (_sc_regime_kernel_one(K1, dK1, P->act->def, B->par, B->np, B->q, B->s, prec) == SC_OK)
     {
         int sA, sB;
         fmpz_t d;
@@ -100,7 +97,6 @@ static int sync_class(const sc_regime_problem *P, const _sc_regime_box *B, slong
     }
     arb_clear(K1);
     arb_clear(dK1);
-    arb_clear(one);
     return cls;
 }
 
@@ -136,13 +132,13 @@ static int dissipation_class(const sc_regime_problem *P, const _sc_regime_box *B
                              int projective)
 {
     slong dd[2] = { B->dA, B->dB }, k, nd = B->dA == B->dB ? 1 : 2;
-    sc_kfun_t kf;
+    sc_kfun_struct *kf;
     sc_fparams_t fp;
     sc_coerc_result r;
     arb_t gl, beta, vnorm, qknorm;
     arf_t tol, thr;
     arf_struct rho[2];
-    int cls = SC_LEAF_UNDECIDED, pos = 1, ok = 1;
+    int cls = SC_LEAF_UNDECIDED, pos = 1, ok = 1, st;
 
     arb_init(gl);
     arb_init(beta);
@@ -156,7 +152,7 @@ static int dissipation_class(const sc_regime_problem *P, const _sc_regime_box *B
     arb_mul(gl, gl, B->p, prec);
     if (projective)
         arb_zero(gl);
-    if (sc_kfun_init(kf, P->act->def, B->par, B->np, B->q, B->s, 1, prec) == SC_OK)
+    if ((kf = _sc_regime_kfun(P->act->def, B->par, B->np, B->q, B->s, prec, &st)) != NULL)
     {
         sc_fparams_init(fp);
         sc_coerc_result_init(&r);
@@ -169,6 +165,18 @@ static int dissipation_class(const sc_regime_problem *P, const _sc_regime_box *B
         arb_set(fp->p, B->p);
         arb_set(fp->sigma2, B->sigma2);
         fp->projective = projective;
+        /* the cheap necessary condition first: c_p <= F(1, d) = -g(p)
+           (doc/model.md section 5.2, the p-form of the sign of lambda; the
+           infimum is over rho < 1, F continuous at 1, for the projective
+           quotient too), so F(1, d) < p gamma L_att at both ends refutes
+           without a branch and bound */
+        arf_one(rho + 0);
+        arf_one(rho + 1);
+        if (refuted(kf, fp, dd, nd, rho, gl, prec))
+        {
+            cls = SC_LEAF_REFUTED;
+            nd = 0;
+        }
         for (k = 0; k < nd; k++)
         {
             arb_set_si(fp->d, dd[k]);
@@ -184,7 +192,9 @@ static int dissipation_class(const sc_regime_problem *P, const _sc_regime_box *B
             else
                 arf_set(rho + k, r.rlo);
         }
-        if (ok && pos)
+        if (nd == 0)
+            ;   /* refuted on the diagonal */
+        else if (ok && pos)
             cls = SC_LEAF_CERTIFIED;
         else if (ok && refuted(kf, fp, dd, nd, rho, gl, prec))
             cls = SC_LEAF_REFUTED;
@@ -194,7 +204,7 @@ static int dissipation_class(const sc_regime_problem *P, const _sc_regime_box *B
         arf_clear(thr);
         arf_clear(rho + 0);
         arf_clear(rho + 1);
-        sc_kfun_clear(kf);
+        _sc_regime_kfun_done(kf);
     }
     arb_clear(gl);
     arb_clear(beta);

@@ -4,6 +4,7 @@
 
 #include "synccert/regime.h"
 #include "synccert/box.h"
+#include "synccert/kfun.h"
 
 /* Number of varying axes (lo < hi) of P. */
 slong _sc_regime_nvarying(const sc_regime_problem *P);
@@ -33,6 +34,48 @@ void _sc_regime_box_bounds(fmpq *lo, fmpq *hi, const _sc_regime_map *M,
 /* Measure of box b relative to the root box, exactly: the product over box
    axes of width / root width (integer axes count points). */
 void _sc_regime_box_measure(fmpq_t m, const _sc_regime_map *M, const sc_box_t *b);
+
+/* The batch evaluation of sc_regime_run: the evaluator set by
+   sc_regime_set_evaluator, else sc_regime_eval_boxes (src/regime/batch.c). */
+int _sc_regime_eval_batch(int *verdict, const sc_box_t *b, slong n, const sc_regime_problem *P,
+                          double deadline);
+
+/* The log of work-list operations (src/regime/checkpoint.c): one character
+   per operation, '0' + axis for a split along that axis, 'u', 'c', 'r' for
+   a decision undecided, certified, refuted. */
+typedef struct
+{
+    char *s;
+    slong n, alloc;
+}
+_sc_regime_oplog;
+
+void _sc_regime_oplog_push(_sc_regime_oplog *L, char op);
+char _sc_regime_op_split(int axis);
+char _sc_regime_op_decide(int verdict);
+int _sc_regime_op_axis(char op);        /* the split's axis, or -1 */
+int _sc_regime_op_verdict(char op);     /* the decision's SC_LEAF_*, or -1 */
+
+/* Write P's text and the log atomically to path (sc_outfile_*): SC_OK,
+   SC_ERR_INPUT (cannot be created) or SC_ERR_IO. */
+int _sc_regime_checkpoint_write(const char *path, const sc_regime_problem *P, const _sc_regime_oplog *L);
+
+/* Read a checkpoint written for P: the log into *ops (flint_malloc'ed,
+   *nops characters).  SC_ERR_INPUT (one line) if the file cannot be read,
+   is not a checkpoint, or is of another problem (naming the first
+   differing key). */
+int _sc_regime_checkpoint_read(char **ops, slong *nops, const char *path, const sc_regime_problem *P);
+
+/* Kernel objects reused across boxes, per thread (src/regime/kcache.c).
+   _sc_regime_kfun: an sc_kfun for these exact balls (series on), NULL with
+   *st the error; hand it back with _sc_regime_kfun_done after use (it is
+   dropped there unless reuse is exact).  _sc_regime_kernel_one: K(1),
+   K'(1) as sc_kernel_eval gives them at rho = 1. */
+sc_kfun_struct *_sc_regime_kfun(const sc_act_def *def, arb_srcptr par, slong np, const arb_t q,
+                                const arb_t s, slong prec, int *st);
+void _sc_regime_kfun_done(sc_kfun_struct *kf);
+int _sc_regime_kernel_one(arb_t K1, arb_t dK1, const sc_act_def *def, arb_srcptr par, slong np,
+                          const arb_t q, const arb_t s, slong prec);
 
 /* A box's parameters as balls (eval.c): dimension ends dA <= dB,
    activation parameters, q, s, sigma^2, p, gamma, beta (defaults 1, 0, 1,
