@@ -3,10 +3,11 @@
 
    Usage: bench_kernel [-d DIGITS]... [-t MIN_SECONDS] [-r RHO] [--list] [SPEC...]
      -d DIGITS       accuracy goal (repeatable; default 15 and 100)
-     -r RHO          also K(rho), K'(rho) at this exact rho (the timing then
-                     covers all four values; the printed ones stay K(1), K'(1))
      -t MIN_SECONDS  repeat each computation until this much time has been
                      spent (default 0.2; 0 = one call) and report the mean
+     -r RHO          also K(RHO), K'(RHO) (exact decimal or ratio), timed together
+                     with K(1), K'(1); the line gets five more fields
+                     RHO K DK KRAD DKRAD
      --list          print the benchmark spec of every registered activation
      SPEC            activation specs (default: every entry of sc_act_registry,
                      hermite as hermite:a1=1,a2=1/2, poly as poly:c1=1,c3=-1/6)
@@ -25,9 +26,6 @@
 #include "synccert/act.h"
 #include "synccert/kernel.h"
 #include "synccert/parse.h"
-
-static fmpq_t rho_arg;
-static int have_rho = 0;
 
 /* The benchmark spec of a registered activation. */
 static const char *bench_spec(const sc_act_def *def)
@@ -84,8 +82,9 @@ static const char *method_of(const sc_act_t act, slong prec)
     return st == SC_OK ? "closed" : "integral";
 }
 
-static int run_one(const char *spec, slong digits, double min_time)
+static int run_one(const char *spec, slong digits, double min_time, const char *rhos)
 {
+    fmpq_t rho;
     sc_act_t act;
     sc_kernel_result r;
     int st;
@@ -93,6 +92,12 @@ static int run_one(const char *spec, slong digits, double min_time)
     double t0, t1, el;
     char *k1, *dk1, r1[32], r2[32];
 
+    fmpq_init(rho);
+    if (rhos != NULL && sc_parse_fmpq(rho, rhos, "rho") != SC_OK)
+    {
+        fprintf(stderr, "bench_kernel: -r %s: %s\n", rhos, sc_last_error());
+        exit(2);
+    }
     sc_act_init(act);
     if (sc_act_parse(act, spec) != SC_OK)
     {
@@ -105,7 +110,7 @@ static int run_one(const char *spec, slong digits, double min_time)
     t0 = sc_clock_seconds();
     do
     {
-        st = sc_kernel_certify(&r, act, have_rho ? rho_arg : NULL, NULL, NULL, digits, SC_KM_AUTO, 0);
+        st = sc_kernel_certify(&r, act, rhos ? rho : NULL, NULL, NULL, digits, SC_KM_AUTO, 0);
         reps++;
         t1 = sc_clock_seconds();
     }
@@ -124,14 +129,26 @@ static int run_one(const char *spec, slong digits, double min_time)
         dk1 = mid_str(r.dK1, digits + 5);
         rad_str(r1, sizeof r1, r.K1);
         rad_str(r2, sizeof r2, r.dK1);
-        printf("kernel %s %ld ok %.6e %ld %ld %s %s %s %s %s\n", spec, (long) digits, el, reps,
+        printf("kernel %s %ld ok %.6e %ld %ld %s %s %s %s %s", spec, (long) digits, el, reps,
                (long) r.prec, k1, dk1, r1, r2, method_of(act, r.prec));
         flint_free(k1);
         flint_free(dk1);
+        if (rhos != NULL)
+        {
+            k1 = mid_str(r.K, digits + 5);
+            dk1 = mid_str(r.dK, digits + 5);
+            rad_str(r1, sizeof r1, r.K);
+            rad_str(r2, sizeof r2, r.dK);
+            printf(" %s %s %s %s %s", rhos, k1, dk1, r1, r2);
+            flint_free(k1);
+            flint_free(dk1);
+        }
+        printf("\n");
     }
     fflush(stdout);
     sc_kernel_result_clear(&r);
     sc_act_clear(act);
+    fmpq_clear(rho);
     return st != SC_OK;
 }
 
@@ -140,6 +157,7 @@ int main(int argc, char **argv)
     slong digits[16];
     int nd = 0, list = 0, bad = 0, i, j, first_spec = argc;
     double min_time = 0.2;
+    const char *rhos = NULL;
 
     for (i = 1; i < argc; i++)
     {
@@ -148,15 +166,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
             min_time = atof(argv[++i]);
         else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
-        {
-            fmpq_init(rho_arg);
-            if (sc_parse_fmpq(rho_arg, argv[++i], "rho") != SC_OK)
-            {
-                fprintf(stderr, "bench_kernel: %s\n", sc_last_error());
-                return 2;
-            }
-            have_rho = 1;
-        }
+            rhos = argv[++i];
         else if (strcmp(argv[i], "--list") == 0)
             list = 1;
         else if (argv[i][0] == '-')
@@ -187,10 +197,10 @@ int main(int argc, char **argv)
     {
         if (first_spec < argc)
             for (i = first_spec; i < argc; i++)
-                bad |= run_one(argv[i], digits[j], min_time);
+                bad |= run_one(argv[i], digits[j], min_time, rhos);
         else
             for (i = 0; sc_act_registry[i] != NULL; i++)
-                bad |= run_one(bench_spec(sc_act_registry[i]), digits[j], min_time);
+                bad |= run_one(bench_spec(sc_act_registry[i]), digits[j], min_time, rhos);
     }
     return bad ? 1 : 0;
 }

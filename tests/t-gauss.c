@@ -186,6 +186,143 @@ static void test_cutoff(void)
     arb_clear(R); arb_clear(T); arb_clear(R1); arb_clear(T1); arb_clear(Rs); arb_clear(target);
 }
 
+/* The trapezoidal rule for the Gaussian density itself: by Poisson summation
+   h sum_i phi(ih) - 1 = 2 sum_{m >= 1} exp(-2 pi^2 m^2 / h^2) exactly.  The
+   grid weights reproduce it, and sc_trap_error (phi is entire: any strip a,
+   int |phi(x + iy)| dx = e^{y^2/2}) bounds it. */
+static void test_trap_rule(void)
+{
+    static const double hs[] = { 0.25, 0.5, 0.75, 1.0 };
+    arb_t h, S, e, E, a, M, zero, t;
+    slong i, j, m, N;
+    arb_init(h); arb_init(S); arb_init(e); arb_init(E); arb_init(a); arb_init(M);
+    arb_init(zero); arb_init(t);
+    for (j = 0; j < 4; j++)
+    {
+        arb_ptr w;
+        arb_set_d(h, hs[j]);
+        N = (slong) ceil(40 / hs[j]);
+        w = _arb_vec_init(N + 1);
+        sc_gauss_grid_weights(w, N + 1, zero, h, 256);
+        arb_set(S, w + 0);
+        for (i = 1; i <= N; i++)
+            arb_addmul_ui(S, w + i, 2, 256);
+        arb_mul(S, S, h, 256);
+        /* nodes beyond 40: h sum phi(ih) <= 2 phi(40)/40 < 2^-1000 */
+        mag_set_ui_2exp_si(arb_radref(t), 1, -1000);
+        arb_zero(e);
+        arb_add_error_mag(S, arb_radref(t));
+        arb_sub_ui(S, S, 1, 256);
+        for (m = 1; m <= 6; m++)
+        {
+            arb_const_pi(t, 256);
+            arb_sqr(t, t, 256);
+            arb_mul_ui(t, t, 2 * m * m, 256);
+            arb_div(t, t, h, 256);
+            arb_div(t, t, h, 256);
+            arb_neg(t, t);
+            arb_exp(t, t, 256);
+            arb_addmul_ui(e, t, 2, 256);
+        }
+        arb_add_error_mag(e, arb_radref(t));    /* m > 6: far smaller */
+        SC_ASSERT_OVERLAPS(S, e);
+        if (hs[j] >= 0.5)                       /* the error exceeds 2^-256 */
+            CU_ASSERT(arb_is_positive(S));
+        for (m = 1; m <= 4; m++)
+        {
+            arb_set_ui(a, m);
+            arb_sqr(M, a, 64);
+            arb_mul_2exp_si(M, M, -1);
+            arb_exp(M, M, 64);
+            sc_trap_error(E, a, h, M, 64);
+            CU_ASSERT(arb_le(S, E));
+        }
+        _arb_vec_clear(w, N + 1);
+    }
+    arb_clear(h); arb_clear(S); arb_clear(e); arb_clear(E); arb_clear(a); arb_clear(M);
+    arb_clear(zero); arb_clear(t);
+}
+
+/* Grid moments h sum |x0 + ih|^m phi(x0 + ih), summed directly, lie below
+   sc_gauss_grid_moment and above E|Z|^m minus the rule's tiny error; the
+   weights agree with sc_gauss_weight; a step from sc_trap_step meets its
+   tolerance. */
+static void test_grid_sums(void)
+{
+    static const double hs[] = { 0.1, 0.7, 1.3 }, offs[] = { 0, 0.37, 0.5 };
+    arb_t h, x0, S, B, mom, x, u, lo;
+    acb_t z, wz;
+    slong i, j, l, m, N;
+    arb_init(h); arb_init(x0); arb_init(S); arb_init(B); arb_init(mom); arb_init(x);
+    arb_init(u); arb_init(lo);
+    acb_init(z); acb_init(wz);
+    for (j = 0; j < 3; j++)
+        for (l = 0; l < 3; l++)
+        {
+            arb_ptr w;
+            arb_set_d(h, hs[j]);
+            arb_set_d(x0, -60 + offs[l] * hs[j]);
+            N = (slong) ceil(120 / hs[j]) + 1;
+            w = _arb_vec_init(N);
+            sc_gauss_grid_weights(w, N, x0, h, 128);
+            for (m = 0; m <= 5; m++)
+            {
+                arb_zero(S);
+                for (i = 0; i < N; i++)
+                {
+                    arb_mul_si(x, h, i, 128);
+                    arb_add(x, x, x0, 128);
+                    if (m == 0 && (i == 7 || i == N / 2))
+                    {
+                        acb_set_arb(z, x);
+                        sc_gauss_weight(wz, z, 128);
+                        SC_ASSERT_OVERLAPS(w + i, acb_realref(wz));
+                    }
+                    arb_abs(x, x);
+                    arb_pow_ui(u, x, m, 128);
+                    arb_addmul(S, u, w + i, 128);
+                }
+                arb_mul(S, S, h, 128);
+                sc_gauss_grid_moment(B, m, h, 128);
+                CU_ASSERT(arb_le(S, B));
+                sc_gauss_abs_moment(mom, m, 128);
+                arb_sub(lo, B, mom, 128);
+                CU_ASSERT(arb_is_nonnegative(lo));
+                if (hs[j] < 0.5 && m % 2 == 0)  /* fine grids, smooth x^m: E|Z|^m to many digits */
+                {
+                    arb_sub(lo, S, mom, 128);
+                    arb_abs(lo, lo);
+                    arb_set_d(u, 1e-30);
+                    CU_ASSERT(arb_lt(lo, u));
+                }
+            }
+            _arb_vec_clear(w, N);
+        }
+    {
+        /* the chosen step meets the tolerance it was chosen for */
+        double ad, hd = sc_trap_step(1.5, log(3.0), -100 * log(2.0), &ad);
+        arb_t a, M, E, tol;
+        arb_init(a); arb_init(M); arb_init(E); arb_init(tol);
+        CU_ASSERT(ad > 0 && ad <= 1.5 && hd > 0);
+        arb_set_d(a, ad);
+        arb_set_d(h, hd);
+        arb_sqr(M, a, 64);
+        arb_mul_2exp_si(M, M, -1);
+        arb_exp(M, M, 64);
+        arb_mul_ui(M, M, 3, 64);
+        sc_trap_error(E, a, h, M, 64);
+        arb_one(tol);
+        arb_mul_2exp_si(tol, tol, -100);
+        CU_ASSERT(arb_le(E, tol));
+        arb_mul_2exp_si(tol, tol, -8);          /* and is not far too small */
+        CU_ASSERT(arb_gt(E, tol));
+        arb_clear(a); arb_clear(M); arb_clear(E); arb_clear(tol);
+    }
+    arb_clear(h); arb_clear(x0); arb_clear(S); arb_clear(B); arb_clear(mom); arb_clear(x);
+    arb_clear(u); arb_clear(lo);
+    acb_clear(z); acb_clear(wz);
+}
+
 /* cos(z), interrupting the run at evaluation `stop_at` and counting calls */
 typedef struct { long calls, stop_at; } stop_script;
 
@@ -459,4 +596,6 @@ SC_TEST_MAIN("gauss",
     SC_TEST(test_cos_and_abs),
     SC_TEST(test_tail_bound),
     SC_TEST(test_abs_moments_and_growth),
-    SC_TEST(test_cutoff))
+    SC_TEST(test_cutoff),
+    SC_TEST(test_trap_rule),
+    SC_TEST(test_grid_sums))

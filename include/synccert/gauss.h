@@ -125,6 +125,37 @@ slong sc_growth_smooth_rate(arb_ptr h, arb_t factor, arb_srcptr g, slong ng, con
 /* res = exp(-z^2/2) / sqrt(2 pi) on a complex ball. */
 void sc_gauss_weight(acb_t res, const acb_t z, slong prec);
 
+/* Certified trapezoidal rules (src/gauss/trap.c, doc/model.md section 8.12).
+   For w analytic in the strip |Im z| < a with int |w(x + iy)| dx <= M there
+   (and w -> 0 uniformly as |Re z| -> inf), every offset x0 and step h > 0:
+     |h sum_{i in Z} w(x0 + ih) - int w| <= 2 M / (e^{2 pi a/h} - 1).
+   sc_trap_error sets E to an exact upper bound of the right-hand side
+   (+inf if it cannot be bounded). */
+void sc_trap_error(arb_t E, const arb_t a, const arb_t h, const arb_t M, slong prec);
+
+/* A step for that rule: the largest h (in double, with a small margin) whose
+   error bound is about exp(logtol) when M = e^{a^2/2} exp(logM), using the
+   best strip a <= strip (written to *a_used if not NULL).  Only a choice:
+   the bound itself is sc_trap_error's. */
+double sc_trap_step(double strip, double logM, double logtol, double *a_used);
+
+/* Sums of the Gaussian density over a grid x0 + hZ (any offset x0), h > 0:
+   - sc_gauss_grid_moment: S >= h sum_i |x_i|^m phi(x_i)  (= E|Z|^m + 5 h max_x |x|^m phi(x));
+   - sc_gauss_grid_poly:   S >= h sum_i sum_j |c_j| |x_i|^j phi(x_i);
+   - sc_gauss_poly_moment: S >= E[sum_j |c_j| |Z|^j].
+   Tails of grid sums: if X >= sqrt(deg), h sum_{|x_i| > X} ... <= the
+   integral tail sc_gauss_tail_bound(X) (each monomial decreases there).
+   All results are exact upper bounds. */
+void sc_gauss_grid_moment(arb_t S, ulong m, const arb_t h, slong prec);
+void sc_gauss_grid_poly(arb_t S, arb_srcptr c, slong n, const arb_t h, slong prec);
+void sc_gauss_poly_moment(arb_t S, arb_srcptr c, slong n, slong prec);
+
+/* w[i] = phi(x0 + i h), i = 0..n-1 (Gaussian density, by a two-term
+   recurrence: two multiplications per node).  Polls the time budget: once
+   it has expired (sc_budget_expired) the weights not yet computed are
+   indeterminate. */
+void sc_gauss_grid_weights(arb_ptr w, slong n, const arb_t x0, const arb_t h, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

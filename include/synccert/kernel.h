@@ -10,7 +10,9 @@
    - SC_KM_SMOOTH: one certified integral E_X[phi(tX) S(tcX, t sqrt(1-c^2))]
      with the activation's closed-form Gaussian smoothing S;
    - SC_KM_NESTED: nested certified integrals (analytic activations);
-   - SC_KM_AUTO:   the first of these that applies.
+   - SC_KM_LATTICE: certified trapezoidal rules on the line and on a lattice
+     of the plane (analytic activations; doc/model.md section 8.12);
+   - SC_KM_AUTO:   the first of closed, smooth, lattice, nested that applies.
    At c = +-1 all integral methods reduce to one integral in X. */
 #ifndef SYNCCERT_KERNEL_H
 #define SYNCCERT_KERNEL_H
@@ -23,7 +25,7 @@
 extern "C" {
 #endif
 
-enum { SC_KM_AUTO = 0, SC_KM_CLOSED, SC_KM_SMOOTH, SC_KM_NESTED };
+enum { SC_KM_AUTO = 0, SC_KM_CLOSED, SC_KM_SMOOTH, SC_KM_NESTED, SC_KM_LATTICE };
 
 /* K(rho) and/or K'(rho) (either output may be NULL) at working precision
    prec.  rho, q, s are balls (rho in [-1, 1], q > 0, s >= 0); p holds np

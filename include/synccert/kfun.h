@@ -24,6 +24,16 @@
         the even and odd parts of that series, both non-decreasing on
         [0, 1]: K([r1, r2]) lies in [E(-r2) - O(-r1), E(-r1) - O(-r2)] (used
         where K' is unbounded, e.g. step and sign at rho = -1).
+   (M5) D' = (q/t^2)^2 sum_n A_n^2 sum_{k<n} k c^{k-1} also has non-negative
+        coefficients: D' is non-decreasing in rho where c >= 0.
+   (M6) M4 for any power series f(c) = sum a_n c^n with a_n >= 0: on
+        [c1, c2] in [-1, 0]
+          f in [ (f(c2) + f(-c2) + f(c1) - f(-c1))/2,
+                 (f(c1) + f(-c1) + f(c2) - f(-c2))/2 ];
+        used for K, K' and D (series in c with non-negative coefficients)
+        when s = 0 (then c = rho and -c is the exact point -rho).
+   (M7) Where c >= 0, K' is convex (F3) and D(rho) its mean over [rho, 1]:
+        K'((1 + rho)/2) <= D(rho) <= (K'(rho) + K'(1))/2.
    Elsewhere (c < 0, where 1 - rho >= 1) the enclosures are mean-value forms
    around the midpoint, intersected with direct interval evaluations.
 
@@ -93,10 +103,20 @@ int sc_kfun_point(arb_t K, arb_t dK, sc_kfun_t kf, const arf_t rho);
 /* D at an exact rho in [-1, 1] (D(1) = K'(1)). */
 int sc_kfun_point_D(arb_t D, sc_kfun_t kf, const arf_t rho);
 
+/* D'(rho) = (D(rho) - K'(rho)) / (1 - rho) at an exact rho in [-1, 1)
+   (indeterminate at rho = 1 or when K'(1) = +inf). */
+int sc_kfun_point_dD(arb_t dD, sc_kfun_t kf, const arf_t rho);
+
 /* Enclosures of K, K', D over [r1, r2] (exact, -1 <= r1 <= r2 <= 1); any
    output may be NULL.  Outputs may be non-finite when nothing useful is
    known (e.g. D near rho = 1 when K'(1) = +inf). */
 int sc_kfun_interval(arb_t K, arb_t dK, arb_t D, sc_kfun_t kf, const arf_t r1, const arf_t r2);
+
+/* D' over [r1, r2] (exact, r2 < 1) given enclosures D, dK of D and K' over
+   it (from sc_kfun_interval): (D - K')/(1 - rho), intersected where
+   c(r1) >= 0 with [D'(r1), D'(r2)] (M5).  Indeterminate if r2 = 1. */
+int sc_kfun_interval_dD(arb_t dD, sc_kfun_t kf, const arf_t r1, const arf_t r2,
+                        const arb_t D, const arb_t dK);
 
 /* The orthonormal Hermite coefficient A_n = E[phi(tZ) h_n(Z)] of an
    activation (parameter balls p) at scale t > 0: a certified Gaussian
@@ -104,6 +124,14 @@ int sc_kfun_interval(arb_t K, arb_t dK, arb_t D, sc_kfun_t kf, const arf_t r1, c
    section 8.7 (the integral build_series uses).  SC_OK or SC_ERR_BUDGET. */
 int sc_kfun_hermite_coeff(arb_t A, const sc_act_def *def, arb_srcptr p, const arb_t t,
                           slong n, slong prec);
+
+/* Enclosure helpers of the kfun and coercivity files (library-internal).
+   _sc_kfun_isect: z = z intersected with x when both are finite
+   (enclosures of the same quantity), rounded outward at prec bits; if z is
+   not finite take x.  _sc_kfun_range: [a.lo, b.hi] as a ball (a.lo <= b.hi:
+   enclosures of ordered values); non-finite if a or b is. */
+void _sc_kfun_isect(arb_t z, const arb_t x, slong prec);
+void _sc_kfun_range(arb_t z, const arb_t a, const arb_t b, slong prec);
 
 /* c(rho) = (q rho + s) / (q + s) as a ball. */
 void sc_kfun_corr(arb_t c, const sc_kfun_t kf, const arb_t rho);

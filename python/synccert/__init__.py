@@ -130,7 +130,7 @@ def _result(command, raw, cls=Result):
 def kernel(act, rho=None, digits=15, q=1, s=0, method=None, budget=None):
     """Certified dual kernel: K1 = K(1), dK1 = K'(1) and, with rho, K = K(rho),
     dK = K'(rho) (`synccert kernel`; doc/model.md section 2).  q, s: weight and
-    bias variances; method: auto, closed, smooth or nested; budget: seconds
+    bias variances; method: auto, closed, smooth, nested or lattice; budget: seconds
     (default 120)."""
     raw = _lib.call("kernel", act, [
         ("rho", _num(rho, "rho")), ("digits", _num(digits, "digits")),

@@ -1,6 +1,7 @@
 /* elu(x) = x for x > 0, alpha (e^x - 1) for x <= 0; alpha in [0, 10^6]
    (default 1).  phi is continuous, phi' jumps at 0 unless alpha = 1: kink at
-   0.  No closed-form kernel (nested is impossible, so K uses the smoothing).
+   0.  Closed-form kernel at c = +-1 only (nested is impossible, so K inside
+   uses the smoothing).
    Smoothing, with w = a/b (entire in a):
      E[(a + bY) 1{a + bY > 0}]        = a Phi(w) + b phi(w),
      E[e^{a + bY} 1{a + bY <= 0}]     = e^{a + b^2/2} P(Y + b <= -w)
@@ -11,8 +12,17 @@
                        + alpha (e^{a + b^2/2} Phi(-(a + b^2)/b) - Phi(-w)),
      E[phi'(a + bY)] = Phi(w) + alpha e^{a + b^2/2} Phi(-(a + b^2)/b).
    Growth on the real line: |phi| <= alpha + |x| (|e^x - 1| <= 1 for x <= 0),
-   |phi'| <= max(1, alpha). */
+   |phi'| <= max(1, alpha).
+
+   Closed form at the ends c = +-1 (elu_kernel; inside, the smoothing), with
+   T = t, E[e^{sZ} 1{Z < 0}] = e^{s^2/2} Phi(-s) and
+   E[Z e^{-TZ} 1{Z > 0}] = phi(0) - T e^{T^2/2} Phi(-T) (complete the square):
+     Kt(1)   = T^2/2 + alpha^2 (e^{2T^2} Phi(-2T) - 2 e^{T^2/2} Phi(-T) + 1/2),
+     Kt'(1)  = T^2 E[phi'(TZ)^2] = T^2 (1/2 + alpha^2 e^{2T^2} Phi(-2T)),
+     Kt(-1)  = 2 alpha T E[Z (e^{-TZ} - 1) 1{Z > 0}] = -2 alpha T^2 e^{T^2/2} Phi(-T),
+     Kt'(-1) = T^2 E[phi'(TZ) phi'(-TZ)] = 2 alpha T^2 e^{T^2/2} Phi(-T). */
 #include "synccert/act.h"
+#include <arb_hypgeom.h>
 #include "synccert/gauss.h"
 
 static const sc_param_def elu_params[] = {
@@ -111,7 +121,70 @@ int sc_elu_smooth(const sc_act_def *def, acb_t res, const acb_t a, const arb_t b
     return 1;
 }
 
+/* e^{s^2/2} Phi(-s) for real s */
+static void exp_Phi(arb_t r, const arb_t s, slong prec)
+{
+    arb_t u;
+    arb_init(u);
+    arb_sqrt_ui(u, 2, prec);
+    arb_div(u, s, u, prec);
+    arb_hypgeom_erfc(r, u, prec);
+    arb_mul_2exp_si(r, r, -1);                  /* Phi(-s) = erfc(s/sqrt 2)/2 */
+    arb_sqr(u, s, prec);
+    arb_mul_2exp_si(u, u, -1);
+    arb_exp(u, u, prec);
+    arb_mul(r, r, u, prec);
+    arb_clear(u);
+}
+
+static int elu_kernel(const sc_act_def *def, arb_t Kt, arb_t dKt, const arb_t c, const arb_t t2,
+                      arb_srcptr p, slong prec)
+{
+    arb_t T, e1, e2, a2, u;
+    int one = arb_is_one(c), minus = arb_equal_si(c, -1);
+    if (!one && !minus)
+        return 0;
+    arb_init(T); arb_init(e1); arb_init(e2); arb_init(a2); arb_init(u);
+    arb_sqrt(T, t2, prec);
+    exp_Phi(e1, T, prec);                       /* e^{T^2/2} Phi(-T) */
+    arb_mul_2exp_si(u, T, 1);
+    exp_Phi(e2, u, prec);                       /* e^{2T^2} Phi(-2T) */
+    arb_sqr(a2, p + 0, prec);
+    if (one)
+    {
+        if (Kt != NULL)
+        {
+            arb_mul_2exp_si(u, e1, 1);
+            arb_sub(u, e2, u, prec);
+            arb_set_d(Kt, 0.5);
+            arb_add(u, u, Kt, prec);
+            arb_mul(u, u, a2, prec);
+            arb_mul_2exp_si(Kt, t2, -1);
+            arb_add(Kt, Kt, u, prec);
+        }
+        if (dKt != NULL)
+        {
+            arb_mul(u, a2, e2, prec);
+            arb_set_d(dKt, 0.5);
+            arb_add(dKt, dKt, u, prec);
+            arb_mul(dKt, dKt, t2, prec);
+        }
+    }
+    else
+    {
+        arb_mul(u, e1, t2, prec);
+        arb_mul(u, u, p + 0, prec);
+        arb_mul_2exp_si(u, u, 1);               /* 2 alpha T^2 e^{T^2/2} Phi(-T) */
+        if (Kt != NULL)
+            arb_neg(Kt, u);
+        if (dKt != NULL)
+            arb_set(dKt, u);
+    }
+    arb_clear(T); arb_clear(e1); arb_clear(e2); arb_clear(a2); arb_clear(u);
+    return 1;
+}
+
 const sc_act_def sc_act_elu = {
     "elu", NULL, "x for x > 0, alpha (e^x - 1) for x <= 0", elu_params, 1, SC_ACT_KINK0,
-    elu_eval, elu_growth, sc_elu_smooth, NULL, elu_branch
+    elu_eval, elu_growth, sc_elu_smooth, elu_kernel, elu_branch
 };

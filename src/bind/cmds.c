@@ -10,8 +10,8 @@
 
 static int kernel_method(int *m, const char *s)
 {
-    static const char *const names[] = { "auto", "closed", "smooth", "nested" };
-    for (*m = 0; s != NULL && *m < 4; (*m)++)
+    static const char *const names[] = { "auto", "closed", "smooth", "nested", "lattice" };
+    for (*m = 0; s != NULL && *m < 5; (*m)++)
         if (strcmp(s, names[*m]) == 0)
             return SC_OK;
     if (s == NULL)
@@ -19,7 +19,7 @@ static int kernel_method(int *m, const char *s)
         *m = SC_KM_AUTO;
         return SC_OK;
     }
-    return sc_error(SC_ERR_INPUT, "--method: unknown method '%s' (auto, closed, smooth, nested)", s);
+    return sc_error(SC_ERR_INPUT, "--method: unknown method '%s' (auto, closed, smooth, nested, lattice)", s);
 }
 
 int sc_bind_kernel(FILE *f, const char *spec, const sc_bind_args *a)

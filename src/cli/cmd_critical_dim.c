@@ -241,6 +241,10 @@ static int run(int argc, char **argv)
     }
     if (json)
         printf("]\n");
+    /* exit 1 says why on stderr too (the rows say which) */
+    if (rc == SC_EXIT_FAIL && !sc_interrupted())
+        rc = sc_budget_expired() ? sc_cli_budget_fail(cmd, "(the rows marked error were not computed)")
+                                 : sc_cli_fail(cmd, SC_EXIT_FAIL, "some activations failed (their rows say why)");
 out:
     sc_act_clear(act);
     fmpq_clear(sigma); fmpq_clear(q); fmpq_clear(s);

@@ -8,7 +8,8 @@
 
 static const char help[] =
 "usage: synccert kernel ACT [--rho R] [--digits N] [--weight-var q] [--bias-var s]\n"
-"                           [--method auto|closed|smooth|nested] [--budget SECONDS] [--json]\n"
+"                           [--method auto|closed|smooth|nested|lattice] [--budget SECONDS]\n"
+"                           [--json]\n"
 "\n"
 "Certified values of the dual kernel K of the activation ACT (doc/model.md, section 2):\n"
 "  K(rho) = E[phi(U) phi(V)],  K'(rho) = q E[phi'(U) phi'(V)],\n"
@@ -21,7 +22,8 @@ static const char help[] =
 "  --weight-var q   variance q > 0 of the first-layer weights (default 1)\n"
 "  --bias-var s     variance s >= 0 of the first-layer biases (default 0)\n"
 "  --method M       auto (default): closed form if known, else certified integration;\n"
-"                   closed / smooth / nested force one method (for cross-checks);\n"
+"                   closed / smooth / nested / lattice force one method (for\n"
+"                   cross-checks; lattice: trapezoidal rules, analytic activations);\n"
 "                   one that does not apply to ACT is bad input (exit status 2)\n"
 "  --budget S       stop after S seconds and exit 1 (default 120)\n"
 "  --json           one JSON object: activation, K1, dK1, [rho, K, dK], prec_bits;\n"
@@ -39,14 +41,15 @@ static const char help[] =
 
 static int method_of(const char *s, int *m)
 {
-    static const char *names[] = { "auto", "closed", "smooth", "nested" };
+    /* indices are the SC_KM_* values */
+    static const char *names[] = { "auto", "closed", "smooth", "nested", "lattice" };
     int i;
     if (s == NULL)
     {
         *m = SC_KM_AUTO;
         return 1;
     }
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < 5; i++)
         if (strcmp(s, names[i]) == 0)
         {
             *m = i;
@@ -120,7 +123,7 @@ static int run(int argc, char **argv)
     if (npos != 1)
         return sc_cli_fail(cmd, SC_EXIT_USAGE, "expected one activation (see 'synccert help kernel')");
     if (!method_of(o[O_METH], &method))
-        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--method: unknown method '%s' (auto, closed, smooth, nested)", o[O_METH]);
+        return sc_cli_fail(cmd, SC_EXIT_USAGE, "--method: unknown method '%s' (auto, closed, smooth, nested, lattice)", o[O_METH]);
 
     fmpq_init(rho); fmpq_init(q); fmpq_init(s);
     sc_act_init(act);

@@ -79,92 +79,165 @@ static void F_from(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arb_t rho
     arb_clear(c);
 }
 
+/* F at the exact point r (r = 1: the diagonal limit) */
+static void F_point(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r)
+{
+    arb_t D, x;
+    arb_init(D);
+    arb_init(x);
+    sc_kfun_point_D(D, kf, r);
+    arb_set_arf(x, r);
+    F_from(F, kf, fp, x, D);
+    arb_clear(D);
+    arb_clear(x);
+}
+
+/* F monotone on a box with F(lo_end) <= F <= F(hi_end) there: intersect
+   F with [F(lo_end), F(hi_end)] (point values) */
+static void between_ends(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t lo_end,
+                         const arf_t hi_end)
+{
+    arb_t a, b;
+    arb_init(a);
+    arb_init(b);
+    F_point(a, kf, fp, lo_end);
+    F_point(b, kf, fp, hi_end);
+    _sc_kfun_range(a, a, b, kf->prec);
+    _sc_kfun_isect(F, a, kf->prec);
+    arb_clear(a);
+    arb_clear(b);
+}
+
+/* Boxes [r1, 1] with c(r1) >= 0 and B > 0: D' >= D'(r1) there (M4 of
+   kfun.h), so F' = (p sigma^2/2)(-(p/2) K(1) - B' D - B D') is at most
+   (p sigma^2/2)(-(p/2) K(1) - B' D - B D'(r1)); if that is negative, F
+   decreases to the diagonal limit and F >= F(1) on the box (F is
+   continuous up to rho = 1 because D(1) = K'(1) is finite). */
+static void decreasing_to_diagonal(arb_t F, sc_kfun_t kf, const sc_fparams_t fp,
+                                   const arf_t r1, const arb_t box, const arb_t D)
+{
+    slong prec = kf->prec;
+    arb_t c, B, dB, dD, u;
+    arf_t one;
+    if (!arb_is_finite(kf->dK1) || !arb_is_finite(D))
+        return;
+    arb_init(c);
+    arb_init(B);
+    arb_init(dB);
+    arb_init(dD);
+    arb_init(u);
+    arf_init(one);
+    arb_set_arf(c, r1);
+    sc_kfun_corr(c, kf, c);
+    _sc_coerc_coefB(B, dB, fp, box, prec);
+    if (arb_is_nonnegative(c) && arb_is_positive(B))
+    {
+        sc_kfun_point_dD(dD, kf, r1);
+        if (arb_is_finite(dD))
+        {
+            /* -(p/2) K(1) - B' D - B lbound(D'(r1)) */
+            arf_t lo;
+            arf_init(lo);
+            arb_get_lbound_arf(lo, dD, prec);
+            arb_set_arf(dD, lo);
+            arf_clear(lo);
+            arb_mul(u, B, dD, prec);
+            arb_addmul(u, dB, D, prec);
+            arb_mul_2exp_si(c, fp->p, -1);
+            arb_addmul(u, c, kf->K1, prec);
+            if (arb_is_positive(u))     /* -F' >= positive multiple of u */
+            {
+                arf_one(one);
+                between_ends(F, kf, fp, one, r1);
+            }
+        }
+    }
+    arb_clear(c);
+    arb_clear(B);
+    arb_clear(dB);
+    arb_clear(dD);
+    arb_clear(u);
+    arf_clear(one);
+}
+
+/* Boxes [r1, r2] with r2 < 1: F' over the box,
+   F' = (p sigma^2/2) (-(p/2) K1 - B' D - B D'),  D' from sc_kfun_interval_dD;
+   if F' has one sign, F lies between its values at the ends (monotonicity),
+   and always in the mean value form F(mid) + F'(box) [-h, h]. */
+static void derivative_forms(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1,
+                             const arf_t r2, const arb_t box, const arb_t D, const arb_t dK)
+{
+    slong prec = kf->prec;
+    arb_t dF, A, B, dB, t, F1;
+    arf_t m;
+    arb_init(dF);
+    arb_init(A);
+    arb_init(B);
+    arb_init(dB);
+    arb_init(t);
+    arb_init(F1);
+    arf_init(m);
+    sc_kfun_interval_dD(t, kf, r1, r2, D, dK);
+    _sc_coerc_coefB(B, dB, fp, box, prec);
+    arb_mul(dF, B, t, prec);
+    arb_addmul(dF, dB, D, prec);
+    arb_mul_2exp_si(A, fp->p, -1);
+    arb_addmul(dF, A, kf->K1, prec);
+    arb_neg(dF, dF);
+    arb_mul(A, fp->p, fp->sigma2, prec);
+    arb_mul_2exp_si(A, A, -1);
+    arb_mul(dF, dF, A, prec);
+    if (arb_is_positive(dF))
+        between_ends(F, kf, fp, r1, r2);
+    else if (arb_is_negative(dF))
+        between_ends(F, kf, fp, r2, r1);
+    /* F(mid) + F'(box) [-h, h], h = (r2 - r1)/2 */
+    arf_add(m, r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_mul_2exp_si(m, m, -1);
+    arb_set_arf(A, r2);
+    arb_sub_arf(A, A, r1, prec);
+    arb_mul_2exp_si(A, A, -1);
+    arb_zero(t);
+    arb_add_error(t, A);
+    arb_mul(dF, dF, t, prec);
+    F_point(F1, kf, fp, m);
+    arb_add(F1, F1, dF, prec);
+    _sc_kfun_isect(F, F1, prec);
+    arb_clear(dF);
+    arb_clear(A);
+    arb_clear(B);
+    arb_clear(dB);
+    arb_clear(t);
+    arb_clear(F1);
+    arf_clear(m);
+}
+
 int sc_coerc_F(arb_t F, sc_kfun_t kf, const sc_fparams_t fp, const arf_t r1, const arf_t r2)
 {
     slong prec = kf->prec;
-    arb_t box, D, dK, Fm, dF, A, B, dB, t, h, omr;
-    arf_t m;
+    arb_t box, D, dK;
     int st;
 
     if (fp->projective)
         return _sc_coerc_F_projective(F, kf, fp, r1, r2);
+    if (arf_equal(r1, r2))
+    {
+        F_point(F, kf, fp, r1);
+        return sc_budget_expired() ? sc_budget_status() : SC_OK;
+    }
     arb_init(box);
     arb_init(D);
     arb_init(dK);
-    arf_init(m);
     arb_set_interval_arf(box, r1, r2, 4 * prec + 64);
-    if (arf_equal(r1, r2))
-    {
-        st = sc_kfun_point_D(D, kf, r1);
-        F_from(F, kf, fp, box, D);
-        arb_clear(box);
-        arb_clear(D);
-        arb_clear(dK);
-        arf_clear(m);
-        return st;
-    }
     st = sc_kfun_interval(NULL, dK, D, kf, r1, r2);
-    /* direct interval evaluation */
-    F_from(F, kf, fp, box, D);
-
-    /* mean value form F(mid) + F'(box) [-h, h] when r2 < 1:
-       F' = (p sigma^2/2) (-(p/2) K1 - B' D - B D'),  D' = (D - K')/(1 - rho) */
-    if (arf_cmp_si(r2, 1) < 0 && arb_is_finite(D) && arb_is_finite(dK))
-    {
-        arb_init(Fm);
-        arb_init(dF);
-        arb_init(A);
-        arb_init(B);
-        arb_init(dB);
-        arb_init(t);
-        arb_init(h);
-        arb_init(omr);
-        arf_add(m, r1, r2, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_mul_2exp_si(m, m, -1);
-        arb_one(omr);
-        arb_sub(omr, omr, box, prec);
-        arb_sub(t, D, dK, prec);
-        arb_div(t, t, omr, prec);               /* D' over the box */
-        _sc_coerc_coefB(B, dB, fp, box, prec);
-        arb_mul(dF, B, t, prec);
-        arb_addmul(dF, dB, D, prec);
-        arb_mul_2exp_si(A, fp->p, -1);
-        arb_addmul(dF, A, kf->K1, prec);
-        arb_neg(dF, dF);
-        arb_mul(A, fp->p, fp->sigma2, prec);
-        arb_mul_2exp_si(A, A, -1);
-        arb_mul(dF, dF, A, prec);
-        arb_set_arf(h, r2);
-        arb_sub_arf(h, h, r1, prec);
-        arb_mul_2exp_si(h, h, -1);
-        arb_zero(t);
-        arb_add_error(t, h);
-        arb_mul(dF, dF, t, prec);
-        sc_kfun_point_D(D, kf, m);
-        arb_set_arf(t, m);
-        F_from(Fm, kf, fp, t, D);
-        arb_add(Fm, Fm, dF, prec);
-        if (arb_is_finite(Fm))
-        {
-            if (!arb_is_finite(F))
-                arb_set(F, Fm);
-            else if (arb_intersection(t, F, Fm, prec))   /* outward at prec: an enclosure (exact
-                                                        ends can need gigabytes) */
-                arb_swap(F, t);
-        }
-        arb_clear(Fm);
-        arb_clear(dF);
-        arb_clear(A);
-        arb_clear(B);
-        arb_clear(dB);
-        arb_clear(t);
-        arb_clear(h);
-        arb_clear(omr);
-    }
+    F_from(F, kf, fp, box, D);         /* direct interval evaluation */
+    if (arf_cmp_si(r2, 1) == 0)
+        decreasing_to_diagonal(F, kf, fp, r1, box, D);
+    else if (arb_is_finite(D) && arb_is_finite(dK))
+        derivative_forms(F, kf, fp, r1, r2, box, D, dK);
     arb_clear(box);
     arb_clear(D);
     arb_clear(dK);
-    arf_clear(m);
     return st;
 }
 

@@ -75,13 +75,15 @@ static int kcert_step(void *ctx, slong prec)
     arb_init(x);
     arb_init(qb);
     arb_init(sb);
-    if (c->q) arb_set_fmpq(qb, c->q, prec); else arb_one(qb);
-    if (c->s) arb_set_fmpq(sb, c->s, prec);
+    /* exact inputs as balls 64 bits tighter than the working precision:
+       the kernel's sensitivity to c grows with t (doc/model.md 8.12) */
+    if (c->q) arb_set_fmpq(qb, c->q, prec + 64); else arb_one(qb);
+    if (c->s) arb_set_fmpq(sb, c->s, prec + 64);
     arb_one(x);
     st = sc_kernel_eval(r->K1, r->dK1, c->act->def, p, c->act->npar, x, qb, sb, c->method, prec);
     if (st == SC_OK && c->rho != NULL)
     {
-        arb_set_fmpq(x, c->rho, prec);
+        arb_set_fmpq(x, c->rho, prec + 64);
         st = sc_kernel_eval(r->K, r->dK, c->act->def, p, c->act->npar, x, qb, sb, c->method, prec);
     }
     sc_act_params_clear(p, c->act);

@@ -12,8 +12,8 @@ int sc_kernel_at_ends(arb_t K1, arb_t dK1, arb_t Km1, const sc_act_t act,
     arb_init(r);
     arb_init(qb);
     arb_init(sb);
-    if (q) arb_set_fmpq(qb, q, prec); else arb_one(qb);
-    if (s) arb_set_fmpq(sb, s, prec); else arb_zero(sb);
+    if (q) arb_set_fmpq(qb, q, prec + 64); else arb_one(qb);     /* tight: see certify.c */
+    if (s) arb_set_fmpq(sb, s, prec + 64); else arb_zero(sb);
     arb_one(r);
     st = sc_kernel_eval(K1, dK1, act->def, p, act->npar, r, qb, sb, SC_KM_AUTO, prec);
     if (st == SC_OK && Km1 != NULL)

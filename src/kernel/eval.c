@@ -3,6 +3,7 @@
 #include <string.h>
 #include "synccert/kernel.h"
 #include "synccert/gauss.h"
+#include "trap.h"
 
 enum { MODE_ONE, MODE_MINUS, MODE_SMOOTH, MODE_NESTED };
 
@@ -330,12 +331,14 @@ static int check_domain(const arb_t rho, const arb_t q, const arb_t s)
 }
 
 /* One of K (deriv 0) or K' (deriv 1); with out2 != NULL (endpoints only,
-   integration only) K into out and K' into out2 from one integration. */
+   integration only) K into out and K' into out2 from one integration.
+   w = 1 - c^2, computed by the caller as (1 - c)(1 + c) from rho, q, s. */
 static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, arb_srcptr p, slong np,
                       const arb_t rho, const arb_t q, const arb_t s, const arb_t t2,
-                      const arb_t c, int method, slong prec)
+                      const arb_t c, const arb_t w1, int method, slong prec)
 {
     kctx k;
+    arb_t sp;
     int st = SC_OK, at_one, at_minus, done = 0, bad;
 
     /* a forced method that does not apply is bad input; under auto the
@@ -391,25 +394,30 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
     arb_init(k.t);
     arb_init(k.tc);
     arb_init(k.ts);
-    arb_sqrt(k.t, t2, prec);
+    arb_sqrt(k.t, t2, prec + 64);
 
+    arb_init(sp);
     if (at_one || at_minus)
         k.mode = at_one ? MODE_ONE : MODE_MINUS;
+    else if (!arb_is_positive(w1))
+    {
+        /* 1 - c^2 is not certified positive at this precision (c within
+           about 2^-prec of +-1, or a wide rho): no enclosure here.  The
+           outputs are left indeterminate and the caller's precision loop
+           raises the precision (rho = +-1 themselves are exact ends). */
+        arb_indeterminate(out);
+        if (out2 != NULL)
+            arb_indeterminate(out2);
+        k.mode = -1;
+    }
     else
     {
-        arb_t w;
-        arb_init(w);
-        /* s' = sqrt(1 - c^2) must be certified positive */
-        arb_sqr(w, c, prec);
-        arb_sub_ui(w, w, 1, prec);
-        arb_neg(w, w);
-        if (!arb_is_positive(w))
-            st = sc_error(SC_ERR_UNSUPPORTED, "kernel: correlation ball touches +-1; use the exact endpoint");
-        arb_sqrt(w, w, prec);
-        arb_mul(k.ts, k.t, w, prec);
-        arb_mul(k.tc, k.t, c, prec);
-        arb_clear(w);
-        if (method == SC_KM_NESTED || ((method == SC_KM_AUTO) && def->smooth == NULL))
+        /* s' = sqrt(1 - c^2) */
+        arb_sqrt(sp, w1, prec + 64);
+        arb_mul(k.ts, k.t, sp, prec + 64);
+        arb_mul(k.tc, k.t, c, prec + 64);
+        if (method == SC_KM_NESTED || method == SC_KM_LATTICE ||
+            ((method == SC_KM_AUTO) && def->smooth == NULL))
         {
             k.mode = MODE_NESTED;
             if ((def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) || def->kinks != NULL || def->rate != NULL)
@@ -423,13 +431,29 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
                 st = sc_error(bad, "%s has no closed-form Gaussian smoothing", def->name);
         }
     }
-    if (st == SC_OK)
-        st = kernel_integral(out, out2, &k, prec);
-    if (st == SC_OK && deriv == 1)
+    if (st == SC_OK && k.mode >= 0)
+    {
+        /* analytic activations: the trapezoidal rules (auto, lattice), else
+           acb integration (nested, smooth, kinks) */
+        int trap = SC_ERR_UNSUPPORTED;
+        if (method == SC_KM_LATTICE || (method == SC_KM_AUTO && k.mode != MODE_SMOOTH))
+            trap = _sc_kernel_trap(out, out2, deriv, def, p, k.t, k.mode == MODE_NESTED ? c : NULL, sp,
+                                   k.mode == MODE_MINUS, prec);
+        if (trap == SC_OK)
+            st = SC_OK;
+        else if (method == SC_KM_LATTICE)     /* forced where it does not apply: bad input */
+            st = trap == SC_ERR_INPUT
+                 ? sc_error(SC_ERR_INPUT, "%s: the lattice method needs an activation analytic in a strip", def->name)
+                 : sc_error(SC_ERR_UNSUPPORTED, "%s: the lattice method needs over 2^22 nodes per axis here", def->name);
+        else
+            st = kernel_integral(out, out2, &k, prec);
+    }
+    if (st == SC_OK && k.mode >= 0 && deriv == 1)
         arb_mul(out, out, q, prec);  /* K' = q E[phi'(U) phi'(V)] */
-    if (st == SC_OK && out2 != NULL)
+    if (st == SC_OK && k.mode >= 0 && out2 != NULL)
         arb_mul(out2, out2, q, prec);
 
+    arb_clear(sp);
     arb_clear(k.t);
     arb_clear(k.tc);
     arb_clear(k.ts);
@@ -439,17 +463,34 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
 int sc_kernel_eval(arb_t K, arb_t dK, const sc_act_def *def, arb_srcptr p, slong np,
                    const arb_t rho, const arb_t q, const arb_t s, int method, slong prec)
 {
-    arb_t t2, c;
+    arb_t t2, c, w1, u;
+    slong wp;
     int st;
 
     if ((st = check_domain(rho, q, s)) != SC_OK)
         return st;
     arb_init(t2);
     arb_init(c);
-    arb_add(t2, q, s, prec);
-    arb_mul(c, q, rho, prec);
-    arb_add(c, c, s, prec);
-    arb_div(c, c, t2, prec);
+    arb_init(w1);
+    arb_init(u);
+    /* t^2, c and 1 - c^2 64 bits beyond prec: as tight as the inputs allow
+       (the integrals are sensitive to c in proportion to t) */
+    wp = prec + 64;
+    arb_add(t2, q, s, wp);
+    arb_mul(c, q, rho, wp);
+    arb_add(c, c, s, wp);
+    arb_div(c, c, t2, wp);
+    /* 1 - c^2 = (1 - c)(1 + c) with 1 - c = q (1 - rho) / t^2 and
+       1 + c = (q (1 + rho) + 2 s) / t^2: no cancellation next to c = +-1 */
+    arb_sub_ui(w1, rho, 1, wp);
+    arb_neg(w1, w1);
+    arb_mul(w1, w1, q, wp);
+    arb_add_ui(u, rho, 1, wp);
+    arb_mul(u, u, q, wp);
+    arb_addmul_ui(u, s, 2, wp);
+    arb_mul(w1, w1, u, wp);
+    arb_sqr(u, t2, wp);
+    arb_div(w1, w1, u, wp);
     if (arb_is_one(rho))
         arb_one(c);                 /* exact endpoints stay exact */
     else if (arb_equal_si(rho, -1) && arb_is_zero(s))
@@ -458,15 +499,17 @@ int sc_kernel_eval(arb_t K, arb_t dK, const sc_act_def *def, arb_srcptr p, slong
     if (K != NULL && dK != NULL && (arb_is_one(c) || arb_equal_si(c, -1)) &&
         !(def->flags & SC_ACT_JUMP) && method != SC_KM_CLOSED &&
         !(method == SC_KM_AUTO && def->kernel != NULL))
-        st = kernel_one(K, dK, 0, def, p, np, rho, q, s, t2, c, method, prec);
+        st = kernel_one(K, dK, 0, def, p, np, rho, q, s, t2, c, w1, method, prec);
     else
     {
         if (K != NULL)
-            st = kernel_one(K, NULL, 0, def, p, np, rho, q, s, t2, c, method, prec);
+            st = kernel_one(K, NULL, 0, def, p, np, rho, q, s, t2, c, w1, method, prec);
         if (st == SC_OK && dK != NULL)
-            st = kernel_one(dK, NULL, 1, def, p, np, rho, q, s, t2, c, method, prec);
+            st = kernel_one(dK, NULL, 1, def, p, np, rho, q, s, t2, c, w1, method, prec);
     }
     arb_clear(t2);
     arb_clear(c);
+    arb_clear(w1);
+    arb_clear(u);
     return st;
 }

@@ -152,11 +152,59 @@ int sc_kfun_point_D(arb_t D, sc_kfun_t kf, const arf_t rho)
         {
             sc_kfun_point(NULL, dK, kf, rho);
             _sc_kfun_range(u, dK, kf->dK1, prec);
-            _sc_kfun_isect(D, u, kf->prec);
+            _sc_kfun_isect(D, u, prec);
+            /* (M7) K' convex where c >= 0, and D the mean of K' over
+               [rho, 1]: K'((1+rho)/2) <= D <= (K'(rho) + K'(1))/2.  Second
+               order in 1 - rho where the division by 1 - rho magnifies the
+               error of K(rho) (integrals near rho = 1); it costs the point
+               value at (1+rho)/2, so only when D is still wide. */
+            if (mag_cmp_2exp_si(arb_radref(D), -prec / 2) > 0)
+            {
+                arb_t lo;
+                arf_t m;
+                arb_init(lo);
+                arf_init(m);
+                arf_add_si(m, rho, 1, ARF_PREC_EXACT, ARF_RND_DOWN);
+                arf_mul_2exp_si(m, m, -1);
+                sc_kfun_point(NULL, lo, kf, m);
+                arb_add(u, dK, kf->dK1, prec);
+                arb_mul_2exp_si(u, u, -1);
+                _sc_kfun_range(u, lo, u, prec);
+                _sc_kfun_isect(D, u, prec);
+                arb_clear(lo);
+                arf_clear(m);
+            }
         }
         arb_clear(K);
         arb_clear(u);
         arb_clear(dK);
     }
+    return st;
+}
+
+int sc_kfun_point_dD(arb_t dD, sc_kfun_t kf, const arf_t rho)
+{
+    slong prec = kf->prec;
+    arb_t D, dK, u;
+    int st;
+    if (arf_cmp_si(rho, 1) >= 0 || !arb_is_finite(kf->dK1))
+    {
+        arb_indeterminate(dD);      /* D'(1) = K''(1)/2 is not computed */
+        return SC_OK;
+    }
+    arb_init(D);
+    arb_init(dK);
+    arb_init(u);
+    /* D' = (D - K')/(1 - rho): differentiate K(1) - K = (1 - rho) D */
+    st = sc_kfun_point_D(D, kf, rho);
+    if (st == SC_OK)
+        st = sc_kfun_point(NULL, dK, kf, rho);
+    arb_sub(dD, D, dK, prec);
+    arb_one(u);
+    arb_sub_arf(u, u, rho, prec);
+    arb_div(dD, dD, u, prec);
+    arb_clear(D);
+    arb_clear(dK);
+    arb_clear(u);
     return st;
 }

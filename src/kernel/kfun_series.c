@@ -3,6 +3,7 @@
    Gaussian integrals, tail bounds T0, T1 at c = 1, and the series values
    with their tails (facts M3 of kfun.h). */
 #include <math.h>
+#include <string.h>
 #include <acb_calc.h>
 #include "kfun_internal.h"
 #include "synccert/gauss.h"
@@ -25,63 +26,140 @@ typedef struct
     arb_t t;
     slong n;
     sc_act_pieces pc;   /* the kinks of phi(t x) */
-    slong piece;        /* current piece (-1: phi by eval) */
+    slong piece;        /* current piece (-1: phi by eval); keys the node cache */
+    arb_ptr sq;     /* sq[k] = sqrt(k), isq[k] = 1/sqrt(k), k <= SC_KFUN_SERIES_MMAX: */
+    arb_ptr isq;    /* computed once per series instead of twice per step and node */
+    slong nmax;     /* the tables hold k <= nmax + 1 */
+    arb_ptr isf;    /* isf[k] = 1/sqrt(k!) */
+    sc_kfun_node_cache nodes;
 }
 herm_ctx;
 
 /* x -> phi(t x) h_n(x) phi_gauss(x) */
-static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
+/* the tables for orders n <= nmax, an empty node cache, t = 0 */
+static void herm_ctx_init(herm_ctx *h, slong nmax, slong prec)
 {
-    herm_ctx *h = param;
-    acb_t w, h0, h1, h2, r;
-    arb_t a, b;
     slong k;
+    arb_init(h->t);
+    h->nmax = nmax;
+    h->sq = _arb_vec_init(nmax + 2);
+    h->isq = _arb_vec_init(nmax + 2);
+    h->isf = _arb_vec_init(nmax + 2);
+    memset(&h->nodes, 0, sizeof(h->nodes));
+    arb_one(h->isf);
+    for (k = 1; k <= nmax + 1; k++)
+    {
+        arb_sqrt_ui(h->sq + k, k, prec + 16);
+        arb_rsqrt_ui(h->isq + k, k, prec + 16);
+        arb_mul(h->isf + k, h->isf + k - 1, h->isq + k, prec + 16);
+    }
+}
 
+static void herm_ctx_clear(herm_ctx *h)
+{
+    arb_clear(h->t);
+    _arb_vec_clear(h->sq, h->nmax + 2);
+    _arb_vec_clear(h->isq, h->nmax + 2);
+    _arb_vec_clear(h->isf, h->nmax + 2);
+    _sc_kfun_nodes_clear(&h->nodes);
+}
+
+/* phi(t x) phi_G(x) */
+static void herm_weight(acb_t out, herm_ctx *h, const acb_t x, slong order, slong prec)
+{
+    acb_t w;
     acb_init(w);
     acb_mul_arb(w, x, h->t, prec);
     /* on a piece: the continuation of its branch, ellipses may cross the kink */
     sc_act_eval_piece(h->def, out, w, 0, order, h->piece >= 0 ? h->pc.pp[h->piece] : -1, h->p, prec);
     if (!acb_is_finite(out))
-    {
         acb_indeterminate(out);
-        acb_clear(w);
+    else
+    {
+        sc_gauss_weight(w, x, prec);
+        acb_mul(out, out, w, prec);
+    }
+    acb_clear(w);
+}
+
+/* herm_f at a real node through the node cache */
+static void herm_f_real(acb_ptr out, herm_ctx *h, const arb_t x, slong order, slong prec)
+{
+    slong slot, i = _sc_kfun_node_find(&h->nodes, x, order, (int) h->piece, prec, &slot), k;
+    sc_kfun_node *e;
+    arb_t t;
+    (void) slot;
+    if (i >= 0)
+        e = h->nodes.e + i;
+    else
+    {
+        acb_t xc;
+        e = _sc_kfun_node_add(&h->nodes, x, order, (int) h->piece, prec);   /* not full: see herm_f */
+        acb_init(xc);
+        acb_set_arb(xc, x);
+        herm_weight(&e->pw, h, xc, order, prec);
+        acb_clear(xc);
+    }
+    if (!acb_is_finite(&e->pw) || h->n == 0)
+    {
+        acb_set(out, &e->pw);
+        return;
+    }
+    if (e->k < 1 || e->k > h->n)
+    {
+        arb_one(&e->hp);                /* He_0 */
+        arb_set(&e->hc, x);             /* He_1 */
+        e->k = 1;
+    }
+    /* He_{k+1} = x He_k - k He_{k-1}, then h_n = He_n / sqrt(n!) */
+    arb_init(t);
+    for (k = e->k; k < h->n; k++)
+    {
+        arb_mul(t, x, &e->hc, prec);
+        arb_submul_ui(t, &e->hp, k, prec);
+        arb_swap(&e->hp, &e->hc);
+        arb_swap(&e->hc, t);
+    }
+    e->k = h->n;
+    arb_mul(t, &e->hc, h->isf + h->n, prec);
+    acb_mul_arb(out, &e->pw, t, prec);
+    arb_clear(t);
+}
+
+/* x -> phi(t x) h_n(x) phi_G(x) */
+static int herm_f(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
+{
+    herm_ctx *h = param;
+    acb_t h0, h1, h2;
+    slong k;
+
+    if (arb_is_zero(acb_imagref(x)) && h->nodes.n < SC_KFUN_NODES_MAX)
+    {
+        herm_f_real(out, h, acb_realref(x), order, prec);
         return 0;
     }
+    herm_weight(out, h, x, order, prec);
+    if (!acb_is_finite(out) || h->n == 0)
+        return 0;
+    /* complex balls (the integrator's bounds on ellipses):
+       h_{k+1} = (x h_k - sqrt(k) h_{k-1}) / sqrt(k+1) */
     acb_init(h0);
     acb_init(h1);
     acb_init(h2);
-    acb_init(r);
-    arb_init(a);
-    arb_init(b);
     acb_one(h0);
     acb_set(h1, x);
-    if (h->n == 0)
-        acb_set(r, h0);
-    else
+    for (k = 1; k < h->n; k++)
     {
-        /* h_{k+1} = (x h_k - sqrt(k) h_{k-1}) / sqrt(k+1) */
-        for (k = 1; k < h->n; k++)
-        {
-            arb_sqrt_ui(a, k, prec);
-            arb_sqrt_ui(b, k + 1, prec);
-            acb_mul(h2, x, h1, prec);
-            acb_submul_arb(h2, h0, a, prec);
-            acb_div_arb(h2, h2, b, prec);
-            acb_swap(h0, h1);
-            acb_swap(h1, h2);
-        }
-        acb_set(r, h1);
+        acb_mul(h2, x, h1, prec);
+        acb_submul_arb(h2, h0, h->sq + k, prec);
+        acb_mul_arb(h2, h2, h->isq + k + 1, prec);
+        acb_swap(h0, h1);
+        acb_swap(h1, h2);
     }
-    acb_mul(out, out, r, prec);
-    sc_gauss_weight(w, x, prec);
-    acb_mul(out, out, w, prec);
-    acb_clear(w);
+    acb_mul(out, out, h1, prec);
     acb_clear(h0);
     acb_clear(h1);
     acb_clear(h2);
-    acb_clear(r);
-    arb_clear(a);
-    arb_clear(b);
     return 0;
 }
 
@@ -161,10 +239,10 @@ int _sc_kfun_build_series(sc_kfun_t kf)
     sc_act_rate(kf->def, rate, 0, kf->p, prec);
     h.def = kf->def;
     h.p = kf->p;
-    arb_init(h.t);
+    herm_ctx_init(&h, SC_KFUN_SERIES_MMAX, prec);
     arb_sqrt(h.t, kf->t2, prec);
-    sc_act_pieces_init(&h.pc, kf->def, kf->p, NULL, h.t, 0, prec);
     h.piece = -1;
+    sc_act_pieces_init(&h.pc, kf->def, kf->p, NULL, h.t, 0, prec);
     kf->A2 = _arb_vec_init(SC_KFUN_SERIES_MMAX + 1);
     arb_one(eps);
     arb_mul_2exp_si(eps, eps, SERIES_EPS_LOG2);
@@ -251,8 +329,8 @@ int _sc_kfun_build_series(sc_kfun_t kf)
         _arb_vec_clear(kf->A2, SC_KFUN_SERIES_MMAX + 1);
         kf->A2 = NULL;
     }
-    arb_clear(h.t);
     sc_act_pieces_clear(&h.pc);
+    herm_ctx_clear(&h);
     arb_clear(rate);
     _arb_vec_clear(g, SC_GROWTH_MAX);
     arb_clear(strip);
@@ -342,16 +420,16 @@ int sc_kfun_hermite_coeff(arb_t A, const sc_act_def *def, arb_srcptr p, const ar
     sc_act_rate(def, rate, 0, p, prec);
     h.def = def;
     h.p = p;
+    herm_ctx_init(&h, n, prec);
     h.n = n;
     h.piece = -1;
-    arb_init(h.t);
     arb_set(h.t, t);
     sc_act_pieces_init(&h.pc, def, p, NULL, h.t, 0, prec);
     st = herm_coeff(A, &h, g, ng, rate, prec);
     sc_act_pieces_clear(&h.pc);
-    arb_clear(h.t);
-    arb_clear(strip);
+    herm_ctx_clear(&h);
     arb_clear(rate);
+    arb_clear(strip);
     _arb_vec_clear(g, SC_GROWTH_MAX);
     return st;
 }

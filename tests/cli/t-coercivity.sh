@@ -10,7 +10,7 @@ expect_ok 'doc/model.md, section 5' help coercivity
 expect_ok 'doc/model.md, section 4' help certify
 
 # c_p values (enclosures of width <= tol)
-expect_ok '^c_p +\[0\.1249990[0-9]*, 0\.125000000[0-9]*\]' coercivity relu --dim 8 --p 1/2
+expect_ok '^c_p +\[0\.12499[0-9]*, 0\.125000000[0-9]*\]' coercivity relu --dim 8 --p 1/2
 expect_ok 'diagonal limit' coercivity relu --dim 64 --p 0.5
 expect_ok '^c_p +\[0\.12453' coercivity relu --dim 3 --p 1/2
 expect_ok 'rho = -1' coercivity relu --dim 2 --p 1/2

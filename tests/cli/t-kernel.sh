@@ -23,6 +23,26 @@ expect_ok '"rho": "1/3"' kernel erf:c=2 --rho 1/3 --json
 expect_ok 'K\(rho\)' kernel relu --rho 0.5 --weight-var 2 --bias-var 0.5
 expect_ok 'K\(rho\)' kernel tanh --rho 0.5 --method nested --digits 10
 
+# the trapezoidal rules (doc/model.md section 8.12) agree with nested integration
+expect_ok "^K'\(rho\) +0\.3779863257403" kernel tanh --rho 0.4 --method lattice
+expect_ok "^K'\(rho\) +0\.3779863257403" kernel tanh --rho 0.4 --method nested
+expect_ok '^K\(rho\) +0\.22726707642590557362680504662311318372' kernel gelu_tanh --rho 0.5 --digits 40
+expect_ok '^K\(rho\) +0\.0957551424737316' kernel softplus:beta=2.96 --rho -0.8773 --weight-var 3.7 --bias-var 0.18 --digits 18
+expect_error 2 "lattice method needs an activation analytic" kernel relu --rho 0.5 --method lattice
+
+# correlation within 2^-prec of +-1: the precision is raised, never "ball touches +-1"
+# (issue 11); K(rho) -> K(1) as rho -> 1, K(-1) = -K(1) for odd phi with s = 0
+expect_ok '^K\(rho\) +0\.394294490397841$' kernel tanh --rho 0.99999999999999999999999
+expect_ok '^K\(rho\) +0\.394294490397841$' kernel tanh --rho 0.9999999999999999999999999999
+# K(1) - K(rho) = (1 - rho) K'(1) + O((1 - rho)^2) = 4.6440290e-24
+expect_ok '^K\(rho\) +0\.394294490397841174416455128415$' kernel tanh --rho 0.99999999999999999999999 --digits 30
+expect_ok '^K\(rho\) +0\.425221482570299$' kernel gelu --rho 0.5 --weight-var 1e-30 --bias-var 1
+for a in tanh elu sigmoid softplus silu gelu_tanh; do
+    expect_ok "^K'\\(rho\\) +[0-9]" kernel $a --rho -1 --weight-var 0.5 --bias-var 1e-20
+done
+expect_ok '^K\(rho\) +-0\.273676307936739$' kernel tanh --rho -1 --weight-var 0.5 --bias-var 1e-20
+expect_ok 'verdict +synchronizes' lyapunov gelu --dim 8 --bias-var 1e-25
+
 # error paths: one line on stderr, exit 2
 expect_error 2 "unknown activation 'nosuch'" kernel nosuch
 expect_error 2 "unknown parameter 'beta'" kernel relu:beta=2
@@ -46,6 +66,7 @@ expect_error 2 "given twice" kernel relu --rho 0.1 --rho 0.2
 expect_error 2 "expected one activation" kernel
 expect_error 2 "unexpected argument" kernel relu tanh
 expect_error 2 "unknown method" kernel relu --method magic
+expect_error 2 "unknown method.*lattice" kernel relu --method magic
 expect_error 2 "budget" kernel relu --budget 0
 expect_error 2 "unknown command" frobnicate
 expect_error 2 "unknown topic" help frobnicate
