@@ -109,8 +109,8 @@ def test_wrong_python_types():
 @pytest.mark.parametrize("py, args", [
     (lambda: sc.kernel("gelu_tanh", rho="0.3", digits=400, budget="0.05"),
      ["kernel", "gelu_tanh", "--rho", "0.3", "--digits", "400", "--budget", "0.05"]),
-    (lambda: sc.lyapunov("gelu_tanh", dim=8, digits=200, budget="0.05"),
-     ["lyapunov", "gelu_tanh", "--dim", "8", "--digits", "200", "--budget", "0.05"]),
+    (lambda: sc.lyapunov("silu", dim=8, digits=1500, budget="0.05"),
+     ["lyapunov", "silu", "--dim", "8", "--digits", "1500", "--budget", "0.05"]),
 ], ids=["kernel", "lyapunov"])
 def test_budget_stops_like_cli(cli, py, args):
     """A budget too short for the work: the CLI exits 1 and the binding raises
