@@ -136,11 +136,19 @@ const char *sc_regime_property_name(int property);
 int sc_regime_add_dim(sc_regime_problem *P, const char *range);
 
 /* The axis NAME over "LO:HI" (a single value V means V:V).  NAME is a
-   parameter of P->act (parse the activation first), q (> 0), s (>= 0),
-   sigma (> 0), p (in (0, 2]), gamma or beta (>= 0); activation parameters must stay in their
+   parameter of P->act (parse the activation first; it takes precedence, so
+   silu's beta is the activation's), else q or weight-var (> 0), s or
+   bias-var (>= 0), sigma (> 0), p (in (0, 2]), gamma or attn-gamma, beta or
+   attn-beta (>= 0; attention); activation parameters must stay in their
    domain.  SC_OK or SC_ERR_INPUT (unknown name, bad range, out of domain,
-   repeated name, too many axes). */
+   repeated name or axis, too many axes). */
 int sc_regime_add_param(sc_regime_problem *P, const char *name, const char *range);
+
+/* SC_ERR_INPUT ("beta given both as --beta and --param") if the --param
+   name NAME denotes the model axis of an option also given (given[] holds
+   the values of --p, --sigma, --gamma, --beta, NULL if absent) for P's
+   activation; silu's own beta does not clash with --beta.  Else SC_OK. */
+int sc_regime_param_clash(const sc_regime_problem *P, const char *name, const char *const given[4]);
 
 /* Split "NAME=LO:HI": NAME (1 to SC_REGIME_NAMELEN - 1 characters) into
    name[SC_REGIME_NAMELEN], *range points after the '='.  SC_OK or

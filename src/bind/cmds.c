@@ -194,19 +194,16 @@ static int certify_box(sc_regime_problem *P, const sc_bind_args *a)
 {
     const char *sp = sc_bind_opt(a, "p"), *ssig = sc_bind_opt(a, "sigma"), *sd = sc_bind_opt(a, "dim");
     char name[SC_REGIME_NAMELEN];
-    const char *range;
+    const char *range, *given[4];
     int i, st;
+    given[0] = sp; given[1] = ssig; given[2] = sc_bind_opt(a, "gamma"); given[3] = sc_bind_opt(a, "beta");
     if ((st = sc_regime_add_dim(P, sd ? sd : "2:64")))
         return st;
     for (i = 0; i < a->nmulti; i++)
     {
         if ((st = sc_regime_param_split(name, &range, a->multi[i])))
             return st;
-        if ((strcmp(name, "p") == 0 && sp) || (strcmp(name, "sigma") == 0 && ssig) ||
-            (strcmp(name, "gamma") == 0 && sc_bind_opt(a, "gamma")) ||
-            (strcmp(name, "beta") == 0 && sc_bind_opt(a, "beta")))
-            return sc_error(SC_ERR_INPUT, "%s given both as --%s and --param", name, name);
-        if ((st = sc_regime_add_param(P, name, range)))
+        if ((st = sc_regime_param_clash(P, name, given)) || (st = sc_regime_add_param(P, name, range)))
             return st;
     }
     if ((sp && (st = sc_regime_add_param(P, "p", sp))) || (ssig && (st = sc_regime_add_param(P, "sigma", ssig))))

@@ -61,7 +61,10 @@ static const char help[] =
 "                     q (weight variance, > 0), s (bias variance, >= 0),\n"
 "                     sigma (> 0), p (in (0, 2]), gamma or beta (>= 0; the\n"
 "                     two-token and dissipation properties); repeatable; a\n"
-"                     single value V means V:V\n"
+"                     single value V means V:V.  The activation's own\n"
+"                     parameters come first (silu's beta); attn-gamma,\n"
+"                     attn-beta, weight-var and bias-var always name the model's\n"
+"                     axes\n"
 "  --p P|LO:HI        energy exponent (dissipation, sync-up-to-sign; default 1/2)\n"
 "  --sigma S|LO:HI    noise strength (default 1)\n"
 "  --gamma G          attention strength >= 0 (default 0; or --param gamma=LO:HI)\n"
@@ -115,18 +118,16 @@ enum { PROP, DIM, PP, SIGMA, GAMMA, BETA, VN, QK, DEPTH, OUT, CKPT, EVERY, RESUM
 static int read_box(sc_regime_problem *P, const char *const *o, const char **params, int nparams)
 {
     char name[SC_REGIME_NAMELEN];
-    const char *range;
+    const char *range, *given[4];
     int i;
+    given[0] = o[PP]; given[1] = o[SIGMA]; given[2] = o[GAMMA]; given[3] = o[BETA];
     if (sc_regime_add_dim(P, o[DIM] ? o[DIM] : "2:64") != SC_OK)
         return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     for (i = 0; i < nparams; i++)
     {
         if (sc_regime_param_split(name, &range, params[i]) != SC_OK)
             return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
-        if ((strcmp(name, "p") == 0 && o[PP]) || (strcmp(name, "sigma") == 0 && o[SIGMA]) ||
-            (strcmp(name, "gamma") == 0 && o[GAMMA]) || (strcmp(name, "beta") == 0 && o[BETA]))
-            return sc_cli_fail(CMD, SC_EXIT_USAGE, "%s given both as --%s and --param", name, name);
-        if (sc_regime_add_param(P, name, range) != SC_OK)
+        if (sc_regime_param_clash(P, name, given) != SC_OK || sc_regime_add_param(P, name, range) != SC_OK)
             return sc_cli_lib_fail(CMD, SC_ERR_INPUT);
     }
     if ((o[PP] && sc_regime_add_param(P, "p", o[PP]) != SC_OK) ||

@@ -55,15 +55,28 @@ int sc_regime_add_dim(sc_regime_problem *P, const char *range)
    *idx), or -1. */
 static int axis_kind(slong *idx, const sc_regime_problem *P, const char *name)
 {
-    *idx = -1;
-    if (strcmp(name, "q") == 0) return SC_AXIS_Q;
-    if (strcmp(name, "s") == 0) return SC_AXIS_S;
+    /* the activation's own parameters first (silu's and softplus's beta,
+       an expression's q); the model's axes keep unambiguous long names */
+    if ((*idx = sc_act_param_index(P->act->def, name)) >= 0) return SC_AXIS_ACT;
+    if (strcmp(name, "q") == 0 || strcmp(name, "weight-var") == 0) return SC_AXIS_Q;
+    if (strcmp(name, "s") == 0 || strcmp(name, "bias-var") == 0) return SC_AXIS_S;
     if (strcmp(name, "sigma") == 0) return SC_AXIS_SIGMA;
     if (strcmp(name, "p") == 0) return SC_AXIS_P;
-    if (strcmp(name, "gamma") == 0) return SC_AXIS_GAMMA;
-    if (strcmp(name, "beta") == 0) return SC_AXIS_BETA;
-    if ((*idx = sc_act_param_index(P->act->def, name)) >= 0) return SC_AXIS_ACT;
+    if (strcmp(name, "gamma") == 0 || strcmp(name, "attn-gamma") == 0) return SC_AXIS_GAMMA;
+    if (strcmp(name, "beta") == 0 || strcmp(name, "attn-beta") == 0) return SC_AXIS_BETA;
     return -1;
+}
+
+int sc_regime_param_clash(const sc_regime_problem *P, const char *name, const char *const given[4])
+{
+    static const char *const opt[4] = { "p", "sigma", "gamma", "beta" };
+    static const int kinds[4] = { SC_AXIS_P, SC_AXIS_SIGMA, SC_AXIS_GAMMA, SC_AXIS_BETA };
+    slong idx, k;
+    int kind = axis_kind(&idx, P, name);
+    for (k = 0; k < 4; k++)
+        if (given[k] != NULL && kind == kinds[k])
+            return sc_error(SC_ERR_INPUT, "%s given both as --%s and --param", name, opt[k]);
+    return SC_OK;
 }
 
 /* Does [lo, hi] stay in the domain of an axis of this kind? */
@@ -113,10 +126,17 @@ int sc_regime_add_param(sc_regime_problem *P, const char *name, const char *rang
     if (st != SC_OK)
         ;   /* the parser's message */
     else if ((kind = axis_kind(&idx, P, name)) < 0)
-        st = sc_error(SC_ERR_INPUT, "unknown parameter '%s' for %s (activation parameters, q, s, sigma, p, gamma, beta)",
+        st = sc_error(SC_ERR_INPUT, "unknown parameter '%s' for %s (activation parameters, q, s, sigma, p, gamma, beta, attn-gamma, attn-beta)",
                       name, P->act->def->name);
     else if ((st = check_domain(P, name, kind, idx, lo, hi)) == SC_OK)
-        st = sc_regime_add_axis(P, name, kind, idx, lo, hi);
+    {
+        slong k;
+        for (k = 0; k < P->naxes; k++)      /* q and weight-var are one axis */
+            if (P->axes[k].kind == kind && P->axes[k].index == idx && strcmp(P->axes[k].name, name) != 0)
+                st = sc_error(SC_ERR_INPUT, "parameter '%s' given twice (as '%s')", name, P->axes[k].name);
+        if (st == SC_OK)
+            st = sc_regime_add_axis(P, name, kind, idx, lo, hi);
+    }
     fmpq_clear(lo);
     fmpq_clear(hi);
     return st;

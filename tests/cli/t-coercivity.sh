@@ -80,6 +80,13 @@ expect_error 2 "p" certify relu --property dissipation --p 0:3
 expect_error 2 "p: values must lie in \(0, 2\]" certify relu --property dissipation --p 1:3
 expect_error 2 "q: values must be > 0" certify relu --property dissipation --param q=0:1
 expect_error 2 "p given both as --p and --param" certify relu --property dissipation --param p=0.5 --p 0.5
+# an activation's own parameter comes first: silu's beta is not the attention's
+# (at beta = 1, silu synchronises up to d = 33 and not from 34 on: d* = 33.01)
+expect_ok 'box          d in 33:34 beta in \[1:1\]' certify silu --property sync --dim 33:34 --param beta=1
+expect_ok 'certified d  33:33' certify silu --property sync --dim 33:34 --param beta=1
+expect_ok 'attn-beta in \[1:1\]' certify silu --property antipodal --dim 2:3 --param beta=1 --param attn-beta=1
+expect_error 2 "attn-beta given both as --beta and --param" certify tanh --property antipodal --param attn-beta=1 --beta 2
+expect_error 2 "parameter 'weight-var' given twice \\(as 'q'\\)" certify relu --property sync --param q=1:2 --param weight-var=1:2
 expect_error 2 "apply to --property dissipation" certify relu --property sync --gamma 0.5
 expect_error 2 "cannot write" certify relu --property sync --out /nonexistent/dir/x.csv
 expect_error 2 "budget" certify relu --property sync --budget 0
