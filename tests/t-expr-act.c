@@ -74,10 +74,12 @@ static void same(const char *b, const char *e, const char *rho, const char *q, c
 }
 
 /* Built-ins written as expressions (spelt so that they are not recognised
-   as the built-in itself, see test_recognised: the engine is tested).  Smooth ones (nested integration,
-   ~1 s per point) get one interior point each, spread over rho, q, s;
-   the piecewise and entire ones several; all get rho = 1 at 15 and 50
-   digits (K(-1) goes through the same end formulas). */
+   as the built-in itself, see test_recognised: the engine is tested).
+   Smooth ones take the certified trapezoidal rules with the strip bounds
+   of src/expr/strip.c, the piecewise ones the closed-form smoothing of
+   their pieces: every pair at four interior points (rho, q, s) and at
+   rho = 1, at 15 and 50 digits (K(-1) goes through the same end
+   formulas). */
 static const struct { const char *b, *e; int cheap; } pairs[] = {
     { "tanh", "expr:-tanh(-x)", 0 },
     { "erf", "expr:erf(x)", 0 },
@@ -110,11 +112,8 @@ static void test_expr_vs_builtin_15(void)
         same(pairs[i].b, pairs[i].e, NULL, "2", "1/2", 15);
         if (pairs[i].cheap == 2)
             continue;
-        if (pairs[i].cheap)
-            for (j = 0; j < 4; j++)
-                same(pairs[i].b, pairs[i].e, pts[j][0], pts[j][1], pts[j][2], 15);
-        else
-            same(pairs[i].b, pairs[i].e, pts[i % 4][0], pts[i % 4][1], pts[i % 4][2], 15);
+        for (j = 0; j < 4; j++)
+            same(pairs[i].b, pairs[i].e, pts[j][0], pts[j][1], pts[j][2], 15);
     }
 }
 
@@ -125,8 +124,77 @@ static void test_expr_vs_builtin_50(void)
     {
         same(pairs[i].b, pairs[i].e, NULL, "1", "0", 50);
         same(pairs[i].b, pairs[i].e, NULL, "1/2", "1/5", 50);
-        if (pairs[i].cheap == 1)
+        if (pairs[i].cheap != 2)
             same(pairs[i].b, pairs[i].e, pts[i % 4][0], pts[i % 4][1], pts[i % 4][2], 50);
+    }
+}
+
+/* Two methods for one expression: the trapezoidal rules (auto) against
+   nested integration over the numerical Gaussian smoothing
+   (SC_KM_SMOOTH, src/act/smooth_numeric.c), and the lattice method forced
+   (it applies to expressions with a strip bound, and is refused with a
+   one-line message where there is none). */
+static void test_expr_two_methods(void)
+{
+    static const char *acts[] = { "mish", "gelu_sigmoid", "expr:x*tanh(log(1+exp(x)))",
+                                  "expr:atan(x)+x/3", "expr:sin(x)*exp(-x^2/4)+x/(2+x^2)" };
+    static const char *rhos[] = { "0.7", "-0.4" };
+    slong i, j;
+    for (i = 0; i < 5; i++)
+        for (j = 0; j < 2; j++)
+        {
+            sc_act_t a;
+            fmpq_t R, Q, S;
+            arb_t K1, dK1, K2, dK2, K3, dK3;
+            arb_ptr p;
+            sc_act_init(a);
+            fmpq_init(R); fmpq_init(Q); fmpq_init(S);
+            arb_init(K1); arb_init(dK1); arb_init(K2); arb_init(dK2); arb_init(K3); arb_init(dK3);
+            CU_ASSERT_FATAL(sc_act_parse(a, acts[i]) == SC_OK);
+            p = sc_act_params(a, 128);
+            fq(R, rhos[j]);
+            fq(Q, j ? "3/2" : "1");
+            fq(S, j ? "1/4" : "0");
+            {
+                arb_t r, q, s;
+                arb_init(r); arb_init(q); arb_init(s);
+                arb_set_fmpq(r, R, 128);
+                arb_set_fmpq(q, Q, 128);
+                arb_set_fmpq(s, S, 128);
+                CU_ASSERT(sc_kernel_eval(K1, dK1, a->def, p, sc_act_nparams(a), r, q, s, SC_KM_AUTO, 80) == SC_OK);
+                CU_ASSERT(sc_kernel_eval(K2, dK2, a->def, p, sc_act_nparams(a), r, q, s, SC_KM_SMOOTH, 80) == SC_OK);
+                CU_ASSERT(sc_kernel_eval(K3, dK3, a->def, p, sc_act_nparams(a), r, q, s, SC_KM_LATTICE, 80) == SC_OK);
+                arb_clear(r); arb_clear(q); arb_clear(s);
+            }
+            if (!arb_overlaps(K1, K2) || !arb_overlaps(dK1, dK2))
+                printf("\n  %s at rho = %s: trapezoidal and smoothing disagree\n", acts[i], rhos[j]);
+            SC_ASSERT_OVERLAPS(K1, K2);
+            SC_ASSERT_OVERLAPS(dK1, dK2);
+            SC_ASSERT_OVERLAPS(K1, K3);
+            SC_ASSERT_OVERLAPS(dK1, dK3);
+            /* the rules give about the working precision */
+            CU_ASSERT(arb_rel_accuracy_bits(K1) > 60 && arb_rel_accuracy_bits(dK1) > 60);
+            sc_act_params_clear(p, a);
+            sc_act_clear(a);
+            fmpq_clear(R); fmpq_clear(Q); fmpq_clear(S);
+            arb_clear(K1); arb_clear(dK1); arb_clear(K2); arb_clear(dK2); arb_clear(K3); arb_clear(dK3);
+        }
+    {
+        /* kinks: no strip, the lattice method is refused (bad input) */
+        sc_act_t a;
+        arb_t K, r, q, s;
+        arb_ptr p;
+        sc_act_init(a);
+        arb_init(K); arb_init(r); arb_init(q); arb_init(s);
+        CU_ASSERT_FATAL(sc_act_parse(a, "expr:x/(1+abs(x))") == SC_OK);
+        p = sc_act_params(a, 128);
+        arb_set_d(r, 0.5);
+        arb_one(q);
+        CU_ASSERT(sc_kernel_eval(K, NULL, a->def, p, sc_act_nparams(a), r, q, s, SC_KM_LATTICE, 80) == SC_ERR_INPUT);
+        CU_ASSERT(strstr(sc_last_error(), "strip") != NULL);
+        sc_act_params_clear(p, a);
+        sc_act_clear(a);
+        arb_clear(K); arb_clear(r); arb_clear(q); arb_clear(s);
     }
 }
 
@@ -391,6 +459,7 @@ SC_TEST_MAIN("expr-act",
              SC_TEST(test_recognised),
              SC_TEST(test_expr_vs_builtin_15),
              SC_TEST(test_expr_vs_builtin_50),
+             SC_TEST(test_expr_two_methods),
              SC_TEST(test_closed_forms),
              SC_TEST(test_mpmath_reference),
              SC_TEST(test_poly_exact),

@@ -386,6 +386,33 @@ static void growth_case(const char *src, const char *g0, const char *g1, const c
                            ys[j] * arf_get_d(arb_midref(strip), ARF_RND_NEAR));
                 CU_ASSERT(bound_holds(f, z, g, n, r));
             }
+        /* every candidate strip of the trapezoidal rules (up to 4, near
+           the poles of tanh and sigmoid and where erf grows like e^{b^2}),
+           checked up to its edges; the widest strip <= 1 is one of them */
+        {
+            slong k, nat = 0;
+            double s = arf_get_d(arb_midref(strip), ARF_RND_NEAR);
+            for (k = 0; k < SC_EXPR_NSTRIPS; k++)
+            {
+                n = sc_expr_growth_strip_at(g, r, 64, e, d, k, p, PREC);
+                if (n < 0)
+                    continue;
+                nat += sc_expr_strip(k) == s;
+                for (i = 0; i < 10; i++)
+                    for (j = 0; j < 4; j++)
+                    {
+                        arb_set_d(acb_realref(z), xs[i]);
+                        arb_set_d(acb_imagref(z), ys[j] * sc_expr_strip(k));
+                        sc_expr_eval(f, e, z, d, 0, -1, p, PREC);
+                        if (!bound_holds(f, z, g, n, r))
+                            printf("\n  %s (deriv %d): bound on strip %g fails at %g + %g i\n", src, d,
+                                   sc_expr_strip(k), xs[i], ys[j] * sc_expr_strip(k));
+                        CU_ASSERT(bound_holds(f, z, g, n, r));
+                    }
+            }
+            if (s >= 1.0 / 32)
+                CU_ASSERT(nat == 1);
+        }
     }
     _arb_vec_clear(g, 64);
     _arb_vec_clear(p, sc_expr_nparams(e) + 1);
@@ -440,6 +467,52 @@ static void test_growth_rules(void)
 
 /* parameter boxes: exp(b x^2) is accepted at b = -1 but no bound exists
    once the box reaches b > 0 */
+/* Strip bounds that need the modulus rule of the division (|v| >= m from
+   |u^k| = |u|^k, |uv| = |u||v|, |e^u| >= e^{-D0}; src/expr/strip.c): they
+   exist for phi and phi', hold at the sampled points of every candidate
+   strip (growth_case), and are refused where the divisor has zeros in
+   every candidate strip (1 + x^2 vanishes at x = +-i). */
+static void test_strip_modulus(void)
+{
+    static const char *ok[] = { "x/(2+x^2)", "1/(3+x^2)^2", "x*exp(-x^2/2)/(2+x^2)",
+                                "sin(x)*exp(-x^2/4)+x/(2+x^2)", "x/((2+x^2)*(3+x^2))" };
+    arb_ptr g = _arb_vec_init(64);
+    arb_t r, strip;
+    slong i, k, n;
+    int d;
+    arb_init(r);
+    arb_init(strip);
+    for (i = 0; i < 5; i++)
+    {
+        sc_expr *e = parse_ok(ok[i]);
+        arb_ptr p = defaults(e);
+        for (d = 0; d <= 1; d++)
+        {
+            n = sc_expr_growth_strip(g, r, strip, 64, e, d, p, PREC);
+            if (n < 0)
+                printf("\n  %s (deriv %d): no strip bound\n", ok[i], d);
+            CU_ASSERT(n >= 1 && arb_is_zero(r));
+        }
+        _arb_vec_clear(p, sc_expr_nparams(e) + 1);
+        sc_expr_free(e);
+        growth_case(ok[i], NULL, NULL, NULL);
+    }
+    {
+        sc_expr *e = parse_ok("1/(1+x^2)");
+        arb_ptr p = defaults(e);
+        for (k = 0; k < SC_EXPR_NSTRIPS; k++)
+        {
+            n = sc_expr_growth_strip_at(g, r, 64, e, 0, k, p, PREC);
+            CU_ASSERT((n >= 0) == (sc_expr_strip(k) < 1));
+        }
+        _arb_vec_clear(p, sc_expr_nparams(e) + 1);
+        sc_expr_free(e);
+    }
+    _arb_vec_clear(g, 64);
+    arb_clear(r);
+    arb_clear(strip);
+}
+
 static void test_growth_parameter_box(void)
 {
     sc_expr *e = parse_ok("exp(b*x^2);b=-1");
@@ -464,4 +537,5 @@ SC_TEST_MAIN("expr",
              SC_TEST(test_kinks),
              SC_TEST(test_parity_jumps_poly),
              SC_TEST(test_growth_rules),
+             SC_TEST(test_strip_modulus),
              SC_TEST(test_growth_parameter_box))

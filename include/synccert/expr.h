@@ -111,6 +111,13 @@ slong sc_expr_kinks(arb_ptr k, int *all_located, const sc_expr *e, arb_srcptr p,
 void sc_expr_eval(acb_t res, const sc_expr *e, const acb_t z, int deriv, slong order,
                   slong piece, arb_srcptr p, slong prec);
 
+/* The same with the x-free nodes (constants, parameters, kink locations)
+   bound at precision bprec and the operations at prec: callers that vary
+   prec from point to point (tapered quadrature) keep one binding in the
+   per-thread cache instead of building one per precision. */
+void sc_expr_eval_bp(acb_t res, const sc_expr *e, const acb_t z, int deriv, slong order,
+                     slong piece, arb_srcptr p, slong bprec, slong prec);
+
 /* Growth bound on the real line for the parameter balls p:
      |phi^(deriv)(x)| <= e^{rate |x|} sum_{j < n} g_j |x|^j   for all real x,
    g[0..n-1] and rate exact upper bounds, n returned (n <= nmax).  Returns
@@ -126,6 +133,16 @@ slong sc_expr_growth(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e, int de
    none (kinks that are not fixed, or a rule that fails). */
 slong sc_expr_growth_strip(arb_ptr g, arb_t rate, arb_t strip, slong nmax, const sc_expr *e,
                            int deriv, arb_srcptr p, slong prec);
+
+/* The same at one of the candidate strips sc_expr_strip(k), k = 0 ..
+   SC_EXPR_NSTRIPS - 1 (widest first: 4, 3, 5/2, 2, 3/2, 1, 1/2, ...,
+   1/32), for callers that weigh the width of the strip against the size
+   of the bound (the trapezoidal rules of src/kernel/trap.c).  Returns -1
+   (no message) where the rules give no bound on that strip. */
+#define SC_EXPR_NSTRIPS 11
+double sc_expr_strip(slong k);
+slong sc_expr_growth_strip_at(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e, int deriv,
+                              slong k, arb_srcptr p, slong prec);
 
 /* The same for the analytic continuation of piece j (0..n, n located
    kinks) of phi^(deriv): the expression with every kink primitive on the

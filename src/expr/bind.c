@@ -41,6 +41,15 @@ static void binding_free(sc_expr_binding *b, slong nnodes, slong nkink)
         arb_clear(b->rate[d]);
         arb_clear(b->rates[d]);
         arb_clear(b->strip[d]);
+        {
+            slong k;
+            for (k = 0; k < SC_EXPR_NSTRIPS; k++)
+                if (b->has_at[d][k])
+                {
+                    _arb_vec_clear(b->gat[d][k], GROWTH_MAX);
+                    arb_clear(b->rat[d] + k);
+                }
+        }
         if (b->has_piece[d] != NULL)
         {
             slong j;
@@ -204,7 +213,13 @@ void _sc_expr_unbind(const sc_expr *e)
 void sc_expr_eval(acb_t res, const sc_expr *e, const acb_t z, int deriv, slong order,
                   slong piece, arb_srcptr p, slong prec)
 {
-    sc_expr_binding *b = _sc_expr_bind(e, p, prec);
+    sc_expr_eval_bp(res, e, z, deriv, order, piece, p, prec, prec);
+}
+
+void sc_expr_eval_bp(acb_t res, const sc_expr *e, const acb_t z, int deriv, slong order,
+                     slong piece, arb_srcptr p, slong bprec, slong prec)
+{
+    sc_expr_binding *b = _sc_expr_bind(e, p, bprec);
     const slong *prog = e->prog[deriv];
     const signed char *br = NULL;
     acb_ptr reg = b->reg;
@@ -337,4 +352,42 @@ slong sc_expr_growth_strip(arb_ptr g, arb_t rate, arb_t strip, slong nmax, const
     arb_set(rate, b->rates[deriv]);
     arb_set(strip, b->strip[deriv]);
     return b->ns[deriv];
+}
+
+static const double strips[SC_EXPR_NSTRIPS] = { 4, 3, 2.5, 2, 1.5, 1, 0.5, 0.25, 0.125, 0.0625, 0.03125 };
+
+double sc_expr_strip(slong k)
+{
+    return k >= 0 && k < SC_EXPR_NSTRIPS ? strips[k] : 0;
+}
+
+slong sc_expr_growth_strip_at(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e, int deriv,
+                              slong k, arb_srcptr p, slong prec)
+{
+    sc_expr_binding *b = _sc_expr_bind(e, p, prec);
+    slong i;
+    if (k < 0 || k >= SC_EXPR_NSTRIPS)
+        return -1;
+    if (!b->has_at[deriv][k])
+    {
+        arb_t s;
+        arb_init(s);
+        arb_set_d(s, strips[k]);        /* exact: dyadic */
+        b->gat[deriv][k] = _arb_vec_init(GROWTH_MAX);
+        arb_init(b->rat[deriv] + k);
+        b->nat[deriv][k] = -1;
+        for (i = 0; i < e->nkink; i++)
+            if (b->fixed[i] == 0)
+                break;
+        if (i == e->nkink)
+            b->nat[deriv][k] = _sc_expr_growth_strip(b->gat[deriv][k], b->rat[deriv] + k, GROWTH_MAX,
+                                                     e, deriv, b->fixed, p, s, prec);
+        b->has_at[deriv][k] = 1;
+        arb_clear(s);
+    }
+    if (b->nat[deriv][k] < 0 || b->nat[deriv][k] > nmax)
+        return -1;
+    _arb_vec_set(g, b->gat[deriv][k], b->nat[deriv][k]);
+    arb_set(rate, b->rat[deriv] + k);
+    return b->nat[deriv][k];
 }

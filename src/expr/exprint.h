@@ -109,6 +109,11 @@ typedef struct
     slong *np[2];
     arb_ptr *gp[2];
     arb_ptr ratep[2], stripp[2];
+    /* strip growth at the fixed candidate strips (sc_expr_growth_strip_at) */
+    char has_at[2][SC_EXPR_NSTRIPS];
+    slong nat[2][SC_EXPR_NSTRIPS];
+    arb_ptr gat[2][SC_EXPR_NSTRIPS];
+    arb_struct rat[2][SC_EXPR_NSTRIPS];
     ulong stamp;
 }
 sc_expr_binding;

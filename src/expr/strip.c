@@ -11,7 +11,11 @@
      u + v, u - v: M, I and envelopes add.
      u v: |uv| <= M_u M_v; |Im(uv)| = |Re u Im v + Im u Re v| <= M_u I_v + I_u M_v;
        Re(uv) = Re u Re v - Im u Im v in [Re u][Re v] + [-I_u I_v, I_u I_v].
-     u / v: Re v >= m > 0 (or <= -m) on S, so |v| >= m: |u/v| <= M_u / m.
+     u / v: |v| >= m > 0 on S: |u/v| <= M_u / m (and v has no zero on S).
+       A lower bound of |f| is kept for every node: the distance of the
+       range of Re f from 0, |-u| = |u|, |uv| = |u||v|, |u^k| = |u|^k
+       (integer k > 0), |e^u| = e^{Re u} >= e^{-D0} when -Re u <= D0;
+       so 1/(2 + x^2)^2 (in the derivative of x/(2 + x^2)) is accepted.
      u^r (r not an integer): Re u >= m > 0, so u^r = e^{r log u} is
        holomorphic, |u^r| = |u|^r (real r), |arg u| < pi/2, and for
        |r| < 1, Re u^r >= |u|^r cos(r pi/2) > 0.
@@ -42,6 +46,7 @@ typedef struct
 {
     av m;       /* range of Re f, magnitude M, envelopes of Re f */
     av i;       /* magnitude of Im f (g, c only) */
+    arb_t am;   /* lower bound of |f| on S (exact, >= 0; 0 if none known) */
 }
 sv;
 
@@ -250,6 +255,7 @@ static const char *rule(sv *v, const sc_expr *e, slong i, sv *vals, const signed
         }
         case E_DIV:
             re_away(m, &B->m);
+            arb_max(m, m, B->am, prec);
             if (!arb_is_positive(m))
             {
                 why = "division";
@@ -595,6 +601,30 @@ done:
         else
             finish(v, prec);
     }
+    if (why == NULL)
+    {
+        /* |f| >= am: |Re f| >= the distance of its range from 0, and
+           |-u| = |u|, |uv| = |u||v|, |u^k| = |u|^k (integer k > 0),
+           |e^u| = e^{Re u} >= e^{-D0} when -Re u <= D0 (D1 = 0) */
+        arb_zero(v->am);
+        if (op == E_NEG)
+            arb_set(v->am, A->am);
+        else if (op == E_MUL)
+            arb_mul(v->am, A->am, B->am, prec);
+        else if (op == E_POW && fmpz_is_one(fmpq_denref(n->q)) && fmpq_sgn(n->q) > 0)
+            arb_pow_fmpz(v->am, A->am, fmpq_numref(n->q), prec);
+        else if (op == E_EXP && A->m.hd && arb_is_zero(A->m.D1))
+        {
+            arb_neg(v->am, A->m.D0);
+            arb_exp(v->am, v->am, prec);
+        }
+        arb_get_lbound_arf(arb_midref(v->am), v->am, prec);
+        mag_zero(arb_radref(v->am));
+        if (!arb_is_nonnegative(v->am))
+            arb_zero(v->am);
+        re_away(m, &v->m);
+        arb_max(v->am, v->am, m, prec);
+    }
     arb_clear(b);
     arb_clear(t);
     arb_clear(m);
@@ -609,6 +639,7 @@ static void const_sv(sv *v, const acb_t c, slong prec)
     set_const_mag(&v->m, acb_realref(c), prec);
     set_len(&v->i, 1);
     env_finish(&v->m, prec);
+    re_away(v->am, &v->m);
 }
 
 slong _sc_expr_growth_strip(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e, int deriv,
@@ -623,10 +654,13 @@ slong _sc_expr_growth_strip(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e,
     {
         av_init(&vals[i].m);
         av_init(&vals[i].i);
+        arb_init(vals[i].am);
     }
-    for (k = 0; k < 2; k++)
-        for (i = 0; i < e->nprog[k]; i++)
-            need[e->prog[k][i]] = 1;
+    /* the x-dependent nodes of phi^(deriv) only (phi' may need a rule
+       that phi does not), and every constant */
+    (void) k;
+    for (i = 0; i < e->nprog[deriv]; i++)
+        need[e->prog[deriv][i]] = 1;
     for (i = 0; i < e->ncnodes; i++)
         need[e->cnodes[i]] = 2;
     for (i = 0; i < e->nnodes && why == NULL; i++)
@@ -657,6 +691,7 @@ slong _sc_expr_growth_strip(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e,
     {
         av_clear(&vals[i].m);
         av_clear(&vals[i].i);
+        arb_clear(vals[i].am);
     }
     flint_free(vals);
     flint_free(need);

@@ -420,7 +420,8 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
             ((method == SC_KM_AUTO) && def->smooth == NULL))
         {
             k.mode = MODE_NESTED;
-            if ((def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) || def->kinks != NULL || def->rate != NULL)
+            if (method != SC_KM_LATTICE       /* the rules check their own conditions */
+                && ((def->flags & (SC_ACT_KINK0 | SC_ACT_JUMP)) || def->kinks != NULL || def->rate != NULL))
                 st = sc_error(bad, "%s: nested integration needs an analytic activation "
                               "with polynomial growth in a strip", def->name);
         }
@@ -436,8 +437,13 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
         /* analytic activations: the trapezoidal rules (auto, lattice), else
            acb integration (nested, smooth, kinks) */
         int trap = SC_ERR_UNSUPPORTED;
-        if (method == SC_KM_LATTICE || (method == SC_KM_AUTO && k.mode != MODE_SMOOTH))
-            trap = _sc_kernel_trap(out, out2, deriv, def, p, k.t, k.mode == MODE_NESTED ? c : NULL, sp,
+        /* an expression without a closed-form kernel smooths by numerical
+           integration, so its MODE_SMOOTH is nested integration too: the
+           rules come first when its strip bound allows them */
+        int inside = k.mode == MODE_NESTED
+                     || (k.mode == MODE_SMOOTH && (def->flags & SC_ACT_EXPR) && def->kernel == NULL);
+        if (method == SC_KM_LATTICE || (method == SC_KM_AUTO && (k.mode != MODE_SMOOTH || inside)))
+            trap = _sc_kernel_trap(out, out2, deriv, def, p, k.t, inside ? c : NULL, sp,
                                    k.mode == MODE_MINUS, prec);
         if (trap == SC_OK)
             st = SC_OK;

@@ -10,6 +10,7 @@
    on one arithmetic progression when c h = s' k), and its double sum is
    one convolution.  The sums are in src/kernel/trap_sums.c. */
 #include <math.h>
+#include "synccert/expr.h"
 #include "trap.h"
 
 double _sc_trap_lo(const arb_t x)
@@ -38,11 +39,65 @@ double _sc_trap_hi(const arb_t x)
     return d;
 }
 
+/* An expression claims only the real line in `growth`; its strip rules
+   (src/expr/strip.c) give holomorphy and a bound on each candidate strip.
+   A wider strip allows a longer step, a larger bound asks for a shorter
+   one: take the candidate with the longest step of the 1-D rule
+   (sc_trap_step with M = E[P(t|X|)^2], the estimate the rules use), among
+   those with polynomial bounds (rate 0).  No candidate: strip 0. */
+static void expr_strip(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int deriv,
+                       const arb_t t, slong prec)
+{
+    const sc_expr *e = sc_act_expr(def);
+    arb_ptr g = _arb_vec_init(SC_GROWTH_MAX), q = _arb_vec_init(SC_GROWTH_MAX),
+            P = _arb_vec_init(2 * SC_GROWTH_MAX);
+    arb_t rate, M, tp, tu;
+    double td = _sc_trap_hi(t), best = 0, logtol = -(prec + 5) * 0.6931471805599453;
+    slong k, j, n, np;
+    arb_init(rate); arb_init(M); arb_init(tp); arb_init(tu);
+    arb_get_ubound_arf(arb_midref(tu), t, 64);
+    T->ng = 0;
+    arb_zero(T->strip);
+    for (k = 0; k < SC_EXPR_NSTRIPS; k++)
+    {
+        double hk, md;
+        n = sc_expr_growth_strip_at(g, rate, SC_GROWTH_MAX, e, deriv, k, p, prec);
+        if (n <= 0 || !arb_is_zero(rate))
+            continue;
+        arb_one(tp);
+        for (j = 0; j < n; j++)
+        {
+            arb_mul(q + j, g + j, tp, 64);
+            arb_mul(tp, tp, tu, 64);
+        }
+        np = sc_growth_mul(P, q, n, q, n, 64);
+        sc_gauss_poly_moment(M, P, np, 64);
+        md = _sc_trap_hi(M);
+        if (!(md > 0) || !isfinite(md))
+            continue;
+        hk = sc_trap_step(sc_expr_strip(k) / td, log(md), logtol, NULL);
+        if (hk > best)
+        {
+            best = hk;
+            T->ng = n;
+            _arb_vec_set(T->g, g, n);
+            arb_set_d(T->strip, sc_expr_strip(k));
+            T->e = e;
+        }
+    }
+    _arb_vec_clear(g, SC_GROWTH_MAX);
+    _arb_vec_clear(q, SC_GROWTH_MAX);
+    _arb_vec_clear(P, 2 * SC_GROWTH_MAX);
+    arb_clear(rate); arb_clear(M); arb_clear(tp); arb_clear(tu);
+}
+
 int _sc_trap_fn_init(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int deriv,
                      const arb_t t, slong prec)
 {
     slong j;
     T->def = def;
+    T->e = NULL;
+    T->bprec = prec + 64;
     T->p = p;
     T->deriv = deriv;
     T->polls = 0;
@@ -52,6 +107,8 @@ int _sc_trap_fn_init(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int der
     arb_init(T->strip);
     T->g = _arb_vec_init(SC_GROWTH_MAX);
     T->ng = def->growth(def, T->g, T->strip, deriv, p, prec);
+    if (!arb_is_positive(T->strip) && sc_act_expr(def) != NULL && arb_is_finite(t))
+        expr_strip(T, def, p, deriv, t, prec);
     for (j = 0; j < T->ng; j++)
     {
         arb_get_abs_ubound_arf(arb_midref(T->g + j), T->g + j, prec);
@@ -86,7 +143,10 @@ void _sc_trap_eval(arb_t res, sc_trap_fn *T, const arb_t u, slong wp)
     acb_init(z);
     acb_init(w);
     arb_set(acb_realref(z), u);
-    T->def->eval(T->def, w, z, T->deriv, 0, T->p, wp);
+    if (T->e != NULL)
+        sc_expr_eval_bp(w, T->e, z, T->deriv, 0, -1, T->p, T->bprec, wp);
+    else
+        T->def->eval(T->def, w, z, T->deriv, 0, T->p, wp);
     /* phi is real on the real line: the real part encloses it */
     arb_set(res, acb_realref(w));
     if (!arb_is_finite(res))

@@ -16,6 +16,9 @@
 typedef struct
 {
     const sc_act_def *def;
+    const struct sc_expr_struct *e;    /* expressions with the strip bound of their rules:
+                                          evaluated with one binding (bprec) */
+    slong bprec;
     arb_srcptr p;
     int deriv;
     arb_t t;            /* scale: f is evaluated at t x */
