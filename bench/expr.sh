@@ -6,7 +6,10 @@
 # at 15 digits.  Target: expression / built-in <= 3.  gelu's built-in has a
 # closed-form kernel; the expressions x*Phi(x) and gelu(x) are exact
 # spellings of gelu and take its callbacks (src/act/expr_act.c), while
-# x*erfc(-x/sqrt(2))/2 is not one and shows the cost of the general path.
+# x*erfc(-x/sqrt(2))/2 is not one and shows the cost of the general path
+# (the trapezoidal rules of doc/model.md 8.12 with the expression's strip
+# bound) against a closed form: no quadrature matches a closed form at
+# rho = 1, so that row measures the general path, not a missed target.
 # Usage: sh bench/expr.sh BUILD_DIR (bench/run builds BUILD_DIR/bench_kernel).
 # Prints a markdown section; exit 1 if a run fails (a missed target is
 # reported as MISS, not failed).

@@ -330,6 +330,90 @@ static int check_domain(const arb_t rho, const arb_t q, const arb_t s)
     return SC_OK;
 }
 
+static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, arb_srcptr p, slong np,
+                      const arb_t rho, const arb_t q, const arb_t s, const arb_t t2,
+                      const arb_t c, const arb_t w1, int method, slong prec);
+
+/* K'(rho) inside (-1, 1) of an activation that jumps and has no closed
+   form (doc/model.md 4.4): phi' has deltas, so no integral of phi' phi'
+   applies, but Kt(c) = E[phi(tX) phi(tY)] = sum_n b_n c^n with b_n >= 0
+   and sum_n b_n = Kt(1) (Mehler), so for |c| <= 1 - d and h <= d/2
+     |(Kt(c + h) - Kt(c - h))/(2h) - Kt'(c)| <= (h^2/6) max |Kt'''|
+       <= (h^2/6) Kt(1) sum_n n(n-1)(n-2) r^{n-3} = h^2 Kt(1)/(1 - r)^4,
+   r = |c| + h <= 1 - d/2: at most 16 h^2 Kt(1)/d^4.  With
+   h = 2^-e, e = prec/2 + 2 log2(1/d) + 4 this is <= 2^-(prec+4) Kt(1),
+   and Kt(c +- h) are computed e + 10 bits beyond prec so that their
+   difference keeps prec bits.  K' = (q/t^2) Kt'. */
+static int jump_derivative(arb_t out, const sc_act_def *def, arb_srcptr p, slong np,
+                           const arb_t q, const arb_t s, const arb_t t2, const arb_t c, slong prec)
+{
+    arb_t d, h, cc, w, r0, one, Kp, Km, K1, E;
+    slong e, wp;
+    int st;
+    arb_init(d); arb_init(h); arb_init(cc); arb_init(w); arb_init(r0); arb_init(one);
+    arb_init(Kp); arb_init(Km); arb_init(K1); arb_init(E);
+    arb_abs(d, c);
+    arb_sub_ui(d, d, 1, prec + 64);
+    arb_neg(d, d);
+    arb_get_lbound_arf(arb_midref(d), d, 64);
+    mag_zero(arb_radref(d));
+    if (!arb_is_positive(d))
+    {
+        /* c within its radius of +-1: no enclosure at this precision */
+        arb_indeterminate(out);
+        st = SC_OK;
+        goto cleanup;
+    }
+    /* d >= 2^(k-1), so log2(1/d) <= 1 - k */
+    e = prec / 2 + 2 * (1 - arf_abs_bound_lt_2exp_si(arb_midref(d))) + 4;
+    if (e > 100000)
+    {
+        st = sc_error(SC_ERR_UNSUPPORTED, "%s: K' next to rho = +-1 needs too much precision", def->name);
+        goto cleanup;
+    }
+    wp = prec + e + 10;
+    arb_one(h);
+    arb_mul_2exp_si(h, h, -e);
+    arb_zero(r0);                       /* any rho that is not an end */
+    arb_add(cc, c, h, wp);
+    arb_mul(w, cc, cc, wp);
+    arb_sub_ui(w, w, 1, wp);
+    arb_neg(w, w);
+    st = kernel_one(Kp, NULL, 0, def, p, np, r0, q, s, t2, cc, w, SC_KM_AUTO, wp);
+    if (st == SC_OK)
+    {
+        arb_sub(cc, c, h, wp);
+        arb_mul(w, cc, cc, wp);
+        arb_sub_ui(w, w, 1, wp);
+        arb_neg(w, w);
+        st = kernel_one(Km, NULL, 0, def, p, np, r0, q, s, t2, cc, w, SC_KM_AUTO, wp);
+    }
+    if (st == SC_OK)
+    {
+        arb_one(one);
+        arb_zero(w);
+        st = kernel_one(K1, NULL, 0, def, p, np, one, q, s, t2, one, w, SC_KM_AUTO, 64);
+    }
+    if (st == SC_OK)
+    {
+        arb_sub(out, Kp, Km, wp);
+        arb_mul_2exp_si(out, out, e - 1);
+        /* E = 16 h^2 Kt(1) / d^4 */
+        arb_get_abs_ubound_arf(arb_midref(E), K1, 64);
+        mag_zero(arb_radref(E));
+        arb_mul_2exp_si(E, E, 4 - 2 * e);
+        arb_pow_ui(w, d, 4, 64);
+        arb_div(E, E, w, 64);
+        arb_add_error(out, E);
+        arb_mul(out, out, q, prec);
+        arb_div(out, out, t2, prec);
+    }
+cleanup:
+    arb_clear(d); arb_clear(h); arb_clear(cc); arb_clear(w); arb_clear(r0); arb_clear(one);
+    arb_clear(Kp); arb_clear(Km); arb_clear(K1); arb_clear(E);
+    return st;
+}
+
 /* One of K (deriv 0) or K' (deriv 1); with out2 != NULL (endpoints only,
    integration only) K into out and K' into out2 from one integration.
    w = 1 - c^2, computed by the caller as (1 - c)(1 + c) from rho, q, s. */
@@ -382,7 +466,9 @@ static int kernel_one(arb_t out, arb_t out2, int deriv, const sc_act_def *def, a
             arb_pos_inf(out);
             return SC_OK;
         }
-        return sc_error(bad, "%s: K' needs the closed form (phi' is a delta)", def->name);
+        if (method == SC_KM_AUTO)
+            return jump_derivative(out, def, p, np, q, s, t2, c, prec);
+        return sc_error(bad, "%s: K' needs the closed form or auto (phi' is a delta)", def->name);
     }
 
     memset(&k, 0, sizeof(k));
