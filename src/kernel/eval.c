@@ -348,7 +348,7 @@ static int jump_derivative(arb_t out, const sc_act_def *def, arb_srcptr p, slong
                            const arb_t q, const arb_t s, const arb_t t2, const arb_t c, slong prec)
 {
     arb_t d, h, cc, w, r0, one, Kp, Km, K1, E;
-    slong e, wp;
+    slong e, wp, i;
     int st;
     arb_init(d); arb_init(h); arb_init(cc); arb_init(w); arb_init(r0); arb_init(one);
     arb_init(Kp); arb_init(Km); arb_init(K1); arb_init(E);
@@ -375,18 +375,18 @@ static int jump_derivative(arb_t out, const sc_act_def *def, arb_srcptr p, slong
     arb_one(h);
     arb_mul_2exp_si(h, h, -e);
     arb_zero(r0);                       /* any rho that is not an end */
-    arb_add(cc, c, h, wp);
-    arb_mul(w, cc, cc, wp);
-    arb_sub_ui(w, w, 1, wp);
-    arb_neg(w, w);
-    st = kernel_one(Kp, NULL, 0, def, p, np, r0, q, s, t2, cc, w, SC_KM_AUTO, wp);
-    if (st == SC_OK)
+    for (st = SC_OK, i = 0; i < 2 && st == SC_OK; i++)
     {
-        arb_sub(cc, c, h, wp);
-        arb_mul(w, cc, cc, wp);
-        arb_sub_ui(w, w, 1, wp);
+        /* Kt at c +- h, with 1 - cc^2 = (1 - cc)(1 + cc) */
+        if (i == 0)
+            arb_add(cc, c, h, wp);
+        else
+            arb_sub(cc, c, h, wp);
+        arb_sub_ui(w, cc, 1, wp);
         arb_neg(w, w);
-        st = kernel_one(Km, NULL, 0, def, p, np, r0, q, s, t2, cc, w, SC_KM_AUTO, wp);
+        arb_add_ui(one, cc, 1, wp);
+        arb_mul(w, w, one, wp);
+        st = kernel_one(i == 0 ? Kp : Km, NULL, 0, def, p, np, r0, q, s, t2, cc, w, SC_KM_AUTO, wp);
     }
     if (st == SC_OK)
     {

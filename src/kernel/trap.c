@@ -44,7 +44,10 @@ double _sc_trap_hi(const arb_t x)
    A wider strip allows a longer step, a larger bound asks for a shorter
    one: take the candidate with the longest step of the 1-D rule
    (sc_trap_step with M = E[P(t|X|)^2], the estimate the rules use), among
-   those with polynomial bounds (rate 0).  No candidate: strip 0. */
+   those with polynomial bounds (rate 0), widest first until the step
+   stops growing (the rules are run per parameter box, so candidates are
+   not tried for nothing).  No candidate: strip 0.  The choice affects
+   only the cost: every candidate's bound is proved. */
 static void expr_strip(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int deriv,
                        const arb_t t, slong prec)
 {
@@ -76,7 +79,8 @@ static void expr_strip(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int d
         if (!(md > 0) || !isfinite(md))
             continue;
         hk = sc_trap_step(sc_expr_strip(k) / td, log(md), logtol, NULL);
-        if (hk > best)
+        if (hk <= best)
+            break;      /* narrower strips only shorten the step further */
         {
             best = hk;
             T->ng = n;
