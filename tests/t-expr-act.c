@@ -97,6 +97,12 @@ static const struct { const char *b, *e; } pairs[] = {
     { "step", "expr:step(2*x)" },     /* jumps: K'(rho) by the central difference of 4.4 */
     { "sign", "expr:2*step(x)-1" },
     { "silu:beta=1.702", "expr:x*sigmoid(b*x);b=1.702" },
+    /* written with exponentials (rewritten to bounded primitives, 2.6) */
+    { "tanh", "expr:(exp(x)-exp(-x))/(exp(x)+exp(-x))" },
+    { "tanh", "expr:(1-exp(-2*x))/(1+exp(-2*x))" },
+    { "silu", "expr:x/(1+exp(-x))" },
+    { "silu", "expr:x*exp(x)/(exp(x)+1)" },
+    { "sigmoid", "expr:exp(x/2)/(exp(x/2)+exp(-x/2))" },
 };
 #define NPAIRS ((slong) (sizeof(pairs) / sizeof(pairs[0])))
 

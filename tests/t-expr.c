@@ -5,6 +5,7 @@
    values, and their soundness at sample points on the line and the
    strip).  Kernels of expression activations are in t-expr-act.c. */
 #include <string.h>
+#include <math.h>
 #include "sc_test.h"
 #include "synccert/expr.h"
 
@@ -513,6 +514,89 @@ static void test_strip_modulus(void)
     arb_clear(strip);
 }
 
+/* The rewrites of quotients of exponentials (src/expr/tree.c): the
+   rewritten tree is the same function (phi at points against the
+   formula as written, in double precision; phi' against a central
+   difference of that formula), and phi, phi' get polynomial bounds on a
+   strip (rate 0), which the formula as written would not. */
+static double f_written(int i, double x)
+{
+    switch (i)
+    {
+        case 0: return x / (1 + exp(-x));
+        case 1: return x * exp(x) / (1 + exp(x));
+        case 2: return (exp(x) - exp(-x)) / (exp(x) + exp(-x));
+        case 3: return (exp(2 * x) - 1) / (exp(2 * x) + 1);
+        case 4: return (1 - exp(-2 * x)) / (1 + exp(-2 * x));
+        case 5: return 2 / (exp(x) + exp(-x));
+        case 6: return x / cosh(x);
+        case 7: return sinh(x) / pow(cosh(x), 3);
+        case 8: return (3 * x) / (3 * (2 + x * x));
+        case 9: return exp(x) / (exp(x) + exp(-x));
+        default: return (exp(-x) - exp(x)) / (1 + exp(x / 2));
+    }
+}
+
+static void test_rewrites(void)
+{
+    static const char *src[] = { "x/(1+exp(-x))", "x*exp(x)/(1+exp(x))",
+                                 "(exp(x)-exp(-x))/(exp(x)+exp(-x))", "(exp(2*x)-1)/(exp(2*x)+1)",
+                                 "(1-exp(-2*x))/(1+exp(-2*x))", "2/(exp(x)+exp(-x))", "x/cosh(x)",
+                                 "sinh(x)/cosh(x)^3", "(3*x)/(3*(2+x^2))", "exp(x)/(exp(x)+exp(-x))",
+                                 "(exp(-x)-exp(x))/(1+exp(x/2))" };
+    static const double xs[] = { -3.7, -1.1, -0.2, 0.4, 1.9, 5.3 };
+    arb_ptr g = _arb_vec_init(64);
+    arb_t r, strip, y;
+    acb_t z, w;
+    slong i, j, n;
+    int d;
+    arb_init(r); arb_init(strip); arb_init(y);
+    acb_init(z); acb_init(w);
+    for (i = 0; i < 11; i++)
+    {
+        sc_expr *e = parse_ok(src[i]);
+        arb_ptr p = defaults(e);
+        for (j = 0; j < 6; j++)
+        {
+            double x = xs[j], hh = 1e-5;
+            double f0 = f_written((int) i, x);
+            double f1 = (f_written((int) i, x + hh) - f_written((int) i, x - hh)) / (2 * hh);
+            acb_set_d(z, x);
+            sc_expr_eval(w, e, z, 0, 0, -1, p, PREC);
+            arb_set_d(y, f0);
+            mag_set_d(arb_radref(y), 1e-12 * (1 + fabs(f0)));
+            if (!arb_overlaps(acb_realref(w), y))
+                printf("\n  %s at %g: phi\n", src[i], x);
+            CU_ASSERT(arb_overlaps(acb_realref(w), y));
+            sc_expr_eval(w, e, z, 1, 0, -1, p, PREC);
+            arb_set_d(y, f1);
+            mag_set_d(arb_radref(y), 1e-6 * (1 + fabs(f1)));
+            if (!arb_overlaps(acb_realref(w), y))
+                printf("\n  %s at %g: phi'\n", src[i], x);
+            CU_ASSERT(arb_overlaps(acb_realref(w), y));
+        }
+        /* the last one keeps an unbounded factor e^|x| (no rewrite makes
+           (e^-x - e^x) bounded): no polynomial strip bound, as it should */
+        for (d = 0; d <= 1; d++)
+        {
+            n = sc_expr_growth_strip(g, r, strip, 64, e, d, p, PREC);
+            if (i < 10)
+            {
+                if (!(n >= 1 && arb_is_zero(r)))
+                    printf("\n  %s (deriv %d): no polynomial strip bound\n", src[i], d);
+                CU_ASSERT(n >= 1 && arb_is_zero(r));
+            }
+            else
+                CU_ASSERT(n < 0 || !arb_is_zero(r));
+        }
+        _arb_vec_clear(p, sc_expr_nparams(e) + 1);
+        sc_expr_free(e);
+    }
+    _arb_vec_clear(g, 64);
+    arb_clear(r); arb_clear(strip); arb_clear(y);
+    acb_clear(z); acb_clear(w);
+}
+
 static void test_growth_parameter_box(void)
 {
     sc_expr *e = parse_ok("exp(b*x^2);b=-1");
@@ -538,4 +622,5 @@ SC_TEST_MAIN("expr",
              SC_TEST(test_parity_jumps_poly),
              SC_TEST(test_growth_rules),
              SC_TEST(test_strip_modulus),
+             SC_TEST(test_rewrites),
              SC_TEST(test_growth_parameter_box))

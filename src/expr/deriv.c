@@ -103,8 +103,12 @@ static slong derive(sc_expr *e, slong i, slong *memo)
                 if (!e->nodes[b].hasx)
                     r = op2(e, E_DIV, da, b);
                 else
-                    r = op2(e, E_DIV, op2(e, E_SUB, op2(e, E_MUL, da, b), op2(e, E_MUL, a, db)),
-                            powq(e, b, 2, 1));
+                    /* (a/b)' = a'/b - (a/b)(b'/b): reuses the node a/b, and
+                       b'/b of 1 + e^w, cosh w, ... simplifies to bounded
+                       primitives (tree.c), where a'b - ab' over b^2 would
+                       multiply exponential bounds */
+                    r = op2(e, E_SUB, op2(e, E_DIV, da, b),
+                            op2(e, E_MUL, i, op2(e, E_DIV, db, b)));
                 break;
             case E_POW:
             {

@@ -30,7 +30,8 @@
      softplus(u), |Im u| <= b < pi/2: Re(1 + e^u) >= 1, so log(1 + e^u) is
        holomorphic with 0 <= log|1 + e^u| <= (Re u)+ + log 2 and
        |arg(1 + e^u)| <= |Im u| (tan arg = e^a sin b'/(1 + e^a cos b') <= tan b').
-     sinh, cosh: |.| <= cosh(Re u) <= e^{|Re u|}, |Re u| <= L0 + L1 t.
+     sinh, cosh: |.| <= cosh(Re u) <= e^{|Re u|}, |Re u| <= L0 + L1 t;
+       Re cosh(a + ib') = cosh a cos b' >= cos b > 0 for |Im u| <= b < pi/2.
      sin, cos: |.| <= cosh(Im u) <= e^{|Im u|}.
      atan(u), |Im u| <= b < 1: |Re atan| < pi/2, |Im atan u| <= artanh(b).
      erf, erfc, Phi, gelu with |Im u| <= b: for Re u >= 0,
@@ -583,6 +584,14 @@ static const char *rule(sv *v, const sc_expr *e, slong i, sv *vals, const signed
                 arb_exp(v->m.g, L0, prec);
                 arb_set(v->m.c, L1);
                 poly_copy(&v->i, &v->m);
+                arb_const_pi(t, prec);
+                arb_mul_2exp_si(t, t, -1);
+                if (op == E_COSH && im_const(b, A, prec) && arb_lt(b, t))
+                {
+                    /* Re cosh(a + ib') = cosh a cos b' >= cos b > 0 */
+                    arb_cos(b, b, prec);
+                    arb_get_lbound_arf(v->m.lo, b, prec);
+                }
             }
             else
                 why = "sinh";

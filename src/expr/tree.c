@@ -143,6 +143,72 @@ static int one_plus_exp(const sc_expr *e, slong i, slong *u)
     return 1;
 }
 
+/* is node i = OP(u), or p * OP(u) / OP(u) * p?  *u = the argument,
+   *rest = p (-1: no factor) */
+static int factor_of(const sc_expr *e, slong i, int op, slong *u, slong *rest)
+{
+    const sc_enode *n = e->nodes + i;
+    if (n->op == op)
+    {
+        *u = n->a;
+        *rest = -1;
+        return 1;
+    }
+    if (n->op != E_MUL)
+        return 0;
+    if (e->nodes[n->b].op == op)
+    {
+        *u = e->nodes[n->b].a;
+        *rest = n->a;
+        return 1;
+    }
+    if (e->nodes[n->a].op == op)
+    {
+        *u = e->nodes[n->a].a;
+        *rest = n->b;
+        return 1;
+    }
+    return 0;
+}
+
+/* are nodes i, j = exp(v), exp(-v) (in this order)?  *v = v */
+static int exp_pair(const sc_expr *e, slong i, slong j, slong *v)
+{
+    const sc_enode *x = e->nodes + i, *y = e->nodes + j;
+    if (x->op != E_EXP || y->op != E_EXP)
+        return 0;
+    if (e->nodes[y->a].op == E_NEG && e->nodes[y->a].a == x->a)
+    {
+        *v = x->a;
+        return 1;
+    }
+    return 0;
+}
+
+/* is node i = w^k with a positive integer k (w^1 = w)?  *w, *k */
+static int int_pow(const sc_expr *e, slong i, slong *w, slong *k)
+{
+    const sc_enode *n = e->nodes + i;
+    if (n->op == E_POW && fmpz_is_one(fmpq_denref(n->q)) && fmpz_sgn(fmpq_numref(n->q)) > 0 &&
+        fmpz_cmp_si(fmpq_numref(n->q), 4096) <= 0)
+    {
+        *w = n->a;
+        *k = fmpz_get_si(fmpq_numref(n->q));
+        return 1;
+    }
+    if (n->op == E_NUM)
+        return 0;
+    *w = i;
+    *k = 1;
+    return 1;
+}
+
+/* r * node (r = -1: node) */
+static slong times(sc_expr *e, slong r, slong node, slong pos)
+{
+    return r < 0 ? node : _sc_en_op(e, E_MUL, r, node, pos);
+}
+
 slong _sc_en_op(sc_expr *e, int op, slong a, slong b, slong pos)
 {
     slong u;
@@ -210,13 +276,163 @@ slong _sc_en_op(sc_expr *e, int op, slong a, slong b, slong pos)
             if (na->op == E_EXP) return _sc_en_op(e, E_SOFTPLUS, na->a, -1, pos);
             break;
     }
-    if (op == E_DIV && one_plus_exp(e, b, &u))
+    /* Exact identities of meromorphic functions that replace quotients of
+       exponentials (whose growth rules can only multiply bounds, e^|x|
+       over a constant) by bounded primitives with tight rules: the same
+       function on the real line and on every strip where both are
+       defined, so values, kinks, parity and the derivative are unchanged
+       (doc/model.md 2.6). */
+    if (op == E_ADD || op == E_SUB)
     {
-        /* 1/(1 + e^-v) = sigmoid(v), e^v/(1 + e^v) = sigmoid(v) */
-        if (_sc_en_is_num(e, a, 1))
-            return _sc_en_op(e, E_SIGMOID, _sc_en_op(e, E_NEG, u, -1, pos), -1, pos);
-        if (e->nodes[a].op == E_EXP && e->nodes[a].a == u)
-            return _sc_en_op(e, E_SIGMOID, u, -1, pos);
+        slong v;
+        /* e^v + e^-v = 2 cosh v, e^v - e^-v = 2 sinh v */
+        if (exp_pair(e, a, b, &v) || (op == E_ADD && exp_pair(e, b, a, &v)))
+            return _sc_en_op(e, E_MUL, _sc_en_num_si(e, 2), _sc_en_op(e, op == E_ADD ? E_COSH : E_SINH, v, -1, pos), pos);
+        if (op == E_SUB && exp_pair(e, b, a, &v))
+            return _sc_en_op(e, E_NEG, _sc_en_op(e, E_MUL, _sc_en_num_si(e, 2), _sc_en_op(e, E_SINH, v, -1, pos), pos), -1, pos);
+    }
+    if (op == E_DIV)
+    {
+        slong v, r, k;
+        /* rational factors: (c1 u)/c2 = (c1/c2) u, (c u)/(c w) = u/w,
+           c1/(c2 w) = (c1/c2)/w */
+        if (e->nodes[b].op == E_NUM && !fmpq_is_zero(e->nodes[b].q) && e->nodes[a].op == E_MUL &&
+            e->nodes[e->nodes[a].a].op == E_NUM)
+        {
+            fmpq_t q;
+            slong c;
+            fmpq_init(q);
+            fmpq_div(q, e->nodes[e->nodes[a].a].q, e->nodes[b].q);
+            c = num(e, q, pos);
+            fmpq_clear(q);
+            return _sc_en_op(e, E_MUL, c, e->nodes[a].b, pos);
+        }
+        if (e->nodes[b].op == E_MUL && e->nodes[e->nodes[b].a].op == E_NUM &&
+            !fmpq_is_zero(e->nodes[e->nodes[b].a].q))
+        {
+            slong cb = e->nodes[b].a, w = e->nodes[b].b;
+            if (e->nodes[a].op == E_MUL && e->nodes[a].a == cb)
+                return _sc_en_op(e, E_DIV, e->nodes[a].b, w, pos);
+            if (e->nodes[a].op == E_NUM)
+            {
+                fmpq_t q;
+                slong c;
+                fmpq_init(q);
+                fmpq_div(q, e->nodes[a].q, e->nodes[cb].q);
+                c = num(e, q, pos);
+                fmpq_clear(q);
+                return _sc_en_op(e, E_DIV, c, w, pos);
+            }
+        }
+        /* e^v/(c cosh v) = (2/c) sigmoid(2v), e^-v/(c cosh v) = (2/c) sigmoid(-2v)
+           (from e^v/(e^v + e^-v) once the sum is 2 cosh v) */
+        {
+            slong cv = -1, w;
+            fmpq_t q;
+            fmpq_init(q);
+            if (e->nodes[b].op == E_COSH)
+            {
+                cv = e->nodes[b].a;
+                fmpq_one(q);
+            }
+            else if (e->nodes[b].op == E_MUL && e->nodes[e->nodes[b].a].op == E_NUM &&
+                     e->nodes[e->nodes[b].b].op == E_COSH && !fmpq_is_zero(e->nodes[e->nodes[b].a].q))
+            {
+                cv = e->nodes[e->nodes[b].b].a;
+                fmpq_set(q, e->nodes[e->nodes[b].a].q);
+            }
+            if (cv >= 0 && factor_of(e, a, E_EXP, &w, &r) &&
+                (w == cv || (e->nodes[w].op == E_NEG && e->nodes[w].a == cv)))
+            {
+                slong two = _sc_en_num_si(e, 2), c, sg;
+                fmpq_t t;
+                fmpq_init(t);
+                fmpq_set_si(t, 2, 1);
+                fmpq_div(t, t, q);
+                c = num(e, t, pos);
+                fmpq_clear(t);
+                fmpq_clear(q);
+                sg = _sc_en_op(e, E_SIGMOID, _sc_en_op(e, E_MUL, two, w, pos), -1, pos);
+                return times(e, r, _sc_en_op(e, E_MUL, c, sg, pos), pos);
+            }
+            fmpq_clear(q);
+        }
+        /* sinh v / cosh v = tanh v, sinh v / cosh(v)^k = tanh v / cosh(v)^(k-1) */
+        if (factor_of(e, a, E_SINH, &v, &r))
+        {
+            const sc_enode *nb2 = e->nodes + b;
+            if (nb2->op == E_COSH && nb2->a == v)
+                return times(e, r, _sc_en_op(e, E_TANH, v, -1, pos), pos);
+            if (nb2->op == E_POW && e->nodes[nb2->a].op == E_COSH && e->nodes[nb2->a].a == v &&
+                fmpz_is_one(fmpq_denref(nb2->q)) && fmpz_cmp_si(fmpq_numref(nb2->q), 2) >= 0)
+            {
+                fmpq_t q;
+                slong d;
+                fmpq_init(q);
+                fmpq_sub_si(q, nb2->q, 1);
+                d = _sc_en_pow(e, nb2->a, q, pos);
+                fmpq_clear(q);
+                /* r / cosh^(k-1) first, so that a factor cosh^j of r cancels */
+                d = _sc_en_op(e, E_DIV, r < 0 ? _sc_en_num_si(e, 1) : r, d, pos);
+                return _sc_en_op(e, E_MUL, d, _sc_en_op(e, E_TANH, v, -1, pos), pos);
+            }
+        }
+        /* integer powers of one x-dependent base: (p w^j)/w^k = p/w^(k-j)
+           for 1 <= j <= k (the quotient still divides by w unless j = k,
+           and then differs from p at most where w = 0, a null set of the
+           line: the Gaussian integrals are the same) */
+        {
+            slong wb, kb, wa, ja, x, pr = -1;
+            if (int_pow(e, b, &wb, &kb) && e->nodes[wb].hasx)
+            {
+                int hit = 0;
+                if (int_pow(e, a, &wa, &ja) && wa == wb)
+                    hit = 1;
+                else if (e->nodes[a].op == E_MUL)
+                {
+                    for (k = 0; k < 2 && !hit; k++)
+                    {
+                        x = k ? e->nodes[a].a : e->nodes[a].b;
+                        if (int_pow(e, x, &wa, &ja) && wa == wb)
+                        {
+                            hit = 1;
+                            pr = k ? e->nodes[a].b : e->nodes[a].a;
+                        }
+                    }
+                }
+                if (hit && ja <= kb)
+                {
+                    slong nu = pr < 0 ? _sc_en_num_si(e, 1) : pr;
+                    fmpq_t q;
+                    if (ja == kb)
+                        return nu;
+                    fmpq_init(q);
+                    fmpq_set_si(q, kb - ja, 1);
+                    x = _sc_en_pow(e, wb, q, pos);
+                    fmpq_clear(q);
+                    return _sc_en_op(e, E_DIV, nu, x, pos);
+                }
+            }
+        }
+        if (one_plus_exp(e, b, &u))
+        {
+            const sc_enode *na2 = e->nodes + a;
+            /* 1/(1 + e^-v) = sigmoid(v), e^v/(1 + e^v) = sigmoid(v),
+               p e^v/(1 + e^v) = p sigmoid(v) */
+            if (_sc_en_is_num(e, a, 1))
+                return _sc_en_op(e, E_SIGMOID, _sc_en_op(e, E_NEG, u, -1, pos), -1, pos);
+            if (factor_of(e, a, E_EXP, &v, &r) && v == u)
+                return times(e, r, _sc_en_op(e, E_SIGMOID, u, -1, pos), pos);
+            /* (e^w - 1)/(e^w + 1) = tanh(w/2), (1 - e^w)/(1 + e^w) = -tanh(w/2) */
+            if (na2->op == E_SUB && _sc_en_is_num(e, na2->b, 1) && e->nodes[na2->a].op == E_EXP &&
+                e->nodes[na2->a].a == u)
+                return _sc_en_op(e, E_TANH, _sc_en_op(e, E_DIV, u, _sc_en_num_si(e, 2), pos), -1, pos);
+            if (na2->op == E_SUB && _sc_en_is_num(e, na2->a, 1) && e->nodes[na2->b].op == E_EXP &&
+                e->nodes[na2->b].a == u)
+                return _sc_en_op(e, E_NEG, _sc_en_op(e, E_TANH, _sc_en_op(e, E_DIV, u, _sc_en_num_si(e, 2), pos), -1, pos), -1, pos);
+            /* p/(1 + e^w) = p sigmoid(-w) */
+            return _sc_en_op(e, E_MUL, a, _sc_en_op(e, E_SIGMOID, _sc_en_op(e, E_NEG, u, -1, pos), -1, pos), pos);
+        }
     }
     return intern(e, op, a, b, -1, NULL, pos);
 }
