@@ -90,6 +90,20 @@ static void test_budget_nested(void)
     sc_budget_pop(&outer);
 }
 
+/* One table of default budgets for the CLI and the bindings: the values
+   the commands' help texts state, 600 s for every other name. */
+static void test_budget_defaults(void)
+{
+    CU_ASSERT(sc_budget_default("kernel") == 120);
+    CU_ASSERT(sc_budget_default("certify") == 60);
+    CU_ASSERT(sc_budget_default("table") == 3600);
+    CU_ASSERT(sc_budget_default("report") == 3600);
+    CU_ASSERT(sc_budget_default("lyapunov") == 600);
+    CU_ASSERT(sc_budget_default("pair") == 600);
+    CU_ASSERT(sc_budget_default("no-such-command") == 600);
+    CU_ASSERT(sc_budget_default(NULL) == 600);
+}
+
 static char *slurp(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -200,4 +214,5 @@ static void test_outfile(void)
 SC_TEST_MAIN("common",
     SC_TEST(test_budget),
     SC_TEST(test_budget_nested),
+    SC_TEST(test_budget_defaults),
     SC_TEST(test_outfile))

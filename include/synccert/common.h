@@ -60,6 +60,11 @@ int sc_deadline_passed(void);            /* the process deadline has passed */
 void sc_budget_set(double seconds);      /* this thread's budget; <= 0 clears it */
 int sc_budget_expired(void);             /* a deadline passed or interrupted */
 
+/* The default time budget in seconds of a command (its name as on the
+   command line: "kernel", "certify", ...), shared by the CLI's --budget and
+   the bindings' budget (sc_bind_call); 600 for a name not in the table. */
+double sc_budget_default(const char *command);
+
 /* A nested thread budget (one c_p inside a table that has its own budget):
    push makes the thread's deadline the earlier of the current one and
    `seconds` from now (seconds <= 0: unchanged); pop restores the saved one. */

@@ -99,6 +99,12 @@ slong sc_expr_piece_poly(arb_ptr c, slong nmax, const sc_expr *e, int deriv, slo
    those are handled by evaluation on balls alone). */
 slong sc_expr_kinks(arb_ptr k, int *all_located, const sc_expr *e, arb_srcptr p, slong prec);
 
+/* 1 if a and b have no parameters and the same tree for phi (after the
+   exact rewrites of src/expr/tree.c, so `x*erfc(-x/sqrt(2))/2` and
+   `x*Phi(x)` are the same), 0 otherwise (which does not prove them
+   different functions). */
+int sc_expr_same(const sc_expr *a, const sc_expr *b);
+
 /* res = phi^(deriv)(z) on a complex ball, deriv in {0, 1}, parameters p.
    piece = -1: evaluation on the ball; with order >= 1 the result is
    indeterminate unless phi^(deriv) is certified holomorphic on z (kinks and

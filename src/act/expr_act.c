@@ -210,7 +210,7 @@ void _sc_act_def_unref(const sc_act_def *def)
     flint_free(h);
 }
 
-/* Expressions that are, letter for letter (spaces aside), a spelling of a
+/* Expressions that are, after parsing, the tree of a spelling of a
    built-in without parameters take the built-in's callbacks: the same
    function, so its closed forms and branches are as rigorous as for the
    built-in (gelu's kernel is closed, relu gets SC_ACT_HOMOG1, step and
@@ -229,21 +229,33 @@ static const struct { const char *body; const sc_act_def *def; } spellings[] = {
     { "max(0,x)^2", &sc_act_relu2 },
 };
 
-static const sc_act_def *recognise(const char *body)
+/* The spellings parsed once (the same rewrites as the user's expression),
+   compared by tree: spaces, parentheses and the exact rewrites of
+   src/expr/tree.c (erfc(-x/sqrt(2))/2 = Phi(x), x/(1+exp(-x)) = x
+   sigmoid(x), ...) do not hide a built-in. */
+#define NSPELL (sizeof(spellings) / sizeof(spellings[0]))
+static sc_expr *spelled[NSPELL];
+static pthread_once_t spelled_once = PTHREAD_ONCE_INIT;
+
+static void parse_spellings(void)
 {
-    char buf[64];
-    size_t i, n = 0;
-    for (i = 0; body[i] != '\0'; i++)
-    {
-        if (body[i] == ' ' || body[i] == '\t')
-            continue;
-        if (n + 1 >= sizeof(buf))
-            return NULL;
-        buf[n++] = body[i];
-    }
-    buf[n] = '\0';
-    for (i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++)
-        if (strcmp(buf, spellings[i].body) == 0)
+    size_t i;
+    for (i = 0; i < NSPELL; i++)
+        if (sc_expr_parse(&spelled[i], spellings[i].body) != SC_OK)
+        {
+            fprintf(stderr, "synccert: internal error: spelling %s: %s\n", spellings[i].body, sc_last_error());
+            abort();
+        }
+    /* kept until the process ends (reachable; small constants only, no
+       FLINT mpz for LeakSanitizer to lose track of) */
+}
+
+static const sc_act_def *recognise(const sc_expr *e)
+{
+    size_t i;
+    pthread_once(&spelled_once, parse_spellings);
+    for (i = 0; i < NSPELL; i++)
+        if (sc_expr_same(e, spelled[i]))
             return spellings[i].def;
     return NULL;
 }
@@ -286,7 +298,7 @@ int _sc_act_parse_expr(sc_act_t act, const char *src)
     h->def.kinks = _sc_act_expr_kinks;
     h->def.piece = _sc_act_expr_piece;
     h->def.rate = _sc_act_expr_rate;
-    if (sc_expr_nparams(e) == 0 && (same = recognise(sc_expr_body(e))) != NULL)
+    if (sc_expr_nparams(e) == 0 && (same = recognise(e)) != NULL)
     {
         h->def.flags = SC_ACT_OWNED | SC_ACT_EXPR | same->flags;
         h->def.eval = same->eval;

@@ -16,7 +16,6 @@ typedef struct
     const char *const *opts;    /* accepted options; "param" is the repeatable one */
     int (*run)(FILE *f, const char *act, const sc_bind_args *a);
     int needs_act;
-    double budget;              /* default --budget in seconds, as the CLI's */
 }
 bind_cmd;
 
@@ -37,15 +36,15 @@ static const char *const table_opts[] = { "activations", "dims", "quantities", "
 static const char *const no_opts[] = { NULL };
 
 static const bind_cmd commands[] = {
-    { "kernel", kernel_opts, sc_bind_kernel, 1, 120 },
-    { "lyapunov", lyapunov_opts, sc_bind_lyapunov, 1, 600 },
-    { "critical-dim", critdim_opts, sc_bind_critical_dim, 1, 600 },
-    { "coercivity", coerc_opts, sc_bind_coercivity, 1, 600 },
-    { "pair", pair_opts, sc_bind_pair, 1, 600 },
-    { "certify", certify_opts, sc_bind_certify, 1, 60 },
-    { "table", table_opts, sc_bind_table, 0, 3600 },
-    { "activations", no_opts, sc_bind_activations, 0, 0 },
-    { NULL, NULL, NULL, 0, 0 }
+    { "kernel", kernel_opts, sc_bind_kernel, 1 },
+    { "lyapunov", lyapunov_opts, sc_bind_lyapunov, 1 },
+    { "critical-dim", critdim_opts, sc_bind_critical_dim, 1 },
+    { "coercivity", coerc_opts, sc_bind_coercivity, 1 },
+    { "pair", pair_opts, sc_bind_pair, 1 },
+    { "certify", certify_opts, sc_bind_certify, 1 },
+    { "table", table_opts, sc_bind_table, 0 },
+    { "activations", no_opts, sc_bind_activations, 0 },
+    { NULL, NULL, NULL, 0 }
 };
 
 const char *sc_bind_opt(const sc_bind_args *a, const char *name)
@@ -134,7 +133,7 @@ int sc_bind_call(char **out, const char *command, const char *act, const char *c
         st = collect(&a, kv);
         if (st == SC_OK && c->needs_act && act == NULL)
             st = sc_error(SC_ERR_INPUT, "expected one activation (see 'synccert help %s')", c->name);
-        a.budget = c->budget;
+        a.budget = sc_budget_default(c->name);
         if (st == SC_OK && sc_bind_opt(&a, "budget") != NULL)
             st = sc_parse_budget(&a.budget, sc_bind_opt(&a, "budget"));
     }

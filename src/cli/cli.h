@@ -31,7 +31,6 @@ typedef struct
     int (*run)(int argc, char **argv);  /* argv[0] is the subcommand name */
     const char *summary;                /* one line for `synccert help` */
     const char *help;                   /* full text for `synccert help NAME` */
-    double budget;                      /* default --budget in seconds (0: SC_CLI_BUDGET_DEFAULT) */
 }
 sc_cmd;
 
@@ -41,8 +40,7 @@ sc_cmd;
    precision loops, branch and bound) and fails with exit 1; a watchdog
    ends the process, exit 1, if a step that cannot poll (e.g. Arb's
    quadrature nodes at thousands of digits) keeps it running
-   max(1 s, 10 %) past the deadline. */
-#define SC_CLI_BUDGET_DEFAULT 600.0
+   max(1 s, 10 %) past the deadline.  The defaults: sc_budget_default. */
 
 /* A long option "--name" (optionally taking a value as "--name V" or
    "--name=V").  For flags (has_arg = 0) *flag is set to 1; for options with a

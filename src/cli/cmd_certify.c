@@ -299,5 +299,5 @@ done:
 }
 
 const sc_cmd sc_cmd_certify = {
-    "certify", run, "certified parameter regimes: split a parameter box, classify every leaf", help, 60
+    "certify", run, "certified parameter regimes: split a parameter box, classify every leaf", help
 };

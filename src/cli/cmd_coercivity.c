@@ -236,5 +236,5 @@ done:
 }
 
 const sc_cmd sc_cmd_coercivity = {
-    "coercivity", run, "certified noise coercivity constant c_p and the dissipation certificate r_p", help, 600
+    "coercivity", run, "certified noise coercivity constant c_p and the dissipation certificate r_p", help
 };

@@ -254,5 +254,5 @@ out:
 const sc_cmd sc_cmd_critical_dim = {
     "critical-dim", run,
     "critical dimension d* and the largest synchronising / smallest non-synchronising dimension",
-    help, 600
+    help
 };

@@ -155,4 +155,4 @@ done:
     return rc;
 }
 
-const sc_cmd sc_cmd_kernel = { "kernel", run, "certified dual kernel K(1), K'(1), K(rho), K'(rho) of an activation", help, 120 };
+const sc_cmd sc_cmd_kernel = { "kernel", run, "certified dual kernel K(1), K'(1), K(rho), K'(rho) of an activation", help };

@@ -169,5 +169,5 @@ out:
 const sc_cmd sc_cmd_lyapunov = {
     "lyapunov", run,
     "two-point Lyapunov exponent, p*, antipodal behaviour and the synchronisation verdict",
-    help, 600
+    help
 };

@@ -181,5 +181,5 @@ done:
 const sc_cmd sc_cmd_pair = {
     "pair", run,
     "two tokens with attention: classes of both ends, outcome, certified P(sync | rho0)",
-    help, 600
+    help
 };

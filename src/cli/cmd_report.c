@@ -121,4 +121,4 @@ static int run(int argc, char **argv)
     return SC_EXIT_OK;
 }
 
-const sc_cmd sc_cmd_report = { "report", run, "write the certified report: LaTeX tables, pgfplots figures, PDF (latexmk)", help, 3600 };
+const sc_cmd sc_cmd_report = { "report", run, "write the certified report: LaTeX tables, pgfplots figures, PDF (latexmk)", help };

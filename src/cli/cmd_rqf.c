@@ -205,5 +205,5 @@ out:
 const sc_cmd sc_cmd_rqf = {
     "rqf", run,
     "Random Quadratic Form: Lyapunov spectrum, two-point law, hitting probabilities",
-    help, 600
+    help
 };

@@ -712,5 +712,5 @@ out:
 }
 
 const sc_cmd sc_cmd_simulate = {
-    "simulate", run, "simulate the discrete transformer (statistical, not certified) next to the certified values", help, 600
+    "simulate", run, "simulate the discrete transformer (statistical, not certified) next to the certified values", help
 };

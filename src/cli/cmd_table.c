@@ -151,4 +151,4 @@ done:
     return rc;
 }
 
-const sc_cmd sc_cmd_table = { "table", run, "a LaTeX/CSV/Markdown table of certified quantities for activations x dimensions", help, 3600 };
+const sc_cmd sc_cmd_table = { "table", run, "a LaTeX/CSV/Markdown table of certified quantities for activations x dimensions", help };

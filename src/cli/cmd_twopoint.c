@@ -118,5 +118,5 @@ out:
 const sc_cmd sc_cmd_twopoint = {
     "twopoint", run,
     "two-point drift b(rho) and diffusion a(rho) of the overlap of two tokens",
-    help, 600
+    help
 };

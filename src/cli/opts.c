@@ -75,7 +75,7 @@ int sc_cli_parse(int argc, char **argv, const sc_opt *opts, int nopts,
 {
     const char *cmd = argv[0], *budget = NULL;
     const sc_cmd *c = sc_cli_find(cmd);
-    double sec = c != NULL && c->budget > 0 ? c->budget : SC_CLI_BUDGET_DEFAULT;
+    double sec = sc_budget_default(c != NULL ? c->name : cmd);
     sc_opt budget_opt = { "budget", 1, &budget };
     int i, k, rc;
 

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <signal.h>
 #include <time.h>
+#include <string.h>
 #include "synccert/common.h"
 
 static double sc_proc_deadline = 0.0, sc_proc_budget = 0.0;
@@ -130,4 +131,19 @@ int sc_budget_error(const char *who, slong prec)
     b = sc_deadline > 0 && (sc_proc_deadline <= 0 || sc_deadline <= sc_proc_deadline) ? sc_budget : sc_proc_budget;
     return sc_error(SC_ERR_BUDGET, "%s: time budget of %g s exhausted at %ld bits of precision",
                     who, b, (long) prec);
+}
+
+/* A kernel is seconds at most; a regime sweep is a first look (its boxes
+   resume from a checkpoint); a table or report runs many certificates. */
+static const struct { const char *name; double seconds; } budget_defaults[] = {
+    { "kernel", 120 }, { "certify", 60 }, { "table", 3600 }, { "report", 3600 },
+};
+
+double sc_budget_default(const char *command)
+{
+    size_t i;
+    for (i = 0; command != NULL && i < sizeof(budget_defaults) / sizeof(budget_defaults[0]); i++)
+        if (strcmp(command, budget_defaults[i].name) == 0)
+            return budget_defaults[i].seconds;
+    return 600;
 }

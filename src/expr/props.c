@@ -200,3 +200,27 @@ slong sc_expr_piece_poly(arb_ptr c, slong nmax, const sc_expr *e, int deriv, slo
     arb_poly_clear(r);
     return n;
 }
+
+/* structural equality of the subtrees i of a and j of b (shared subtrees
+   are walked once per path: *steps bounds the walk, 0 past it) */
+static int same_node(const sc_expr *a, slong i, const sc_expr *b, slong j, slong *steps)
+{
+    const sc_enode *x, *y;
+    if (i < 0 || j < 0)
+        return i == j;
+    if (--*steps < 0)
+        return 0;
+    x = a->nodes + i;
+    y = b->nodes + j;
+    if (x->op != y->op || x->par != y->par || (x->b < 0) != (y->b < 0))
+        return 0;
+    if ((x->op == E_NUM || x->op == E_POW) && !fmpq_equal(x->q, y->q))
+        return 0;
+    return same_node(a, x->a, b, y->a, steps) && same_node(a, x->b, b, y->b, steps);
+}
+
+int sc_expr_same(const sc_expr *a, const sc_expr *b)
+{
+    slong steps = 100000;
+    return a->npar == 0 && b->npar == 0 && same_node(a, a->root[0], b, b->root[0], &steps);
+}

@@ -143,32 +143,36 @@ static int one_plus_exp(const sc_expr *e, slong i, slong *u)
     return 1;
 }
 
-/* is node i = OP(u), or p * OP(u) / OP(u) * p?  *u = the argument,
-   *rest = p (-1: no factor) */
-static int factor_of(const sc_expr *e, slong i, int op, slong *u, slong *rest)
+/* is node i = OP(u), or a product (nested up to `depth` levels) with a
+   factor OP(u)?  *u = the argument, *rest = the product of the other
+   factors (-1: none), built in the pool */
+static int factor_of_d(sc_expr *e, slong i, int op, slong *u, slong *rest, int depth)
 {
-    const sc_enode *n = e->nodes + i;
-    if (n->op == op)
+    slong k, c, r;
+    if (e->nodes[i].op == op)
     {
-        *u = n->a;
+        *u = e->nodes[i].a;
         *rest = -1;
         return 1;
     }
-    if (n->op != E_MUL)
+    if (e->nodes[i].op != E_MUL || depth <= 0)
         return 0;
-    if (e->nodes[n->b].op == op)
+    for (k = 0; k < 2; k++)
     {
-        *u = e->nodes[n->b].a;
-        *rest = n->a;
-        return 1;
-    }
-    if (e->nodes[n->a].op == op)
-    {
-        *u = e->nodes[n->a].a;
-        *rest = n->b;
-        return 1;
+        slong f = k ? e->nodes[i].a : e->nodes[i].b, o = k ? e->nodes[i].b : e->nodes[i].a;
+        if (factor_of_d(e, f, op, u, &r, depth - 1))
+        {
+            c = o;
+            *rest = r < 0 ? c : _sc_en_op(e, E_MUL, c, r, 0);
+            return 1;
+        }
     }
     return 0;
+}
+
+static int factor_of(sc_expr *e, slong i, int op, slong *u, slong *rest)
+{
+    return factor_of_d(e, i, op, u, rest, 3);
 }
 
 /* are nodes i, j = exp(v), exp(-v) (in this order)?  *v = v */
@@ -233,6 +237,8 @@ slong _sc_en_op(sc_expr *e, int op, slong a, slong b, slong pos)
         case E_ADD:
             if (_sc_en_is_num(e, a, 0)) return b;
             if (_sc_en_is_num(e, b, 0)) return a;
+            if (nb->op == E_SUB && nb->b == a) return nb->a;       /* a + (b - a) = b */
+            if (na->op == E_SUB && na->b == b) return na->a;
             if (nb->op == E_NEG) return _sc_en_op(e, E_SUB, a, nb->a, pos);
             if (na->op == E_NEG) return _sc_en_op(e, E_SUB, b, na->a, pos);
             break;
@@ -256,7 +262,25 @@ slong _sc_en_op(sc_expr *e, int op, slong a, slong b, slong pos)
             if (nb->op == E_NUM && na->op != E_NUM)
             {
                 slong t = a; a = b; b = t;
+                na = e->nodes + a;
+                nb = e->nodes + b;
             }
+            /* a (c u) = c (a u), (c u) v = c (u v): one rational factor in
+               front, so that rational factors cancel in quotients */
+            if (na->op == E_NUM && nb->op == E_MUL && e->nodes[nb->a].op == E_NUM)
+            {
+                fmpq_t q;
+                slong c;
+                fmpq_init(q);
+                fmpq_mul(q, na->q, e->nodes[nb->a].q);
+                c = num(e, q, pos);
+                fmpq_clear(q);
+                return _sc_en_op(e, E_MUL, c, nb->b, pos);
+            }
+            if (na->op != E_NUM && nb->op == E_MUL && e->nodes[nb->a].op == E_NUM)
+                return _sc_en_op(e, E_MUL, nb->a, _sc_en_op(e, E_MUL, a, nb->b, pos), pos);
+            if (nb->op != E_NUM && na->op == E_MUL && e->nodes[na->a].op == E_NUM)
+                return _sc_en_op(e, E_MUL, na->a, _sc_en_op(e, E_MUL, na->b, b, pos), pos);
             break;
         case E_DIV:
             if (_sc_en_is_num(e, b, 1)) return a;
@@ -267,6 +291,31 @@ slong _sc_en_op(sc_expr *e, int op, slong a, slong b, slong pos)
         case E_NEG:
             if (na->op == E_NEG) return na->a;
             break;
+        /* the normal cdf written with erf or erfc:
+           erfc(-u/sqrt 2) = 2 Phi(u), erfc(u/sqrt 2) = 2 Phi(-u),
+           erf(u/sqrt 2) = 2 Phi(u) - 1 (entire functions, so on all of C) */
+        case E_ERF: case E_ERFC:
+        {
+            slong w = a;
+            int neg = 0;
+            if (na->op == E_NEG)
+            {
+                neg = 1;
+                w = na->a;
+            }
+            if (e->nodes[w].op == E_DIV && e->nodes[e->nodes[w].b].op == E_SQRT &&
+                _sc_en_is_num(e, e->nodes[e->nodes[w].b].a, 2))
+            {
+                slong v = e->nodes[w].a, two = _sc_en_num_si(e, 2);
+                if (op == E_ERFC)
+                    return _sc_en_op(e, E_MUL, two, _sc_en_op(e, E_PHI, neg ? v : _sc_en_op(e, E_NEG, v, -1, pos),
+                                                              -1, pos), pos);
+                if (!neg)
+                    return _sc_en_op(e, E_SUB, _sc_en_op(e, E_MUL, two, _sc_en_op(e, E_PHI, v, -1, pos), pos),
+                                     _sc_en_num_si(e, 1), pos);
+            }
+            break;
+        }
         /* softplus and sigmoid written out: the same functions on the real
            line and near it, with tighter growth rules */
         case E_LOG:
@@ -416,14 +465,16 @@ slong _sc_en_op(sc_expr *e, int op, slong a, slong b, slong pos)
         }
         if (one_plus_exp(e, b, &u))
         {
-            const sc_enode *na2 = e->nodes + a;
+            const sc_enode *na2;
             /* 1/(1 + e^-v) = sigmoid(v), e^v/(1 + e^v) = sigmoid(v),
                p e^v/(1 + e^v) = p sigmoid(v) */
             if (_sc_en_is_num(e, a, 1))
                 return _sc_en_op(e, E_SIGMOID, _sc_en_op(e, E_NEG, u, -1, pos), -1, pos);
             if (factor_of(e, a, E_EXP, &v, &r) && v == u)
                 return times(e, r, _sc_en_op(e, E_SIGMOID, u, -1, pos), pos);
-            /* (e^w - 1)/(e^w + 1) = tanh(w/2), (1 - e^w)/(1 + e^w) = -tanh(w/2) */
+            /* (e^w - 1)/(e^w + 1) = tanh(w/2), (1 - e^w)/(1 + e^w) = -tanh(w/2)
+               (na2 read after factor_of, which may grow the pool) */
+            na2 = e->nodes + a;
             if (na2->op == E_SUB && _sc_en_is_num(e, na2->b, 1) && e->nodes[na2->a].op == E_EXP &&
                 e->nodes[na2->a].a == u)
                 return _sc_en_op(e, E_TANH, _sc_en_op(e, E_DIV, u, _sc_en_num_si(e, 2), pos), -1, pos);
