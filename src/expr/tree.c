@@ -267,20 +267,27 @@ slong _sc_en_op(sc_expr *e, int op, slong a, slong b, slong pos)
             }
             /* a (c u) = c (a u), (c u) v = c (u v): one rational factor in
                front, so that rational factors cancel in quotients */
+            /* (ids are read before any call that may move the pool) */
             if (na->op == E_NUM && nb->op == E_MUL && e->nodes[nb->a].op == E_NUM)
             {
                 fmpq_t q;
-                slong c;
+                slong c, w = nb->b;
                 fmpq_init(q);
                 fmpq_mul(q, na->q, e->nodes[nb->a].q);
                 c = num(e, q, pos);
                 fmpq_clear(q);
-                return _sc_en_op(e, E_MUL, c, nb->b, pos);
+                return _sc_en_op(e, E_MUL, c, w, pos);
             }
             if (na->op != E_NUM && nb->op == E_MUL && e->nodes[nb->a].op == E_NUM)
-                return _sc_en_op(e, E_MUL, nb->a, _sc_en_op(e, E_MUL, a, nb->b, pos), pos);
+            {
+                slong c = nb->a, w = nb->b;
+                return _sc_en_op(e, E_MUL, c, _sc_en_op(e, E_MUL, a, w, pos), pos);
+            }
             if (nb->op != E_NUM && na->op == E_MUL && e->nodes[na->a].op == E_NUM)
-                return _sc_en_op(e, E_MUL, na->a, _sc_en_op(e, E_MUL, na->b, b, pos), pos);
+            {
+                slong c = na->a, w = na->b;
+                return _sc_en_op(e, E_MUL, c, _sc_en_op(e, E_MUL, w, b, pos), pos);
+            }
             break;
         case E_DIV:
             if (_sc_en_is_num(e, b, 1)) return a;
