@@ -6,6 +6,7 @@
    strip).  Kernels of expression activations are in t-expr-act.c. */
 #include <string.h>
 #include <math.h>
+#include <stdarg.h>
 #include "sc_test.h"
 #include "synccert/expr.h"
 
@@ -597,6 +598,160 @@ static void test_rewrites(void)
     acb_clear(z); acb_clear(w);
 }
 
+/* Random expressions (fixed seed) in the forms the rewrites look for,
+   nested: the string goes through sc_expr_parse (rewrites, derivative,
+   validation; under ASan also the pool growing during rewrites) and is
+   compared with the same formula evaluated in double precision as
+   written: phi at three points to 1e-9 (relative), phi' to a central
+   difference.  A formula the rules cannot bound may be refused
+   (SC_ERR_INPUT), never mis-evaluated. */
+typedef struct { char s[4096]; } rstr;
+
+/* printf into out (vsnprintf: a truncated formula fails to parse and is
+   skipped, it is never compared) */
+static void rfmt(rstr *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(out->s, sizeof(out->s), fmt, ap);
+    va_end(ap);
+}
+
+static double rgen(rstr *out, flint_rand_t st, int depth, const double *xs, double *val)
+{
+    double a[3], b[3];
+    rstr u, v;
+    int k, op = depth <= 0 ? (int) n_randint(st, 2) : 2 + (int) n_randint(st, 14);
+    switch (op)
+    {
+        case 0:
+            rfmt(out, "x");
+            for (k = 0; k < 3; k++) val[k] = xs[k];
+            return 0;
+        case 1:
+        {
+            int n = 1 + (int) n_randint(st, 5), d = 1 + (int) n_randint(st, 3);
+            rfmt(out, "(%d/%d*x)", n, d);
+            for (k = 0; k < 3; k++) val[k] = (double) n / d * xs[k];
+            return 0;
+        }
+    }
+    rgen(&u, st, depth - 1, xs, a);
+    rgen(&v, st, depth - 1, xs, b);
+    switch (op)
+    {
+        case 2: rfmt(out, "(%s)/(1+exp(-(%s)))", u.s, v.s);
+            for (k = 0; k < 3; k++)
+                val[k] = a[k] / (1 + exp(-b[k]));
+            break;
+        case 3: rfmt(out, "(%s)*exp(%s)/(1+exp(%s))", u.s, v.s, v.s);
+            for (k = 0; k < 3; k++)
+                val[k] = a[k] / (1 + exp(-b[k]));
+            break;
+        case 4: rfmt(out, "(exp(%s)-exp(-(%s)))/(exp(%s)+exp(-(%s)))", u.s, u.s, u.s, u.s);
+            for (k = 0; k < 3; k++)
+                val[k] = tanh(a[k]);
+            break;
+        case 5: rfmt(out, "(exp(2*(%s))-1)/(exp(2*(%s))+1)", u.s, u.s);
+            for (k = 0; k < 3; k++)
+                val[k] = tanh(a[k]);
+            break;
+        case 6: rfmt(out, "(%s)*erfc(-(%s)/sqrt(2))/2", u.s, v.s);
+            for (k = 0; k < 3; k++)
+                val[k] = a[k] * erfc(-b[k] / sqrt(2)) / 2;
+            break;
+        case 7: rfmt(out, "(1+erf((%s)/sqrt(2)))/2", u.s);
+            for (k = 0; k < 3; k++)
+                val[k] = (1 + erf(a[k] / sqrt(2))) / 2;
+            break;
+        case 8: rfmt(out, "2/(exp(%s)+exp(-(%s)))", u.s, u.s);
+            for (k = 0; k < 3; k++)
+                val[k] = 1 / cosh(a[k]);
+            break;
+        case 9: rfmt(out, "sinh(%s)/cosh(%s)^2", u.s, u.s);
+            for (k = 0; k < 3; k++)
+                val[k] = tanh(a[k]) / cosh(a[k]);
+            break;
+        case 10: rfmt(out, "log(1+exp(%s))", u.s);
+            for (k = 0; k < 3; k++)
+                val[k] = a[k] > 0 ? a[k] + log1p(exp(-a[k])) : log1p(exp(a[k]));
+            break;
+        case 11: rfmt(out, "(3*(%s))/(3*(2+(%s)^2))", u.s, v.s);
+            for (k = 0; k < 3; k++)
+                val[k] = a[k] / (2 + b[k] * b[k]);
+            break;
+        case 12: rfmt(out, "(%s)+(%s)", u.s, v.s);
+            for (k = 0; k < 3; k++)
+                val[k] = a[k] + b[k];
+            break;
+        case 13: rfmt(out, "(%s)*(2*(%s))/2", u.s, v.s);
+            for (k = 0; k < 3; k++)
+                val[k] = a[k] * b[k];
+            break;
+        case 14: rfmt(out, "tanh(%s)", u.s);
+            for (k = 0; k < 3; k++)
+                val[k] = tanh(a[k]);
+            break;
+        default: rfmt(out, "exp(%s)/(exp(%s)+exp(-(%s)))", u.s, u.s, u.s);
+            for (k = 0; k < 3; k++)
+                val[k] = 1 / (1 + exp(-2 * a[k]));
+            break;
+    }
+    return 0;
+}
+
+static void test_rewrites_random(void)
+{
+    static const double xs[3] = { -0.83, 0.41, 1.37 };
+    flint_rand_t st;
+    slong it, n = sc_test_iters(200), accepted = 0;
+    acb_t z, w;
+    arb_t y;
+    flint_randinit(st);
+    acb_init(z); acb_init(w); arb_init(y);
+    for (it = 0; it < n; it++)
+    {
+        rstr f;
+        double v[3], vp[3], vm[3], hh = 1e-5, xp[3], xm[3];
+        sc_expr *e;
+        flint_rand_t s2;
+        int k, r;
+        ulong seed = n_randlimb(st);
+        /* the same tree at x +- h for the central difference */
+        for (k = 0; k < 3; k++) { xp[k] = xs[k] + hh; xm[k] = xs[k] - hh; }
+        flint_randinit(s2); flint_randseed(s2, seed, seed ^ 77); rgen(&f, s2, 2 + (int) (it % 2), xs, v); flint_randclear(s2);
+        flint_randinit(s2); flint_randseed(s2, seed, seed ^ 77); rgen(&f, s2, 2 + (int) (it % 2), xp, vp); flint_randclear(s2);
+        flint_randinit(s2); flint_randseed(s2, seed, seed ^ 77); rgen(&f, s2, 2 + (int) (it % 2), xm, vm); flint_randclear(s2);
+        r = sc_expr_parse(&e, f.s);
+        CU_ASSERT(r == SC_OK || r == SC_ERR_INPUT);
+        if (r != SC_OK)
+            continue;
+        accepted++;
+        for (k = 0; k < 3; k++)
+        {
+            double d1 = (vp[k] - vm[k]) / (2 * hh);
+            int ok0, ok1;
+            acb_set_d(z, xs[k]);
+            sc_expr_eval(w, e, z, 0, 0, -1, NULL, PREC);
+            arb_set_d(y, v[k]);
+            mag_set_d(arb_radref(y), 1e-9 * (1 + fabs(v[k])));
+            ok0 = arb_overlaps(acb_realref(w), y);
+            sc_expr_eval(w, e, z, 1, 0, -1, NULL, PREC);
+            arb_set_d(y, d1);
+            mag_set_d(arb_radref(y), 1e-4 * (1 + fabs(d1)));
+            ok1 = arb_overlaps(acb_realref(w), y);
+            if (!ok0 || !ok1)
+                printf("\n  %s at %g: %s\n", f.s, xs[k], ok0 ? "phi'" : "phi");
+            CU_ASSERT(ok0 && ok1);
+        }
+        sc_expr_free(e);
+    }
+    /* most of them are accepted (sums of bounded pieces) */
+    CU_ASSERT(accepted >= n / 2);
+    acb_clear(z); acb_clear(w); arb_clear(y);
+    flint_randclear(st);
+}
+
 static void test_growth_parameter_box(void)
 {
     sc_expr *e = parse_ok("exp(b*x^2);b=-1");
@@ -623,4 +778,5 @@ SC_TEST_MAIN("expr",
              SC_TEST(test_growth_rules),
              SC_TEST(test_strip_modulus),
              SC_TEST(test_rewrites),
+             SC_TEST(test_rewrites_random),
              SC_TEST(test_growth_parameter_box))
