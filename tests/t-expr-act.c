@@ -507,15 +507,17 @@ static void test_recognised(void)
         { "expr:tanh(x)", "tanh" }, { "expr:exp(-x^2/2)", "gaussian" },
         { "expr:x*erfc(-x/sqrt(2))/2", "gelu" }, { "expr:0.5*x*(1+erf(x/sqrt(2)))", "gelu" },
         { "expr:x*(erf(x/sqrt(2))+1)/2", "gelu" }, { "expr:(( tanh( (x) ) ))", "tanh" },
-        { "expr:exp(x)/(1+exp(x))", "sigmoid" },
+        { "expr:exp(x)/(1+exp(x))", "sigmoid" }, { "expr:relu(x)*relu(x)", "relu2" },
+        { "expr:exp(-x*x/2)", "gaussian" },
     };
     extern const sc_act_def sc_act_gelu, sc_act_relu, sc_act_step, sc_act_tanh, sc_act_gaussian,
-        sc_act_sigmoid;
+        sc_act_sigmoid, sc_act_relu2;
     const sc_act_def *defs[] = { &sc_act_gelu, &sc_act_relu, &sc_act_step, &sc_act_tanh, &sc_act_gaussian,
-                                 &sc_act_gelu, &sc_act_gelu, &sc_act_gelu, &sc_act_tanh, &sc_act_sigmoid };
+                                 &sc_act_gelu, &sc_act_gelu, &sc_act_gelu, &sc_act_tanh, &sc_act_sigmoid,
+                                 &sc_act_relu2, &sc_act_gaussian };
     sc_kernel_result r;
     slong i;
-    for (i = 0; i < 10; i++)
+    for (i = 0; i < 12; i++)
     {
         sc_act_t a;
         sc_act_init(a);

@@ -258,6 +258,40 @@ slong _sc_en_op(sc_expr *e, int op, slong a, slong b, slong pos)
                 return _sc_en_op(e, E_NEG, _sc_en_op(e, E_MUL, na->a, b, pos), -1, pos);
             if (nb->op == E_NEG)
                 return _sc_en_op(e, E_NEG, _sc_en_op(e, E_MUL, a, nb->a, pos), -1, pos);
+            /* u u = u^2, u^j u = u^(j+1) (Re(u^2) >= -(Im u)^2 is a rule
+               of the strip bounds, Re(u u) has none) */
+            if (a == b && na->op != E_NUM)
+            {
+                fmpq_t q;
+                slong id;
+                fmpq_init(q);
+                fmpq_set_si(q, 2, 1);
+                id = _sc_en_pow(e, a, q, pos);
+                fmpq_clear(q);
+                return id;
+            }
+            {
+                slong w, j;
+                int kk;
+                for (kk = 0; kk < 2; kk++)
+                {
+                    slong pw = kk ? b : a, o = kk ? a : b;
+                    const sc_enode *np = e->nodes + pw;
+                    if (np->op == E_POW && np->a == o && fmpz_is_one(fmpq_denref(np->q)) &&
+                        fmpz_sgn(fmpq_numref(np->q)) > 0 && fmpz_cmp_si(fmpq_numref(np->q), 4096) < 0)
+                    {
+                        fmpq_t q;
+                        slong id;
+                        j = fmpz_get_si(fmpq_numref(np->q));
+                        w = o;
+                        fmpq_init(q);
+                        fmpq_set_si(q, j + 1, 1);
+                        id = _sc_en_pow(e, w, q, pos);
+                        fmpq_clear(q);
+                        return id;
+                    }
+                }
+            }
             /* constants to the left */
             if (nb->op == E_NUM && na->op != E_NUM)
             {
