@@ -100,6 +100,11 @@ void sc_cli_deadline_start(const char *cmd, double seconds);
 /* Disarm the watchdog (certify: a budget stop is a normal end there). */
 void sc_cli_watchdog_off(void);
 
+/* The library has stopped after an interruption and saved what it keeps
+   (certify's checkpoint): disarm the grace timer too, so that a loaded
+   machine cannot end the process between the save and its message. */
+void sc_cli_stopped(void);
+
 /* The exit status after an interruption: 128 + signal number. */
 int sc_cli_interrupted_exit(void);
 

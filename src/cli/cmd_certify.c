@@ -258,6 +258,7 @@ static int run(int argc, char **argv)
     /* interrupted: --out keeps its old content, the checkpoint is saved */
     if (st == SC_OK && R.interrupted && P.checkpoint != NULL)
     {
+        sc_cli_stopped();
         sc_cli_fail(CMD, 0, "interrupted by %s; the run is saved in '%s' (continue with --resume)",
                     sc_interrupted() == SIGTERM ? "SIGTERM" : "SIGINT", P.checkpoint);
         rc = sc_cli_interrupted_exit();

@@ -97,6 +97,13 @@ void sc_cli_watchdog_off(void)
         setitimer(ITIMER_REAL, &it, NULL);
 }
 
+void sc_cli_stopped(void)
+{
+    struct itimerval it;
+    memset(&it, 0, sizeof it);
+    setitimer(ITIMER_REAL, &it, NULL);
+}
+
 int sc_cli_interrupted_exit(void)
 {
     int sig = sc_interrupted();
