@@ -520,6 +520,23 @@ static void test_strip_modulus(void)
    formula as written, in double precision; phi' against a central
    difference of that formula), and phi, phi' get polynomial bounds on a
    strip (rate 0), which the formula as written would not. */
+/* phi^(deriv)(x) of e (parameters p) within rtol (relative, + rtol
+   absolute) of the double `want`? */
+static int near_double(const sc_expr *e, arb_srcptr p, double x, int deriv, double want, double rtol)
+{
+    acb_t z, w;
+    arb_t y;
+    int ok;
+    acb_init(z); acb_init(w); arb_init(y);
+    acb_set_d(z, x);
+    sc_expr_eval(w, e, z, deriv, 0, -1, p, PREC);
+    arb_set_d(y, want);
+    mag_set_d(arb_radref(y), rtol * (1 + fabs(want)));
+    ok = arb_overlaps(acb_realref(w), y);
+    acb_clear(z); acb_clear(w); arb_clear(y);
+    return ok;
+}
+
 static double f_written(int i, double x)
 {
     switch (i)
@@ -548,12 +565,10 @@ static void test_rewrites(void)
                                  "x*exp(-x*x)+x*x/(3+x*x)", "(exp(-x)-exp(x))/(1+exp(x/2))" };
     static const double xs[] = { -3.7, -1.1, -0.2, 0.4, 1.9, 5.3 };
     arb_ptr g = _arb_vec_init(64);
-    arb_t r, strip, y;
-    acb_t z, w;
+    arb_t r, strip;
     slong i, j, n;
     int d;
-    arb_init(r); arb_init(strip); arb_init(y);
-    acb_init(z); acb_init(w);
+    arb_init(r); arb_init(strip);
     for (i = 0; i < 12; i++)
     {
         sc_expr *e = parse_ok(src[i]);
@@ -563,19 +578,11 @@ static void test_rewrites(void)
             double x = xs[j], hh = 1e-5;
             double f0 = f_written((int) i, x);
             double f1 = (f_written((int) i, x + hh) - f_written((int) i, x - hh)) / (2 * hh);
-            acb_set_d(z, x);
-            sc_expr_eval(w, e, z, 0, 0, -1, p, PREC);
-            arb_set_d(y, f0);
-            mag_set_d(arb_radref(y), 1e-12 * (1 + fabs(f0)));
-            if (!arb_overlaps(acb_realref(w), y))
-                printf("\n  %s at %g: phi\n", src[i], x);
-            CU_ASSERT(arb_overlaps(acb_realref(w), y));
-            sc_expr_eval(w, e, z, 1, 0, -1, p, PREC);
-            arb_set_d(y, f1);
-            mag_set_d(arb_radref(y), 1e-6 * (1 + fabs(f1)));
-            if (!arb_overlaps(acb_realref(w), y))
-                printf("\n  %s at %g: phi'\n", src[i], x);
-            CU_ASSERT(arb_overlaps(acb_realref(w), y));
+            int ok0 = near_double(e, p, x, 0, f0, 1e-12), ok1 = near_double(e, p, x, 1, f1, 1e-6);
+            if (!ok0 || !ok1)
+                printf("\n  %s at %g: %s\n", src[i], x, ok0 ? "phi'" : "phi");
+            CU_ASSERT(ok0);
+            CU_ASSERT(ok1);
         }
         /* the last one keeps an unbounded factor e^|x| (no rewrite makes
            (e^-x - e^x) bounded): no polynomial strip bound, as it should */
@@ -595,8 +602,7 @@ static void test_rewrites(void)
         sc_expr_free(e);
     }
     _arb_vec_clear(g, 64);
-    arb_clear(r); arb_clear(strip); arb_clear(y);
-    acb_clear(z); acb_clear(w);
+    arb_clear(r); arb_clear(strip);
 }
 
 /* Random expressions (fixed seed) in the forms the rewrites look for,
@@ -701,28 +707,34 @@ static double rgen(rstr *out, flint_rand_t st, int depth, const double *xs, doub
     return 0;
 }
 
+/* the formula drawn from `seed`, its values at xs */
+static void rgen_seeded(rstr *out, ulong seed, int depth, const double *xs, double *val)
+{
+    flint_rand_t s2;
+    flint_randinit(s2);
+    flint_randseed(s2, seed, seed ^ 77);
+    rgen(out, s2, depth, xs, val);
+    flint_randclear(s2);
+}
+
 static void test_rewrites_random(void)
 {
     static const double xs[3] = { -0.83, 0.41, 1.37 };
     flint_rand_t st;
     slong it, n = sc_test_iters(200), accepted = 0;
-    acb_t z, w;
-    arb_t y;
     flint_randinit(st);
-    acb_init(z); acb_init(w); arb_init(y);
     for (it = 0; it < n; it++)
     {
         rstr f;
         double v[3], vp[3], vm[3], hh = 1e-5, xp[3], xm[3];
         sc_expr *e;
-        flint_rand_t s2;
         int k, r;
         ulong seed = n_randlimb(st);
         /* the same tree at x +- h for the central difference */
         for (k = 0; k < 3; k++) { xp[k] = xs[k] + hh; xm[k] = xs[k] - hh; }
-        flint_randinit(s2); flint_randseed(s2, seed, seed ^ 77); rgen(&f, s2, 2 + (int) (it % 2), xs, v); flint_randclear(s2);
-        flint_randinit(s2); flint_randseed(s2, seed, seed ^ 77); rgen(&f, s2, 2 + (int) (it % 2), xp, vp); flint_randclear(s2);
-        flint_randinit(s2); flint_randseed(s2, seed, seed ^ 77); rgen(&f, s2, 2 + (int) (it % 2), xm, vm); flint_randclear(s2);
+        rgen_seeded(&f, seed, 2 + (int) (it % 2), xs, v);
+        rgen_seeded(&f, seed, 2 + (int) (it % 2), xp, vp);
+        rgen_seeded(&f, seed, 2 + (int) (it % 2), xm, vm);
         r = sc_expr_parse(&e, f.s);
         CU_ASSERT(r == SC_OK || r == SC_ERR_INPUT);
         if (r != SC_OK)
@@ -731,16 +743,7 @@ static void test_rewrites_random(void)
         for (k = 0; k < 3; k++)
         {
             double d1 = (vp[k] - vm[k]) / (2 * hh);
-            int ok0, ok1;
-            acb_set_d(z, xs[k]);
-            sc_expr_eval(w, e, z, 0, 0, -1, NULL, PREC);
-            arb_set_d(y, v[k]);
-            mag_set_d(arb_radref(y), 1e-9 * (1 + fabs(v[k])));
-            ok0 = arb_overlaps(acb_realref(w), y);
-            sc_expr_eval(w, e, z, 1, 0, -1, NULL, PREC);
-            arb_set_d(y, d1);
-            mag_set_d(arb_radref(y), 1e-4 * (1 + fabs(d1)));
-            ok1 = arb_overlaps(acb_realref(w), y);
+            int ok0 = near_double(e, NULL, xs[k], 0, v[k], 1e-9), ok1 = near_double(e, NULL, xs[k], 1, d1, 1e-4);
             if (!ok0 || !ok1)
                 printf("\n  %s at %g: %s\n", f.s, xs[k], ok0 ? "phi'" : "phi");
             CU_ASSERT(ok0 && ok1);
@@ -749,7 +752,6 @@ static void test_rewrites_random(void)
     }
     /* most of them are accepted (sums of bounded pieces) */
     CU_ASSERT(accepted >= n / 2);
-    acb_clear(z); acb_clear(w); arb_clear(y);
     flint_randclear(st);
 }
 

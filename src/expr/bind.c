@@ -283,15 +283,25 @@ slong sc_expr_growth(arb_ptr g, arb_t rate, slong nmax, const sc_expr *e, int de
     return b->ng[deriv];
 }
 
+/* does every kink primitive have a branch (the expression is analytic
+   near the line only then)? */
+static int all_fixed(const sc_expr *e, const signed char *fixed)
+{
+    slong k;
+    for (k = 0; k < e->nkink; k++)
+        if (fixed[k] == 0)
+            return 0;
+    return 1;
+}
+
 /* the widest strip 2^-k (k <= 10) the rules accept with the branches
    `fixed` (all nonzero), or -1 */
 static slong widest_strip(arb_ptr g, arb_t rate, arb_t strip, const sc_expr *e, int deriv,
                           const signed char *fixed, arb_srcptr p, slong prec)
 {
     slong k, n = -1;
-    for (k = 0; k < e->nkink; k++)
-        if (fixed[k] == 0)
-            return -1;
+    if (!all_fixed(e, fixed))
+        return -1;
     for (k = 0; k <= 10 && n < 0; k++)
     {
         arb_one(strip);
@@ -365,7 +375,6 @@ slong sc_expr_growth_strip_at(arb_ptr g, arb_t rate, slong nmax, const sc_expr *
                               slong k, arb_srcptr p, slong prec)
 {
     sc_expr_binding *b = _sc_expr_bind(e, p, prec);
-    slong i;
     if (k < 0 || k >= SC_EXPR_NSTRIPS)
         return -1;
     if (!b->has_at[deriv][k])
@@ -376,10 +385,7 @@ slong sc_expr_growth_strip_at(arb_ptr g, arb_t rate, slong nmax, const sc_expr *
         b->gat[deriv][k] = _arb_vec_init(GROWTH_MAX);
         arb_init(b->rat[deriv] + k);
         b->nat[deriv][k] = -1;
-        for (i = 0; i < e->nkink; i++)
-            if (b->fixed[i] == 0)
-                break;
-        if (i == e->nkink)
+        if (all_fixed(e, b->fixed))
             b->nat[deriv][k] = _sc_expr_growth_strip(b->gat[deriv][k], b->rat[deriv] + k, GROWTH_MAX,
                                                      e, deriv, b->fixed, p, s, prec);
         b->has_at[deriv][k] = 1;

@@ -39,6 +39,26 @@ double _sc_trap_hi(const arb_t x)
     return d;
 }
 
+void _sc_trap_scaled_growth(arb_ptr out, arb_srcptr g, slong ng, const arb_t t, slong prec)
+{
+    arb_t tp, tu;
+    slong j;
+    arb_init(tp);
+    arb_init(tu);
+    arb_get_ubound_arf(arb_midref(tu), t, prec);
+    mag_zero(arb_radref(tu));
+    arb_one(tp);
+    for (j = 0; j < ng; j++)
+    {
+        arb_mul(out + j, g + j, tp, prec);
+        arb_get_ubound_arf(arb_midref(out + j), out + j, prec);
+        mag_zero(arb_radref(out + j));
+        arb_mul(tp, tp, tu, prec);
+    }
+    arb_clear(tp);
+    arb_clear(tu);
+}
+
 /* An expression claims only the real line in `growth`; its strip rules
    (src/expr/strip.c) give holomorphy and a bound on each candidate strip.
    A wider strip allows a longer step, a larger bound asks for a shorter
@@ -54,11 +74,10 @@ static void expr_strip(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int d
     const sc_expr *e = sc_act_expr(def);
     arb_ptr g = _arb_vec_init(SC_GROWTH_MAX), q = _arb_vec_init(SC_GROWTH_MAX),
             P = _arb_vec_init(2 * SC_GROWTH_MAX);
-    arb_t rate, M, tp, tu;
+    arb_t rate, M;
     double td = _sc_trap_hi(t), best = 0, logtol = -(prec + 5) * 0.6931471805599453;
-    slong k, j, n, np;
-    arb_init(rate); arb_init(M); arb_init(tp); arb_init(tu);
-    arb_get_ubound_arf(arb_midref(tu), t, 64);
+    slong k, n, np;
+    arb_init(rate); arb_init(M);
     T->ng = 0;
     arb_zero(T->strip);
     for (k = 0; k < SC_EXPR_NSTRIPS; k++)
@@ -67,12 +86,7 @@ static void expr_strip(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int d
         n = sc_expr_growth_strip_at(g, rate, SC_GROWTH_MAX, e, deriv, k, p, prec);
         if (n <= 0 || !arb_is_zero(rate))
             continue;
-        arb_one(tp);
-        for (j = 0; j < n; j++)
-        {
-            arb_mul(q + j, g + j, tp, 64);
-            arb_mul(tp, tp, tu, 64);
-        }
+        _sc_trap_scaled_growth(q, g, n, t, 64);
         np = sc_growth_mul(P, q, n, q, n, 64);
         sc_gauss_poly_moment(M, P, np, 64);
         md = _sc_trap_hi(M);
@@ -92,7 +106,7 @@ static void expr_strip(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int d
     _arb_vec_clear(g, SC_GROWTH_MAX);
     _arb_vec_clear(q, SC_GROWTH_MAX);
     _arb_vec_clear(P, 2 * SC_GROWTH_MAX);
-    arb_clear(rate); arb_clear(M); arb_clear(tp); arb_clear(tu);
+    arb_clear(rate); arb_clear(M);
 }
 
 int _sc_trap_fn_init(sc_trap_fn *T, const sc_act_def *def, arb_srcptr p, int deriv,
@@ -247,27 +261,6 @@ void _sc_trap_row(arb_ptr a, sc_trap_fn *T, const arb_t h, slong N, slong bits)
     arb_clear(zero);
 }
 
-/* coefficients of P(t|x|) = sum_j g_j t^j |x|^j (exact upper bounds) */
-static void scaled_growth(arb_ptr out, const sc_trap_fn *T, slong prec)
-{
-    arb_t tp, tu;
-    slong j;
-    arb_init(tp);
-    arb_init(tu);
-    arb_get_ubound_arf(arb_midref(tu), T->t, prec);
-    mag_zero(arb_radref(tu));
-    arb_one(tp);
-    for (j = 0; j < T->ng; j++)
-    {
-        arb_mul(out + j, T->g + j, tp, prec);
-        arb_get_ubound_arf(arb_midref(out + j), out + j, prec);
-        mag_zero(arb_radref(out + j));
-        arb_mul(tp, tp, tu, prec);
-    }
-    arb_clear(tp);
-    arb_clear(tu);
-}
-
 double _sc_trap_cutoff(arb_srcptr c, slong n, slong bits)
 {
     arb_t R, T;
@@ -302,7 +295,7 @@ int _sc_kernel_trap_ends(arb_t res, arb_t res2, sc_trap_fn *f, sc_trap_fn *f2,
         arb_ptr q = _arb_vec_init(SC_GROWTH_MAX);
         P[k] = _arb_vec_init(2 * SC_GROWTH_MAX);
         tot[k] = _arb_vec_init(1);
-        scaled_growth(q, F[k], prec);
+        _sc_trap_scaled_growth(q, F[k]->g, F[k]->ng, F[k]->t, prec);   /* P(t|x|) */
         np[k] = sc_growth_mul(P[k], q, F[k]->ng, q, F[k]->ng, prec);   /* P(t|x|)^2 */
         _arb_vec_clear(q, SC_GROWTH_MAX);
         sc_gauss_poly_moment(M, P[k], np[k], 64);

@@ -46,6 +46,10 @@ double _sc_trap_log2_growth(const sc_trap_fn *T, double u);
 /* res = 0 +- P(|u|) (the growth bound on the real line), no evaluation. */
 void _sc_trap_growth_ball(arb_t res, const sc_trap_fn *T, const arb_t u, slong prec);
 
+/* out[j] = g[j] t^j (exact upper bounds, t rounded up): the coefficients
+   of P(t|x|) for the growth bound P = sum_j g_j |x|^j. */
+void _sc_trap_scaled_growth(arb_ptr out, arb_srcptr g, slong ng, const arb_t t, slong prec);
+
 /* A truncation radius for a grid sum of sum_j c_j |x|^j phi_G(x): the
    smallest integer R (>= sqrt(n)) whose integral tail is below 2^-(bits+4)
    (sc_gauss_cutoff), as a double. */

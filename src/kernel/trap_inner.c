@@ -113,26 +113,12 @@ int _sc_kernel_trap_inner(arb_t res, sc_trap_fn *f, const arb_t c, const arb_t s
     arb_init(X); arb_init(Y); arb_init(mu);
 
     /* growth polynomials: P(t|x|), Q(|x|), their product, C */
-    {
-        arb_t tu;
-        slong j;
-        arb_init(tu);
-        arb_set(tu, f->t);
-        upper(tu, prec);
-        arb_one(u);
-        for (j = 0; j < ng; j++)
-        {
-            arb_mul(Pt + j, f->g + j, u, prec);
-            upper(Pt + j, prec);
-            arb_mul(u, u, tu, prec);
-        }
-        arb_abs(A, c);
-        arb_mul(A, A, f->t, prec);
-        upper(A, prec);
-        arb_mul(B, sp, f->t, prec);
-        upper(B, prec);
-        arb_clear(tu);
-    }
+    _sc_trap_scaled_growth(Pt, f->g, ng, f->t, prec);
+    arb_abs(A, c);
+    arb_mul(A, A, f->t, prec);
+    upper(A, prec);
+    arb_mul(B, sp, f->t, prec);
+    upper(B, prec);
     nq = sc_growth_smooth(Q, f->g, ng, A, B, prec);
     nr = sc_growth_mul(Rp, Pt, ng, Q, nq, prec);
     cross_coeffs(C, f, Pt, A, B, prec);
